@@ -1,0 +1,41 @@
+//! lipzip keeps practitioners from leaking their clients in what they publish.
+//!
+//! This crate is the engine; the `lipzip` binary, the git hook and the language server are thin
+//! front-ends over it. The pipeline:
+//!
+//! ```text
+//! Roster (roster.rs) ─┐
+//!                     ├─> Scanner::new (scanner.rs)   compiled once: one Aho–Corasick automaton
+//! RulePacks (rules/) ─┘          │                     over the normalised roster and lexicons
+//!                                v
+//! Document (document.rs) ──> Scanner::scan ──> Vec<Finding> (finding.rs) ──> Verdict
+//!                        normalize.rs maps every match back to the original bytes (span.rs);
+//!                        consent.rs turns a covered finding into an allowed one.
+//! ```
+//!
+//! The core reads no clock, no environment and no files: front-ends pass text, "today" and
+//! the channel in. Nothing here prints; nothing here can render a roster name (a
+//! [`roster::Client`] shows as its id).
+
+pub mod consent;
+pub mod date;
+pub mod document;
+pub mod error;
+pub mod finding;
+pub mod normalize;
+pub mod roster;
+pub mod rules;
+pub mod scanner;
+pub mod span;
+mod yaml;
+
+pub use document::{Channel, Document};
+pub use finding::{Finding, Scan, Verdict};
+pub use roster::Roster;
+pub use rules::RuleSet;
+pub use scanner::Scanner;
+
+#[cfg(feature = "cli")]
+pub mod cli;
+#[cfg(feature = "cli")]
+pub mod report;

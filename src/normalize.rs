@@ -1,0 +1,270 @@
+//! The matcher's view of a text: case-folded, accent-free, with one kind of apostrophe, dash and
+//! space, and a map from every normalised byte back to the original bytes.
+//!
+//! Writers do not type a client's name the way the roster spells it: `MARY JONES`, `mary jones`,
+//! `Zoe` for `Zoë`, `André` typed with a combining accent for `Andre`, a curly apostrophe, a
+//! line break or a no-break space inside the name, `**Mary** Jones`, zero-width characters.
+//! Both the roster and the draft go through [`Normalized::new`], so one literal automaton finds
+//! every such form, and [`Normalized::span`] turns a match back into the exact original bytes.
+//!
+//! The rules, char by char:
+//! - letters: compatibility-decomposed (NFKD: fullwidth `Ｍ` is `m`, `ﬁ` is `fi`), combining marks
+//!   dropped, lower-cased; a few Cyrillic and Greek look-alikes of Latin letters fold to Latin;
+//! - any run of whitespace (space, tab, line break, NBSP, thin space ...) is one `' '`;
+//! - zero-width characters, soft hyphens, bidi controls, variation selectors and the Markdown
+//!   emphasis marks `*`, `_`, `~` vanish;
+//! - every apostrophe-like mark (`’ ‘ ʼ ´ `` ` ``) is `'`, every dash or hyphen is `-`.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::span::Span;
+
+/// A normalised text with its map back to the original.
+///
+/// # Invariants
+/// `starts.len() == ends.len() == text.len()`; for every normalised byte `i`,
+/// `starts[i]..ends[i]` is the original bytes of the character (and any dropped marks right
+/// after it) that produced byte `i`, on `char` boundaries.
+#[derive(Clone, Debug, Default)]
+pub struct Normalized {
+    text: String,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Normalized {
+    /// Normalises `original`.
+    ///
+    /// # Panics
+    /// If `original` is 4 GiB or more; front-ends refuse files that large long before.
+    #[must_use]
+    pub fn new(original: &str) -> Self {
+        assert!(
+            u32::try_from(original.len()).is_ok(),
+            "documents of 4 GiB or more are refused before scanning"
+        );
+        let mut out = Builder {
+            n: Normalized {
+                text: String::with_capacity(original.len()),
+                starts: Vec::with_capacity(original.len()),
+                ends: Vec::with_capacity(original.len()),
+            },
+            last_char: None,
+        };
+        for (i, c) in original.char_indices() {
+            #[allow(clippy::cast_possible_truncation)] // checked above
+            let (start, end) = (i as u32, (i + c.len_utf8()) as u32);
+            if c.is_ascii() {
+                match c {
+                    'A'..='Z' => out.push(c.to_ascii_lowercase(), start, end),
+                    ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' => out.space(start, end),
+                    '*' | '_' | '~' => {}
+                    '`' => out.push('\'', start, end),
+                    _ => out.push(c, start, end),
+                }
+                continue;
+            }
+            match fold(c) {
+                Fold::Drop => {}
+                Fold::Space => out.space(start, end),
+                Fold::To(f) => out.push(f, start, end),
+                Fold::Decompose => {
+                    let mut any = false;
+                    for d in std::iter::once(c).nfkd() {
+                        if is_combining_mark(d) {
+                            continue;
+                        }
+                        for l in d.to_lowercase() {
+                            if is_combining_mark(l) {
+                                continue;
+                            }
+                            let l = confusable(l).unwrap_or(l);
+                            if l.is_whitespace() {
+                                out.space(start, end);
+                            } else {
+                                out.push(l, start, end);
+                            }
+                            any = true;
+                        }
+                    }
+                    if !any {
+                        // A lone combining mark: it belongs to the letter before it.
+                        out.extend_last(end);
+                    }
+                }
+            }
+        }
+        out.n
+    }
+
+    /// The normalised text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The original bytes behind the normalised bytes `start..end`.
+    ///
+    /// `start..end` must be a non-empty range on char boundaries of [`Normalized::as_str`].
+    #[must_use]
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        debug_assert!(start < end && end <= self.text.len());
+        Span::new(self.starts[start] as usize, self.ends[end - 1] as usize)
+    }
+
+    /// The original byte where normalised byte `i` came from (`i` may be the text's length).
+    #[must_use]
+    pub fn original_offset(&self, i: usize) -> usize {
+        match self.starts.get(i) {
+            Some(&s) => s as usize,
+            None => self.ends.last().map_or(0, |&e| e as usize),
+        }
+    }
+}
+
+/// Normalises a roster name, alias or lexicon term the way [`Normalized::new`] does a draft,
+/// trimmed of outer spaces.
+#[must_use]
+pub fn normalize(s: &str) -> String {
+    Normalized::new(s).text.trim().to_owned()
+}
+
+struct Builder {
+    n: Normalized,
+    /// Normalised byte range of the last char pushed.
+    last_char: Option<(usize, usize)>,
+}
+
+impl Builder {
+    fn push(&mut self, c: char, start: u32, end: u32) {
+        let at = self.n.text.len();
+        self.n.text.push(c);
+        let len = c.len_utf8();
+        self.n.starts.extend(std::iter::repeat_n(start, len));
+        self.n.ends.extend(std::iter::repeat_n(end, len));
+        self.last_char = Some((at, at + len));
+    }
+
+    fn space(&mut self, start: u32, end: u32) {
+        if self.n.text.ends_with(' ') {
+            self.extend_last(end);
+        } else {
+            self.push(' ', start, end);
+        }
+    }
+
+    fn extend_last(&mut self, end: u32) {
+        if let Some((a, b)) = self.last_char {
+            for e in &mut self.n.ends[a..b] {
+                *e = end;
+            }
+        }
+    }
+}
+
+enum Fold {
+    Drop,
+    Space,
+    To(char),
+    Decompose,
+}
+
+fn fold(c: char) -> Fold {
+    match c {
+        '\u{00AD}'
+        | '\u{034F}'
+        | '\u{061C}'
+        | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FEFF}' => Fold::Drop,
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}'
+        | '\u{FF07}' => Fold::To('\''),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
+            Fold::To('-')
+        }
+        c if c.is_whitespace() => Fold::Space,
+        _ => Fold::Decompose,
+    }
+}
+
+/// Cyrillic and Greek letters that look like Latin ones, folded so that "Mаry" typed with a
+/// Cyrillic `а` still matches. Applied after lower-casing.
+fn confusable(c: char) -> Option<char> {
+    Some(match c {
+        'а' | 'α' => 'a',
+        'в' => 'b',
+        'с' | 'ϲ' => 'c',
+        'ԁ' => 'd',
+        'е' | 'ε' => 'e',
+        'һ' => 'h',
+        'і' | 'ι' | 'ӏ' => 'i',
+        'ј' => 'j',
+        'κ' | 'к' => 'k',
+        'м' => 'm',
+        'η' | 'п' => 'n',
+        'о' | 'ο' => 'o',
+        'р' | 'ρ' => 'p',
+        'ѕ' => 's',
+        'т' | 'τ' => 't',
+        'υ' => 'u',
+        'ν' => 'v',
+        'ш' | 'ω' => 'w',
+        'х' | 'χ' => 'x',
+        'у' | 'γ' => 'y',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn original<'a>(text: &'a str, n: &Normalized, needle: &str) -> &'a str {
+        let at = n.as_str().find(needle).expect("needle in normalised text");
+        &text[n.span(at, at + needle.len()).range()]
+    }
+
+    #[test]
+    fn folds_case_accents_and_spaces() {
+        let text = "Hi JOSÉ\u{a0}\n  Núñez!";
+        let n = Normalized::new(text);
+        assert_eq!(n.as_str(), "hi jose nunez!");
+        assert_eq!(original(text, &n, "jose nunez"), "JOSÉ\u{a0}\n  Núñez");
+    }
+
+    #[test]
+    fn decomposed_accents_stay_inside_the_span() {
+        let text = "Andre\u{301} came";
+        let n = Normalized::new(text);
+        assert_eq!(original(text, &n, "andre"), "Andre\u{301}");
+    }
+
+    #[test]
+    fn curly_apostrophes_zero_width_and_emphasis() {
+        let text = "**Declan** O’Sul\u{200b}livan’s";
+        let n = Normalized::new(text);
+        assert_eq!(n.as_str(), "declan o'sullivan's");
+        assert_eq!(
+            original(text, &n, "declan o'sullivan"),
+            "Declan** O’Sul\u{200b}livan"
+        );
+    }
+
+    #[test]
+    fn fullwidth_and_homoglyphs() {
+        assert_eq!(normalize("Ｍary Jоnes"), "mary jones");
+        assert_eq!(normalize("Mаry"), "mary");
+    }
+
+    #[test]
+    fn emoji_survive_and_map_back() {
+        let text = "💆‍♀️ Mary";
+        let n = Normalized::new(text);
+        assert_eq!(original(text, &n, "mary"), "Mary");
+    }
+}

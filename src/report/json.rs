@@ -1,0 +1,78 @@
+//! The JSON report: a versioned contract, documented field by field in the README.
+//!
+//! `version` changes only when a field is removed or changes meaning; new fields may be added
+//! within a version.
+
+use serde_json::{Value, json};
+
+use super::Report;
+use crate::span::line_col;
+
+/// The contract's version.
+pub const VERSION: u32 = 1;
+
+/// Renders the report as one JSON document.
+#[must_use]
+pub fn render(report: &Report<'_>) -> Value {
+    let (block, warn, pass) = report.counts();
+    let files: Vec<Value> = report
+        .files
+        .iter()
+        .map(|f| {
+            let findings: Vec<Value> = f
+                .scan
+                .findings
+                .iter()
+                .map(|x| {
+                    let rule = report.rules.get(&x.rule);
+                    let start = line_col(&f.text, x.span.start);
+                    let end = line_col(&f.text, x.span.end);
+                    json!({
+                        "rule": x.rule.as_str(),
+                        "severity": x.severity.as_str(),
+                        "client": x.client.as_ref().map(|c| c.as_str()),
+                        "allowed_by": x.allowed_by,
+                        "span": {"start": x.span.start, "end": x.span.end},
+                        "line": start.line,
+                        "column": start.column,
+                        "end_line": end.line,
+                        "end_column": end.column,
+                        "text": &f.text[x.span.range()],
+                        "message": rule.map(|r| r.message.as_str()),
+                        "help": rule.map(|r| r.help.as_str()),
+                        "disclosed": x.disclosed.iter().map(|d| d.as_str()).collect::<Vec<_>>(),
+                        "consent": x.consent_gaps.iter().map(|(id, gap)| json!({
+                            "record": id,
+                            "gap": gap.to_string(),
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            json!({
+                "path": f.path,
+                "channel": f.channel.as_str(),
+                "verdict": f.scan.verdict.as_str(),
+                "findings": findings,
+            })
+        })
+        .collect();
+    let errors: Vec<Value> = report
+        .errors
+        .iter()
+        .map(|e| json!({"path": e.path, "message": e.message}))
+        .collect();
+    json!({
+        "version": VERSION,
+        "tool": {"name": "lipzip", "version": env!("CARGO_PKG_VERSION")},
+        "today": report.today.to_string(),
+        "summary": {
+            "files": report.files.len(),
+            "block": block,
+            "warn": warn,
+            "pass": pass,
+            "errors": report.errors.len(),
+        },
+        "files": files,
+        "errors": errors,
+    })
+}

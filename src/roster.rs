@@ -1,0 +1,419 @@
+//! The practice's private client roster.
+//!
+//! Everything in here is confidential. A [`Client`] prints as its id only (its `Debug` shows
+//! nothing else, and it has no `Display` or `Serialize`), so no report, log line or panic message
+//! can quote a name by accident. Loading is strict: an unknown field, a wrong type, a bad date, a
+//! duplicate id or an empty name is a [`LoadError`] that names the line, column and field, and
+//! whose message carries no roster text.
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::Deserialize;
+
+use crate::consent::{ChannelScope, ConsentRecord, Disclosure};
+use crate::date::Date;
+use crate::error::{FileKind, LoadError};
+use crate::yaml::Checked;
+
+/// A client's opaque roster id: the only thing a report may print about a client.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ClientId(String);
+
+impl ClientId {
+    /// The id as written in the roster.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for ClientId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Display for ClientId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The practice itself: its name, staff and places are never client findings.
+#[derive(Clone, Default)]
+pub struct Practice {
+    /// The business name.
+    pub name: String,
+    /// The practitioner and staff.
+    pub staff: Vec<String>,
+    /// People in the area the practice serves; sizes the anonymity set of quasi-identifiers.
+    pub population: Option<u64>,
+    /// Local place names.
+    pub places: Vec<String>,
+}
+
+impl fmt::Debug for Practice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Practice")
+            .field("staff", &self.staff.len())
+            .field("places", &self.places.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// What the practice knows about a client that could identify them without a name.
+#[derive(Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attributes {
+    /// Job or role.
+    #[serde(default)]
+    pub occupation: Option<String>,
+    /// Age in years.
+    #[serde(default)]
+    pub age: Option<u16>,
+    /// Gender, as the client gives it.
+    #[serde(default)]
+    pub gender: Option<String>,
+    /// Distinctive traits: a car, pets, hair, a hobby.
+    #[serde(default)]
+    pub traits: Vec<String>,
+    /// Teams, employers, clubs, congregations.
+    #[serde(default)]
+    pub affiliations: Vec<String>,
+    /// Streets or areas tied to them.
+    #[serde(default)]
+    pub places: Vec<String>,
+}
+
+/// One client.
+#[derive(Clone)]
+pub struct Client {
+    /// Opaque id.
+    pub id: ClientId,
+    /// Full name.
+    pub name: String,
+    /// Nicknames, handles (`@...`), title + surname forms.
+    pub aliases: Vec<String>,
+    /// A public figure: being their practitioner is news in itself.
+    pub public_figure: bool,
+    /// Quasi-identifiers.
+    pub attributes: Attributes,
+    /// Written consent records.
+    pub consent: Vec<ConsentRecord>,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Client({})", self.id)
+    }
+}
+
+/// A loaded, validated roster.
+#[derive(Clone, Debug, Default)]
+pub struct Roster {
+    /// The practice.
+    pub practice: Practice,
+    /// Its clients, in roster order.
+    pub clients: Vec<Client>,
+}
+
+/// Every field name of the format; the only words a roster error may quote.
+pub const FIELD_NAMES: &[&str] = &[
+    "version",
+    "practice",
+    "clients",
+    "name",
+    "staff",
+    "population",
+    "places",
+    "id",
+    "aliases",
+    "public_figure",
+    "attributes",
+    "consent",
+    "occupation",
+    "age",
+    "gender",
+    "traits",
+    "affiliations",
+    "scope",
+    "channels",
+    "granted",
+    "expires",
+    "revoked",
+    "evidence",
+    "status",
+    "story",
+    "photo",
+    "health",
+    "social",
+    "newsletter",
+    "raffle",
+    "blog",
+    "email",
+    "any",
+];
+
+impl Roster {
+    /// Parses and validates a roster from YAML text. `origin` names the file in errors.
+    ///
+    /// # Errors
+    /// [`LoadError`] for anything that is not a well-formed roster of format version 1.
+    pub fn from_yaml(text: &str, origin: &str) -> Result<Roster, LoadError> {
+        SEEN_IDS.with(|s| s.borrow_mut().clear());
+        let parsed = serde_yaml::from_str::<RawRoster>(text);
+        SEEN_IDS.with(|s| s.borrow_mut().clear());
+        let raw = parsed.map_err(|e| {
+            LoadError::from_yaml(FileKind::Roster, origin, text, &e, FIELD_NAMES)
+                .help("fix this line of the roster; see the roster format in the README")
+        })?;
+        if raw.version != 1 {
+            return Err(LoadError::new(
+                FileKind::Roster,
+                origin,
+                "unsupported roster version: this lipzip reads version 1",
+            )
+            .help("set `version: 1` at the top of the roster"));
+        }
+        Ok(Roster {
+            practice: Practice {
+                name: raw.practice.name.0,
+                staff: raw.practice.staff.into_iter().map(|n| n.0).collect(),
+                population: raw.practice.population,
+                places: raw.practice.places.into_iter().map(|n| n.0).collect(),
+            },
+            clients: raw.clients,
+        })
+    }
+
+    /// The client with this id.
+    #[must_use]
+    pub fn client(&self, id: &ClientId) -> Option<&Client> {
+        self.clients.iter().find(|c| &c.id == id)
+    }
+}
+
+thread_local! {
+    /// Client and consent ids seen so far in the roster being parsed, so a duplicate is
+    /// reported at its own line rather than after the whole file.
+    static SEEN_IDS: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRoster {
+    version: u32,
+    practice: RawPractice,
+    #[serde(default)]
+    clients: Vec<Client>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPractice {
+    name: NonEmpty,
+    #[serde(default)]
+    staff: Vec<NonEmpty>,
+    #[serde(default)]
+    population: Option<u64>,
+    #[serde(default)]
+    places: Vec<NonEmpty>,
+}
+
+/// A string with at least one non-space character.
+struct NonEmpty(String);
+
+impl<'de> Deserialize<'de> for NonEmpty {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(Checked("a non-empty string", |s: &str| {
+            if s.trim().is_empty() {
+                Err("empty value: a name needs at least one letter".to_owned())
+            } else {
+                Ok(NonEmpty(s.trim().to_owned()))
+            }
+        }))
+    }
+}
+
+/// An id that has not been used before in this roster.
+struct UniqueId(String);
+
+impl<'de> Deserialize<'de> for UniqueId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(Checked("an id", |s: &str| {
+            let s = s.trim();
+            if s.is_empty() {
+                return Err("empty id".to_owned());
+            }
+            let fresh = SEEN_IDS.with(|seen| seen.borrow_mut().insert(s.to_owned()));
+            if !fresh {
+                return Err("duplicate id: client and consent ids must be unique".to_owned());
+            }
+            Ok(UniqueId(s.to_owned()))
+        }))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClient {
+    id: UniqueId,
+    name: NonEmpty,
+    #[serde(default)]
+    aliases: Vec<NonEmpty>,
+    #[serde(default)]
+    public_figure: bool,
+    #[serde(default)]
+    attributes: Attributes,
+    #[serde(default)]
+    consent: Vec<RawConsent>,
+}
+
+impl<'de> Deserialize<'de> for Client {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = RawClient::deserialize(d)?;
+        Ok(Client {
+            id: ClientId(raw.id.0),
+            name: raw.name.0,
+            aliases: raw.aliases.into_iter().map(|a| a.0).collect(),
+            public_figure: raw.public_figure,
+            attributes: raw.attributes,
+            consent: raw.consent.into_iter().map(|c| c.0).collect(),
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConsentFields {
+    id: UniqueId,
+    scope: Vec<Disclosure>,
+    channels: Vec<ChannelScope>,
+    granted: Date,
+    #[serde(default)]
+    expires: Option<Date>,
+    #[serde(default)]
+    revoked: Option<Date>,
+    #[serde(default)]
+    evidence: Option<String>,
+}
+
+struct RawConsent(ConsentRecord);
+
+impl<'de> Deserialize<'de> for RawConsent {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let raw = RawConsentFields::deserialize(d)?;
+        if raw.expires.is_some_and(|e| e < raw.granted) {
+            return Err(D::Error::custom("consent expires before it was granted"));
+        }
+        if raw.scope.is_empty() {
+            return Err(D::Error::custom(
+                "consent scope is empty: list what it allows",
+            ));
+        }
+        if raw.channels.is_empty() {
+            return Err(D::Error::custom(
+                "consent lists no channels: list them or `any`",
+            ));
+        }
+        Ok(RawConsent(ConsentRecord {
+            id: raw.id.0,
+            scope: raw.scope.into_iter().collect(),
+            channels: raw.channels,
+            granted: raw.granted,
+            expires: raw.expires,
+            revoked: raw.revoked,
+            evidence: raw.evidence,
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "version: 1
+practice:
+  name: Willow Creek Massage
+  staff: [Dana Whitfield]
+  population: 8000
+clients:
+  - id: C001
+    name: Mary Jones
+    aliases: [\"@maryj\"]
+    consent:
+      - id: K-001
+        scope: [status, name]
+        channels: [social, any]
+        granted: 2026-03-01
+        evidence: k.pdf
+";
+
+    #[test]
+    fn loads_a_good_roster() {
+        let r = Roster::from_yaml(GOOD, "roster.yaml").unwrap();
+        assert_eq!(r.clients.len(), 1);
+        assert_eq!(r.clients[0].consent[0].id, "K-001");
+        assert_eq!(format!("{:?}", r.clients[0]), "Client(C001)");
+    }
+
+    fn err(text: &str) -> LoadError {
+        Roster::from_yaml(text, "r.yaml").unwrap_err()
+    }
+
+    #[test]
+    fn unknown_field_names_line_and_field() {
+        let e = err(&GOOD.replace("    aliases:", "    nmae: x\n    aliases:"));
+        assert_eq!(e.line, Some(9), "{e}");
+        assert!(e.message.contains("unknown field"), "{e}");
+        assert!(
+            e.field.as_deref().unwrap_or("").contains("clients[0]"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn bad_date_points_at_it() {
+        let e = err(&GOOD.replace("2026-03-01", "2026-13-45"));
+        assert_eq!(e.line, Some(14));
+        assert_eq!(e.field.as_deref(), Some("clients[0].consent[0].granted"));
+    }
+
+    #[test]
+    fn duplicate_id_points_at_the_second() {
+        let dup = format!("{GOOD}  - id: C001\n    name: Other Person\n");
+        let e = err(&dup);
+        assert_eq!(e.line, Some(16), "{e}");
+        assert!(e.message.contains("duplicate id"));
+    }
+
+    #[test]
+    fn empty_name_and_wrong_type() {
+        assert!(
+            err(&GOOD.replace("name: Mary Jones", "name: \"  \""))
+                .message
+                .contains("empty")
+        );
+        let e = err(&GOOD.replace("aliases: [\"@maryj\"]", "aliases: {a: 1}"));
+        assert!(e.line.is_some());
+    }
+
+    #[test]
+    fn errors_never_quote_roster_values() {
+        let e = err(&GOOD.replace("aliases: [\"@maryj\"]", "aliases: Mary Jones"));
+        let shown = e.to_string();
+        assert!(!shown.contains("Mary"), "{shown}");
+    }
+
+    #[test]
+    fn expiry_before_grant_is_rejected() {
+        let e = err(&GOOD.replace(
+            "evidence: k.pdf",
+            "evidence: k.pdf\n        expires: 2025-01-01",
+        ));
+        assert!(e.message.contains("expires before"), "{e}");
+    }
+}

@@ -1,0 +1,440 @@
+//! The compiled matcher: built once per roster and rule set, then scans any number of drafts.
+//!
+//! Every roster name, alias, surname and first name, and the practice's own names, go through
+//! [`normalize`] into one Aho–Corasick automaton. A scan normalises the draft the same way,
+//! runs the automaton once, keeps whole-word hits, resolves overlaps (longest wins; the
+//! practice's own names win ties), turns each hit into a finding of the rule for its form, and
+//! judges consent per client.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::consent::{Coverage, Disclosure, Disclosures, judge};
+use crate::date::Date;
+use crate::document::Document;
+use crate::error::{FileKind, LoadError};
+use crate::finding::{Finding, Scan, Verdict};
+use crate::normalize::{Normalized, normalize};
+use crate::roster::Roster;
+use crate::rules::{Matcher, RosterForm, RuleSet};
+
+/// What a needle in the automaton stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    /// A form of client `client`'s names.
+    Client { client: u32, form: Form },
+    /// The practice's name, a staff member or a place: never a client finding.
+    Exempt,
+}
+
+/// The shapes a roster needle comes in. `First` and `Surname` are not findings alone: they
+/// become one with a last initial after or a title before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Form {
+    Full(RosterForm),
+    First,
+    Surname,
+}
+
+/// The compiled matcher. Cheap to share across threads; [`Scanner::scan`] takes `&self`.
+#[derive(Debug)]
+pub struct Scanner {
+    roster: Roster,
+    rules: RuleSet,
+    automaton: AhoCorasick,
+    /// `needles[pattern id]`: what the pattern stands for.
+    needles: Vec<Vec<Target>>,
+    /// Per client: the normalised initials its surname tokens start with.
+    initials: Vec<Vec<char>>,
+    /// For each roster form, the rule (index into `rules`) that reports it, if enabled.
+    form_rule: HashMap<RosterForm, usize>,
+    /// Normalised titles for [`RosterForm::TitleSurname`].
+    titles: Vec<String>,
+}
+
+/// Generational suffixes that are not a surname: `Harold Pemberton III`.
+const SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"];
+
+impl Scanner {
+    /// Compiles `roster` and `rules` into a scanner.
+    ///
+    /// # Errors
+    /// [`LoadError`] if the automaton cannot be built (a roster far beyond any practice's size).
+    pub fn new(roster: Roster, rules: RuleSet) -> Result<Scanner, LoadError> {
+        let mut form_rule = HashMap::new();
+        let mut titles = Vec::new();
+        for (i, rule) in rules.rules().iter().enumerate() {
+            let Matcher::Roster { form, titles: t } = &rule.matcher;
+            form_rule.insert(*form, i);
+            if *form == RosterForm::TitleSurname {
+                titles.extend(t.iter().cloned());
+            }
+        }
+        let mut b = NeedleBuilder::default();
+        for name in std::iter::once(&roster.practice.name)
+            .chain(&roster.practice.staff)
+            .chain(&roster.practice.places)
+        {
+            b.add(&normalize(name), Target::Exempt);
+        }
+        for staff in &roster.practice.staff {
+            if let Some(first) = normalize(staff).split(' ').next() {
+                b.add(first, Target::Exempt);
+            }
+        }
+        let mut initials = Vec::with_capacity(roster.clients.len());
+        for (i, c) in roster.clients.iter().enumerate() {
+            let client = u32::try_from(i).map_err(|_| {
+                LoadError::new(FileKind::Roster, "roster", "more than 4 billion clients")
+            })?;
+            let t = |form| Target::Client { client, form };
+            let full = normalize(&c.name);
+            b.add(&full, t(Form::Full(RosterForm::FullName)));
+            b.add_joined(&full, t(Form::Full(RosterForm::Hashtag)));
+            let tokens: Vec<&str> = full.split(' ').filter(|w| !SUFFIXES.contains(w)).collect();
+            let mut inits = Vec::new();
+            if tokens.len() >= 2 {
+                b.add(tokens[0], t(Form::First));
+                b.add(&tokens[1..].join(" "), t(Form::Surname));
+                b.add(tokens[tokens.len() - 1], t(Form::Surname));
+                inits.extend(tokens[1..].iter().filter_map(|w| w.chars().next()));
+            }
+            initials.push(inits);
+            for alias in &c.aliases {
+                let a = normalize(alias);
+                if a.starts_with('@') {
+                    b.add(&a, t(Form::Full(RosterForm::Handle)));
+                    continue;
+                }
+                b.add(&a, t(Form::Full(RosterForm::Alias)));
+                if a.contains(". ") {
+                    b.add(&a.replace(". ", " "), t(Form::Full(RosterForm::Alias)));
+                }
+                b.add_joined(&a, t(Form::Full(RosterForm::Hashtag)));
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&b.patterns)
+            .map_err(|e| {
+                LoadError::new(
+                    FileKind::Roster,
+                    "roster",
+                    format!("cannot compile the roster: {e}"),
+                )
+            })?;
+        Ok(Scanner {
+            roster,
+            rules,
+            automaton,
+            needles: b.targets,
+            initials,
+            form_rule,
+            titles,
+        })
+    }
+
+    /// The rules this scanner reports.
+    #[must_use]
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    /// The roster it was built from.
+    #[must_use]
+    pub fn roster(&self) -> &Roster {
+        &self.roster
+    }
+
+    /// Scans one document, judging consent as of `today`.
+    #[must_use]
+    pub fn scan(&self, doc: &Document<'_>, today: Date) -> Scan {
+        let norm = Normalized::new(doc.text);
+        let text = norm.as_str();
+        let mut hits = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if !is_word_bounded(text, s, e) {
+                continue;
+            }
+            for &target in &self.needles[m.pattern().as_usize()] {
+                match target {
+                    Target::Exempt => hits.push(Hit {
+                        start: s,
+                        end: e,
+                        target,
+                    }),
+                    Target::Client { client, form } => match form {
+                        Form::Full(_) => hits.push(Hit {
+                            start: s,
+                            end: e,
+                            target,
+                        }),
+                        Form::First => {
+                            if let Some(end) = self.initial_after(text, e, client) {
+                                let target = Target::Client {
+                                    client,
+                                    form: Form::Full(RosterForm::FirstInitial),
+                                };
+                                hits.push(Hit {
+                                    start: s,
+                                    end,
+                                    target,
+                                });
+                            }
+                        }
+                        Form::Surname => {
+                            if let Some(start) = self.title_before(text, s) {
+                                let target = Target::Client {
+                                    client,
+                                    form: Form::Full(RosterForm::TitleSurname),
+                                };
+                                hits.push(Hit {
+                                    start,
+                                    end: e,
+                                    target,
+                                });
+                            }
+                        }
+                    },
+                }
+            }
+        }
+        let kept = resolve(hits);
+        let cased = doc.text.chars().any(char::is_uppercase);
+        let mut findings = Vec::new();
+        for hit in kept {
+            let Target::Client {
+                client,
+                form: Form::Full(form),
+            } = hit.target
+            else {
+                continue;
+            };
+            let Some(&rule_idx) = self.form_rule.get(&form) else {
+                continue;
+            };
+            let rule = &self.rules.rules()[rule_idx];
+            let span = norm.span(hit.start, hit.end);
+            if form == RosterForm::Alias && cased && is_lowercase_word(&doc.text[span.range()]) {
+                // "a mare and her foal", not "Mare": a one-word alias written in lower case
+                // in a draft that otherwise uses capitals is the ordinary word.
+                continue;
+            }
+            let id = self.roster.clients[client as usize].id.clone();
+            if findings
+                .iter()
+                .any(|f: &Finding| f.span == span && f.client.as_ref() == Some(&id))
+            {
+                continue;
+            }
+            findings.push(Finding {
+                rule: rule.id.clone(),
+                severity: rule.severity,
+                span,
+                client: Some(id),
+                disclosed: Disclosures::NONE
+                    .with(Disclosure::Status)
+                    .with(Disclosure::Name),
+                allowed_by: None,
+                consent_gaps: Vec::new(),
+            });
+        }
+        findings.sort_by_key(|f| (f.span, f.rule.clone()));
+        self.apply_consent(&mut findings, doc, today);
+        let verdict = Verdict::of(&findings);
+        Scan { findings, verdict }
+    }
+
+    /// Judges each client's findings together: consent must cover everything the draft
+    /// discloses about that client.
+    fn apply_consent(&self, findings: &mut [Finding], doc: &Document<'_>, today: Date) {
+        let mut per_client: HashMap<&str, Disclosures> = HashMap::new();
+        for f in findings.iter() {
+            if let Some(c) = &f.client {
+                let d = per_client.entry(c.as_str()).or_default();
+                *d = d.union(f.disclosed);
+            }
+        }
+        let mut coverage: HashMap<String, Coverage> = HashMap::new();
+        for (id, disclosed) in per_client {
+            if let Some(client) = self.roster.clients.iter().find(|c| c.id.as_str() == id) {
+                coverage.insert(
+                    id.to_owned(),
+                    judge(&client.consent, doc.channel, today, disclosed),
+                );
+            }
+        }
+        for f in findings.iter_mut() {
+            let Some(c) = &f.client else { continue };
+            match coverage.get(c.as_str()) {
+                Some(Coverage::Allowed(record)) => f.allowed_by = Some(record.clone()),
+                Some(Coverage::Denied(gaps)) => f.consent_gaps.clone_from(gaps),
+                None => {}
+            }
+        }
+    }
+
+    /// End of a last initial right after a first name: `Mary J.` (the period is required, so
+    /// that "Will I" is not "Will Ivers").
+    fn initial_after(&self, text: &str, end: usize, client: u32) -> Option<usize> {
+        let rest = text[end..].strip_prefix(' ')?;
+        let mut chars = rest.chars();
+        let initial = chars.next()?;
+        if chars.next() != Some('.') {
+            return None;
+        }
+        self.initials[client as usize]
+            .contains(&initial)
+            .then(|| end + 1 + initial.len_utf8() + 1)
+    }
+
+    /// Start of a title right before a surname: `Mrs. Jones`, `Coach Jones`.
+    fn title_before(&self, text: &str, start: usize) -> Option<usize> {
+        let before = text[..start].strip_suffix(' ')?;
+        let before = before.strip_suffix('.').unwrap_or(before);
+        self.titles.iter().find_map(|t| {
+            let s = before.strip_suffix(t.as_str())?;
+            let ok = s.chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            ok.then_some(s.len())
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    start: usize,
+    end: usize,
+    target: Target,
+}
+
+/// Keeps the longest hits that do not overlap a longer one; at equal length the practice's
+/// own names win, then the earlier hit. Several clients may share one span (two clients with
+/// one name): all are kept.
+fn resolve(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_by_key(|h| {
+        let rank = match h.target {
+            Target::Exempt => 0,
+            Target::Client {
+                form: Form::Full(f),
+                ..
+            } => 1 + f as u8,
+            Target::Client { .. } => 9,
+        };
+        (std::cmp::Reverse(h.end - h.start), rank, h.start)
+    });
+    let mut kept: Vec<Hit> = Vec::new();
+    for h in hits {
+        let clash = kept.iter().any(|k| {
+            let same_span = k.start == h.start && k.end == h.end;
+            let overlap = k.start < h.end && h.start < k.end;
+            // Two clients sharing one name keep both hits.
+            overlap && (!same_span || matches!(k.target, Target::Exempt))
+        });
+        if !clash {
+            kept.push(h);
+        }
+    }
+    kept
+}
+
+fn is_lowercase_word(original: &str) -> bool {
+    !original
+        .chars()
+        .any(|c| c.is_uppercase() || c.is_whitespace())
+}
+
+fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+}
+
+#[derive(Default)]
+struct NeedleBuilder {
+    patterns: Vec<String>,
+    targets: Vec<Vec<Target>>,
+    index: HashMap<String, usize>,
+}
+
+impl NeedleBuilder {
+    fn add(&mut self, needle: &str, target: Target) {
+        if needle.is_empty() {
+            return;
+        }
+        let i = *self.index.entry(needle.to_owned()).or_insert_with(|| {
+            self.patterns.push(needle.to_owned());
+            self.targets.push(Vec::new());
+            self.patterns.len() - 1
+        });
+        if !self.targets[i].contains(&target) {
+            self.targets[i].push(target);
+        }
+    }
+
+    /// Adds `needle` with spaces, hyphens, apostrophes and periods removed, if that differs.
+    fn add_joined(&mut self, needle: &str, target: Target) {
+        let joined: String = needle
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '\'' | '.'))
+            .collect();
+        if joined != needle && needle.contains(' ') {
+            self.add(&joined, target);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Channel;
+    use crate::rules::EXAMPLE_ROSTER;
+
+    fn scanner() -> Scanner {
+        let roster = Roster::from_yaml(EXAMPLE_ROSTER, "example").unwrap();
+        Scanner::new(roster, RuleSet::builtin().unwrap()).unwrap()
+    }
+
+    fn found(text: &str) -> Vec<(String, String, String)> {
+        let today = "2026-11-22".parse().unwrap();
+        scanner()
+            .scan(&Document::new(text, Channel::Social), today)
+            .findings
+            .into_iter()
+            .map(|f| {
+                (
+                    f.rule.to_string(),
+                    f.client.map(|c| c.to_string()).unwrap_or_default(),
+                    text[f.span.range()].to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn whole_words_only() {
+        assert!(found("Brian Gamble came by").is_empty());
+        assert_eq!(found("Ian Gamble came by")[0].2, "Ian Gamble");
+    }
+
+    #[test]
+    fn longest_form_wins() {
+        let f = found("Mary Jones, Mrs. Jones and Mary J. all came");
+        let rules: Vec<_> = f.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            rules,
+            [
+                "client-name",
+                "client-title-surname",
+                "client-first-initial"
+            ]
+        );
+        assert!(f.iter().all(|x| x.1 == "X001"));
+    }
+
+    #[test]
+    fn staff_and_practice_are_never_clients() {
+        assert!(found("Dana Whitfield and Willow Creek Massage say hi").is_empty());
+    }
+}

@@ -1,0 +1,96 @@
+//! Byte ranges into a draft's original text.
+//!
+//! Every finding points back at the exact bytes the writer typed, whatever normalisation the
+//! matcher saw (case, accents, line breaks, hashtags). Front-ends convert a [`Span`] to their own
+//! unit at the edge: lines and columns for the terminal, UTF-16 for the LSP.
+
+use std::ops::Range;
+
+/// A half-open byte range `start..end` into a document's original text.
+///
+/// # Invariants
+/// `start <= end`, and both sit on `char` boundaries of the text the span was made for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    #[must_use]
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span start {start} after end {end}");
+        Span { start, end }
+    }
+
+    /// The span as a range, for slicing.
+    #[must_use]
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Length in bytes.
+    #[must_use]
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no bytes.
+    #[must_use]
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// Whether the two spans share at least one byte.
+    #[must_use]
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// A 1-based line and column, the column counted in Unicode scalar values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LineCol {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in `char`s.
+    pub column: usize,
+}
+
+/// Line and column of byte `offset` in `text`. `\r\n` and `\n` end a line.
+#[must_use]
+pub fn line_col(text: &str, offset: usize) -> LineCol {
+    let offset = offset.min(text.len());
+    let before = &text.as_bytes()[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = text
+        .get(line_start..offset)
+        .map_or(1, |s| s.chars().count() + 1);
+    LineCol { line, column }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_chars_not_bytes() {
+        let text = "héllo\nwörld Mary";
+        let at = text.find("Mary").unwrap();
+        assert_eq!(line_col(text, at), LineCol { line: 2, column: 7 });
+        assert_eq!(line_col(text, 0), LineCol { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn overlap_is_strict() {
+        assert!(Span::new(0, 4).overlaps(Span::new(3, 5)));
+        assert!(!Span::new(0, 4).overlaps(Span::new(4, 5)));
+    }
+}

@@ -1,0 +1,11 @@
+//! One integration test binary (as ripgrep and ruff do): it drives the real `lipzip` binary.
+
+#![allow(clippy::unwrap_used, unreachable_pub)]
+
+mod check;
+mod consent;
+mod no_leak;
+mod roster_errors;
+mod rules;
+mod support;
+mod tidy;
