@@ -4,6 +4,7 @@
 
 mod check;
 mod consent;
+mod corpora;
 mod no_leak;
 mod roster_errors;
 mod rules;
