@@ -10,7 +10,7 @@ use crate::rules::{RuleId, Severity};
 use crate::span::Span;
 
 /// One thing in a draft that may identify a client.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     /// The rule that found it.
     pub rule: RuleId,
@@ -26,6 +26,20 @@ pub struct Finding {
     pub allowed_by: Option<String>,
     /// Why each of the client's consent records does not cover it (record id, reason).
     pub consent_gaps: Vec<(String, Gap)>,
+    /// The evidence that led to it: context phrases, quasi-identifiers, health terms.
+    pub cues: Vec<CueNote>,
+    /// Estimated number of people in the practice's area the cues fit (the anonymity set),
+    /// for findings that rest on quasi-identifiers.
+    pub k: Option<f64>,
+}
+
+/// One piece of evidence behind a finding: what kind, and where in the draft.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CueNote {
+    /// `context`, `occupation`, `age`, `role`, `health` ...
+    pub kind: &'static str,
+    /// Where it is in the draft.
+    pub span: Span,
 }
 
 impl Finding {
@@ -75,7 +89,7 @@ impl Verdict {
 }
 
 /// The result of scanning one document.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Scan {
     /// Findings in span order.
     pub findings: Vec<Finding>,

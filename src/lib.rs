@@ -17,11 +17,14 @@
 //! the channel in. Nothing here prints; nothing here can render a roster name (a
 //! [`roster::Client`] shows as its id).
 
+mod assess;
 pub mod consent;
+pub mod cues;
 pub mod date;
 pub mod document;
 pub mod error;
 pub mod finding;
+pub mod lexicon;
 pub mod normalize;
 pub mod roster;
 pub mod rules;

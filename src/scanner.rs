@@ -10,7 +10,10 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::consent::{Coverage, Disclosure, Disclosures, judge};
+use crate::assess::{Input, Key, NameHit, NameKind, Profile, assess};
+use crate::consent::{Coverage, Disclosures, judge};
+use crate::cues::CueMatcher;
+use crate::lexicon::Lexicons;
 use crate::date::Date;
 use crate::document::Document;
 use crate::error::{FileKind, LoadError};
@@ -28,13 +31,15 @@ enum Target {
     Exempt,
 }
 
-/// The shapes a roster needle comes in. `First` and `Surname` are not findings alone: they
-/// become one with a last initial after or a title before.
+/// The shapes a roster needle comes in. `First` is a first name: alone it is a `Word` hit
+/// (judged with its context), and with a last initial after it a `Full` one. `Surname` counts
+/// only with a title before it. `Word` is a one-word nickname.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Form {
     Full(RosterForm),
     First,
     Surname,
+    Word,
 }
 
 /// The compiled matcher. Cheap to share across threads; [`Scanner::scan`] takes `&self`.
@@ -51,6 +56,9 @@ pub struct Scanner {
     form_rule: HashMap<RosterForm, usize>,
     /// Normalised titles for [`RosterForm::TitleSurname`].
     titles: Vec<String>,
+    lexicons: Lexicons,
+    cue_matcher: CueMatcher,
+    profiles: Vec<Profile>,
 }
 
 /// Generational suffixes that are not a surname: `Harold Pemberton III`.
@@ -65,7 +73,9 @@ impl Scanner {
         let mut form_rule = HashMap::new();
         let mut titles = Vec::new();
         for (i, rule) in rules.rules().iter().enumerate() {
-            let Matcher::Roster { form, titles: t } = &rule.matcher;
+            let Matcher::Roster { form, titles: t } = &rule.matcher else {
+                continue;
+            };
             form_rule.insert(*form, i);
             if *form == RosterForm::TitleSurname {
                 titles.extend(t.iter().cloned());
@@ -107,6 +117,11 @@ impl Scanner {
                     b.add(&a, t(Form::Full(RosterForm::Handle)));
                     continue;
                 }
+                if !a.contains(' ') {
+                    // "Thad", "Rosie": a nickname is judged like a first name.
+                    b.add(&a, t(Form::Word));
+                    continue;
+                }
                 b.add(&a, t(Form::Full(RosterForm::Alias)));
                 if a.contains(". ") {
                     b.add(&a.replace(". ", " "), t(Form::Full(RosterForm::Alias)));
@@ -124,6 +139,13 @@ impl Scanner {
                     format!("cannot compile the roster: {e}"),
                 )
             })?;
+        let lexicons = Lexicons::builtin()?;
+        let cue_matcher = CueMatcher::new(&lexicons, &roster);
+        let profiles = roster
+            .clients
+            .iter()
+            .map(|c| profile(&cue_matcher, c))
+            .collect();
         Ok(Scanner {
             roster,
             rules,
@@ -132,6 +154,9 @@ impl Scanner {
             initials,
             form_rule,
             titles,
+            lexicons,
+            cue_matcher,
+            profiles,
         })
     }
 
@@ -171,7 +196,13 @@ impl Scanner {
                             end: e,
                             target,
                         }),
+                        Form::Word => hits.push(Hit { start: s, end: e, target }),
                         Form::First => {
+                            hits.push(Hit {
+                                start: s,
+                                end: e,
+                                target: Target::Client { client, form: Form::Word },
+                            });
                             if let Some(end) = self.initial_after(text, e, client) {
                                 let target = Target::Client {
                                     client,
@@ -202,46 +233,40 @@ impl Scanner {
             }
         }
         let kept = resolve(hits);
-        let cased = doc.text.chars().any(char::is_uppercase);
-        let mut findings = Vec::new();
+        let mut names = Vec::with_capacity(kept.len());
         for hit in kept {
-            let Target::Client {
-                client,
-                form: Form::Full(form),
-            } = hit.target
-            else {
+            let Target::Client { client, form } = hit.target else {
                 continue;
             };
-            let Some(&rule_idx) = self.form_rule.get(&form) else {
-                continue;
-            };
-            let rule = &self.rules.rules()[rule_idx];
             let span = norm.span(hit.start, hit.end);
-            if form == RosterForm::Alias && cased && is_lowercase_word(&doc.text[span.range()]) {
-                // "a mare and her foal", not "Mare": a one-word alias written in lower case
-                // in a draft that otherwise uses capitals is the ordinary word.
-                continue;
-            }
-            let id = self.roster.clients[client as usize].id.clone();
-            if findings
-                .iter()
-                .any(|f: &Finding| f.span == span && f.client.as_ref() == Some(&id))
-            {
-                continue;
-            }
-            findings.push(Finding {
-                rule: rule.id.clone(),
-                severity: rule.severity,
-                span,
-                client: Some(id),
-                disclosed: Disclosures::NONE
-                    .with(Disclosure::Status)
-                    .with(Disclosure::Name),
-                allowed_by: None,
-                consent_gaps: Vec::new(),
-            });
+            let kind = match form {
+                Form::Full(f) => match self.form_rule.get(&f) {
+                    Some(&rule) => NameKind::Named(rule),
+                    None => continue,
+                },
+                Form::Word => NameKind::Word {
+                    frequency: self.lexicons.first_name_frequency(&text[hit.start..hit.end]),
+                },
+                Form::First | Form::Surname => continue,
+            };
+            names.push(NameHit { span, client, kind });
         }
-        findings.sort_by_key(|f| (f.span, f.rule.clone()));
+        // Front matter keys ("channel: newsletter") are settings, not evidence.
+        let settings_end = crate::document::front_matter(doc.text)
+            .ok()
+            .and_then(|fm| fm.span)
+            .map_or(0, |s| s.end);
+        let mut cues = self.cue_matcher.find(&norm);
+        cues.retain(|c| c.span.start >= settings_end);
+        let mut findings = assess(&Input {
+            doc,
+            roster: &self.roster,
+            lexicons: &self.lexicons,
+            rules: &self.rules,
+            profiles: &self.profiles,
+            names: &names,
+            cues: &cues,
+        });
         self.apply_consent(&mut findings, doc, today);
         let verdict = Verdict::of(&findings);
         Scan { findings, verdict }
@@ -339,13 +364,20 @@ fn resolve(mut hits: Vec<Hit>) -> Vec<Hit> {
     kept
 }
 
-fn is_lowercase_word(original: &str) -> bool {
-    !original
-        .chars()
-        .any(|c| c.is_uppercase() || c.is_whitespace())
+/// What a client's own attributes look like as cues, to attribute quasi-identifiers.
+fn profile(m: &CueMatcher, c: &crate::roster::Client) -> Profile {
+    let a = &c.attributes;
+    let mut keys = std::collections::BTreeSet::new();
+    for phrase in a.occupation.iter().chain(&a.traits).chain(&a.affiliations) {
+        for cue in m.find(&Normalized::new(phrase)) {
+            keys.extend(Key::of(cue.kind));
+        }
+    }
+    Profile { keys, age: a.age }
 }
 
-fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
+/// Whether `start..end` of a normalised text is a whole word (or words).
+pub(crate) fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())

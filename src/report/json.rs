@@ -41,6 +41,11 @@ pub fn render(report: &Report<'_>) -> Value {
                         "message": rule.map(|r| r.message.as_str()),
                         "help": rule.map(|r| r.help.as_str()),
                         "disclosed": x.disclosed.iter().map(|d| d.as_str()).collect::<Vec<_>>(),
+                        "cues": x.cues.iter().map(|c| json!({
+                            "kind": c.kind,
+                            "text": &f.text[c.span.range()],
+                        })).collect::<Vec<_>>(),
+                        "k": x.k.map(|k| (k * 100.0).round() / 100.0),
                         "consent": x.consent_gaps.iter().map(|(id, gap)| json!({
                             "record": id,
                             "gap": gap.to_string(),

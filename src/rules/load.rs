@@ -2,14 +2,16 @@
 
 use serde::Deserialize;
 
-use super::{Examples, Matcher, RosterForm, Rule, RuleId, Severity};
+use super::{Examples, Matcher, Mechanism, RosterForm, Rule, RuleId, Severity};
 use crate::error::{FileKind, LoadError};
 use crate::normalize::normalize;
 
 /// The packs compiled into the binary: `(file name, text)`. A test checks that every file in
 /// `rules/` is listed here.
-pub const BUILTIN_PACKS: &[(&str, &str)] =
-    &[("names.yaml", include_str!("../../rules/names.yaml"))];
+pub const BUILTIN_PACKS: &[(&str, &str)] = &[
+    ("names.yaml", include_str!("../../rules/names.yaml")),
+    ("identity.yaml", include_str!("../../rules/identity.yaml")),
+];
 
 /// The fictional roster that rule examples are checked against.
 pub const EXAMPLE_ROSTER: &str = include_str!("../../rules/example-roster.yaml");
@@ -40,9 +42,16 @@ struct RawRule {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawMatcher {
-    roster: RosterForm,
+    #[serde(default)]
+    roster: Option<RosterForm>,
     #[serde(default)]
     titles: Vec<String>,
+    #[serde(default)]
+    mechanism: Option<Mechanism>,
+    #[serde(default)]
+    rare_below: Option<f32>,
+    #[serde(default)]
+    block_at_k: Option<f64>,
 }
 
 #[derive(Deserialize, Default)]
@@ -90,9 +99,26 @@ pub fn load_pack(text: &str, origin: &str) -> Result<Vec<Rule>, LoadError> {
             ))
             .help("examples are the rule's tests: `lipzip rules test` runs them"));
         }
-        let matcher = Matcher::Roster {
-            form: r.matcher.roster,
-            titles: r.matcher.titles.iter().map(|t| normalize(t)).collect(),
+        let m = &r.matcher;
+        let matcher = match (m.roster, m.mechanism) {
+            (Some(form), None) => Matcher::Roster {
+                form,
+                titles: m.titles.iter().map(|t| normalize(t)).collect(),
+            },
+            (None, Some(Mechanism::FirstName)) => Matcher::FirstName {
+                rare_below: m.rare_below.unwrap_or(0.1),
+            },
+            (None, Some(Mechanism::QuasiIdentifier)) => Matcher::QuasiIdentifier {
+                block_at_k: m.block_at_k.unwrap_or(1.5),
+            },
+            (None, Some(Mechanism::PublicFigure)) => Matcher::PublicFigure,
+            (None, Some(Mechanism::Gossip)) => Matcher::Gossip,
+            _ => {
+                return Err(at(format!(
+                    "rule `{}`: the matcher needs exactly one of `roster:` or `mechanism:`",
+                    r.id
+                )));
+            }
         };
         rules.push(Rule {
             id: RuleId::new(&r.id),

@@ -96,8 +96,8 @@ impl RosterForm {
     ];
 }
 
-/// The mechanism a rule uses. The data it needs comes with it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The mechanism a rule uses. The data it needs comes with it or from the lexicons.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Matcher {
     /// A form of a roster client's names.
     Roster {
@@ -106,6 +106,37 @@ pub enum Matcher {
         /// Titles that may precede a surname (for [`RosterForm::TitleSurname`]), normalised.
         titles: Vec<String>,
     },
+    /// A client's first name (or one-word nickname) alone, in a client context. Blocks when
+    /// fewer than `rare_below` people per thousand have the name, warns otherwise.
+    FirstName {
+        /// Per-mille threshold under which a name is rare.
+        rare_below: f32,
+    },
+    /// Quasi-identifiers in a client context: blocks when the estimated anonymity set is at
+    /// most `block_at_k` people, warns for weaker cues.
+    QuasiIdentifier {
+        /// Anonymity-set size at or under which a finding blocks.
+        block_at_k: f64,
+    },
+    /// A public figure (a pro athlete, an executive, a celebrity or their entourage)
+    /// revealed as a client.
+    PublicFigure,
+    /// Gossip or a complaint about a client.
+    Gossip,
+}
+
+/// A rule mechanism that is not a roster form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mechanism {
+    /// [`Matcher::FirstName`].
+    FirstName,
+    /// [`Matcher::QuasiIdentifier`].
+    QuasiIdentifier,
+    /// [`Matcher::PublicFigure`].
+    PublicFigure,
+    /// [`Matcher::Gossip`].
+    Gossip,
 }
 
 /// Examples a rule must get right.
@@ -118,7 +149,7 @@ pub struct Examples {
 }
 
 /// One rule.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Rule {
     /// Kebab-case id naming the leak.
     pub id: RuleId,
@@ -185,5 +216,19 @@ impl RuleSet {
     #[must_use]
     pub fn get(&self, id: &RuleId) -> Option<&Rule> {
         self.rules.iter().find(|r| &r.id == id)
+    }
+
+    /// The first rule using this mechanism, if one is enabled.
+    #[must_use]
+    pub fn by_mechanism(&self, m: Mechanism) -> Option<&Rule> {
+        self.rules.iter().find(|r| {
+            matches!(
+                (&r.matcher, m),
+                (Matcher::FirstName { .. }, Mechanism::FirstName)
+                    | (Matcher::QuasiIdentifier { .. }, Mechanism::QuasiIdentifier)
+                    | (Matcher::PublicFigure, Mechanism::PublicFigure)
+                    | (Matcher::Gossip, Mechanism::Gossip)
+            )
+        })
     }
 }

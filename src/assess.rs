@@ -1,0 +1,740 @@
+//! Deciding what the evidence in a draft means: which names and cues point at a client, how
+//! narrowly, and with what severity.
+//!
+//! The scanner hands over two lists: roster-name hits (full names, aliases, first names alone)
+//! and cues (context phrases, health terms, occupations, ages, roles, public figures, traits,
+//! gossip). This module applies the mechanisms the rule packs name:
+//!
+//! - a name in a draft that says someone is a client blocks; the same name with no client
+//!   relationship stated warns (a public figure in a public role passes);
+//! - a first name alone counts only next to client context and not when it is the ordinary
+//!   word ("mark your calendars"); a rare name blocks, a common one warns;
+//! - quasi-identifiers in a client context are combined into an anonymity-set estimate
+//!   `k = population × Π base rates` (a one-person role is `k = 1`): small `k` blocks, a single
+//!   weak cue warns; the finding goes to the roster client whose attributes the cues match, if
+//!   exactly one does;
+//! - a public figure (pro athlete, executive, celebrity, their entourage) in a client context
+//!   blocks; gossip about a client warns;
+//! - for consent, each client's disclosures (status, name, story, photo, health) are read from
+//!   the paragraphs that mention them.
+
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::consent::{Disclosure, Disclosures};
+use crate::cues::{Cue, CueKind, TraitKind};
+use crate::document::{Channel, Document};
+use crate::finding::{CueNote, Finding};
+use crate::lexicon::{Lexicons, Strength};
+use crate::roster::Roster;
+use crate::rules::{Matcher, Mechanism, Rule, RuleSet, Severity};
+use crate::span::Span;
+
+/// A roster name found in the draft, after overlaps were resolved.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct NameHit {
+    pub span: Span,
+    pub client: u32,
+    pub kind: NameKind,
+}
+
+/// How a client was named.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum NameKind {
+    /// A form that names one person (full name, handle, title + surname ...): the rule index.
+    Named(usize),
+    /// A first name or one-word nickname alone, with its per-mille frequency.
+    Word { frequency: f32 },
+}
+
+/// What the attributes of one client match, for attributing quasi-identifiers.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Profile {
+    pub keys: BTreeSet<Key>,
+    pub age: Option<u16>,
+}
+
+/// A cue reduced to what can be compared with a client's attributes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Key {
+    Occupation(u32),
+    Role(u32),
+    PublicRole(u32),
+    Team(u32),
+    Trait(u8, u32),
+    Broadcaster,
+}
+
+impl Key {
+    pub(crate) fn of(kind: CueKind) -> Option<Key> {
+        Some(match kind {
+            CueKind::Occupation(i) => Key::Occupation(i),
+            CueKind::Role(i) => Key::Role(i),
+            CueKind::PublicRole(i) => Key::PublicRole(i),
+            CueKind::Team(i) => Key::Team(i),
+            CueKind::Trait(t, i) => Key::Trait(t as u8, i),
+            CueKind::Broadcaster => Key::Broadcaster,
+            _ => return None,
+        })
+    }
+}
+
+/// Everything [`assess`] needs.
+pub(crate) struct Input<'a> {
+    pub doc: &'a Document<'a>,
+    pub roster: &'a Roster,
+    pub lexicons: &'a Lexicons,
+    pub rules: &'a RuleSet,
+    pub profiles: &'a [Profile],
+    pub names: &'a [NameHit],
+    pub cues: &'a [Cue],
+}
+
+/// Paragraph and sentence boundaries of the original text.
+struct Layout {
+    paragraphs: Vec<usize>,
+    sentences: Vec<usize>,
+    /// Paragraphs that are Markdown headings.
+    headings: Vec<bool>,
+}
+
+impl Layout {
+    fn new(text: &str) -> Layout {
+        let mut paragraphs = vec![0];
+        let mut headings = Vec::new();
+        let mut offset = 0;
+        let mut blank_before = false;
+        let mut current_heading = false;
+        let mut first = true;
+        for line in text.split_inclusive('\n') {
+            let trimmed = line.trim();
+            let heading = trimmed.starts_with('#') && trimmed.trim_start_matches('#').starts_with(' ');
+            let fence = trimmed == "---";
+            if !first && (blank_before || heading || current_heading || fence) && !trimmed.is_empty() {
+                paragraphs.push(offset);
+                headings.push(current_heading);
+                current_heading = false;
+            }
+            if !trimmed.is_empty() {
+                current_heading = current_heading || heading;
+                first = false;
+            }
+            blank_before = trimmed.is_empty() || fence;
+            offset += line.len();
+        }
+        headings.push(current_heading);
+        let mut sentences: Vec<usize> = text.split_sentence_bound_indices().map(|(i, _)| i).collect();
+        sentences.extend(&paragraphs);
+        sentences.sort_unstable();
+        sentences.dedup();
+        Layout {
+            paragraphs,
+            sentences,
+            headings,
+        }
+    }
+
+    fn paragraph(&self, offset: usize) -> usize {
+        self.paragraphs.partition_point(|&p| p <= offset).saturating_sub(1)
+    }
+
+    fn sentence(&self, offset: usize) -> usize {
+        self.sentences.partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+
+    fn is_sentence_start(&self, text: &str, offset: usize) -> bool {
+        let s = self.sentences[self.sentence(offset)];
+        text[s..offset]
+            .chars()
+            .all(|c| !c.is_alphanumeric())
+    }
+}
+
+/// Estimated share of a town's people at exactly this age, or in this decade.
+fn age_rate(years: u16, decade: bool) -> f64 {
+    if decade {
+        return match years {
+            0..=59 => 0.13,
+            60..=69 => 0.11,
+            70..=79 => 0.07,
+            80..=89 => 0.03,
+            90..=99 => 0.006,
+            _ => 0.0002,
+        };
+    }
+    match years {
+        0..=64 => 0.013,
+        65..=74 => 0.011,
+        75..=84 => 0.006,
+        85..=89 => 0.003,
+        90..=94 => 0.001,
+        95..=99 => 0.0003,
+        _ => 0.00005,
+    }
+}
+
+/// Base rates of cues that carry none in their lexicon.
+const TRAIT_RATE: [f64; 4] = [0.01, 0.03, 0.03, 0.02];
+const ROSTER_ATTRIBUTE_RATE: f64 = 0.004;
+const BROADCASTER_RATE: f64 = 0.004;
+const DEFAULT_POPULATION: f64 = 10_000.0;
+
+fn trait_index(t: TraitKind) -> usize {
+    match t {
+        TraitKind::Vehicle => 0,
+        TraitKind::Pet => 1,
+        TraitKind::Appearance => 2,
+        TraitKind::LifeEvent => 3,
+    }
+}
+
+fn cue_name(kind: CueKind) -> &'static str {
+    match kind {
+        CueKind::Context(_) => "context",
+        CueKind::Gossip(_) => "gossip",
+        CueKind::Health => "health",
+        CueKind::Photo => "photo",
+        CueKind::Story => "story",
+        CueKind::Occupation(_) => "occupation",
+        CueKind::Role(_) => "role",
+        CueKind::PublicRole(_) => "public-figure-role",
+        CueKind::Team(_) => "team",
+        CueKind::Event(_) => "event",
+        CueKind::Entourage => "entourage",
+        CueKind::Broadcaster => "broadcaster",
+        CueKind::Trait(TraitKind::Vehicle, _) => "vehicle",
+        CueKind::Trait(TraitKind::Pet, _) => "pet",
+        CueKind::Trait(TraitKind::Appearance, _) => "appearance",
+        CueKind::Trait(TraitKind::LifeEvent, _) => "life-event",
+        CueKind::RosterAttribute(_) => "affiliation-or-trait",
+        CueKind::Age { .. } => "age",
+    }
+}
+
+fn is_quasi(kind: CueKind) -> bool {
+    matches!(
+        kind,
+        CueKind::Occupation(_)
+            | CueKind::Role(_)
+            | CueKind::Trait(..)
+            | CueKind::RosterAttribute(_)
+            | CueKind::Age { .. }
+            | CueKind::Broadcaster
+    )
+}
+
+fn is_public(kind: CueKind) -> bool {
+    matches!(
+        kind,
+        CueKind::PublicRole(_) | CueKind::Team(_) | CueKind::Event(_) | CueKind::Entourage
+    )
+}
+
+struct Assessor<'a> {
+    input: &'a Input<'a>,
+    text: &'a str,
+    layout: Layout,
+    /// Cues that are not inside a name.
+    cues: Vec<Cue>,
+    population: f64,
+}
+
+/// Turns name hits and cues into findings (consent is judged afterwards, per client).
+pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
+    let text = input.doc.text;
+    let names = input.names;
+    // A cue inside a name ("Mayor" in the alias "Mayor Marwick", "Rose" in "Rose Garden"
+    // does not apply) is part of the name, not separate evidence.
+    let cues: Vec<Cue> = input
+        .cues
+        .iter()
+        .filter(|c| !names.iter().any(|n| n.span.overlaps(c.span)))
+        .copied()
+        .collect();
+    #[allow(clippy::cast_precision_loss)]
+    let population = input
+        .roster
+        .practice
+        .population
+        .map_or(DEFAULT_POPULATION, |p| p as f64)
+        .max(1.0);
+    let a = Assessor {
+        input,
+        text,
+        layout: Layout::new(text),
+        cues,
+        population,
+    };
+    a.run()
+}
+
+impl Assessor<'_> {
+    fn run(&self) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        let named: BTreeSet<u32> = self
+            .input
+            .names
+            .iter()
+            .filter(|n| matches!(n.kind, NameKind::Named(_)))
+            .map(|n| n.client)
+            .collect();
+        let draft_context = self.draft_context();
+        for hit in self.input.names {
+            if let NameKind::Named(rule_idx) = hit.kind {
+                let rule = &self.input.rules.rules()[rule_idx];
+                let client = &self.input.roster.clients[hit.client as usize];
+                let near = self.context_near(hit.span);
+                let mut notes: Vec<CueNote> = near.iter().map(|c| note(*c)).collect();
+                let severity = if client.public_figure && near.is_empty() {
+                    // The mayor lighting the tree is her public role, not a client story.
+                    Severity::Info
+                } else if draft_context.is_some() || !near.is_empty() {
+                    if notes.is_empty() {
+                        notes.extend(draft_context.map(note));
+                    }
+                    rule.severity
+                } else {
+                    // Named with no client relationship stated: a person should look.
+                    rule.severity.min(Severity::Warn)
+                };
+                findings.push(self.finding(rule, severity, hit.span, Some(hit.client), notes, None));
+            }
+        }
+        self.first_names(&named, &mut findings);
+        let mentioned: BTreeSet<u32> = findings
+            .iter()
+            .filter_map(|f| f.client.as_ref())
+            .filter_map(|id| self.index_of(id.as_str()))
+            .collect();
+        self.quasi_identifiers(&mentioned, &mut findings);
+        self.gossip(draft_context, &mut findings);
+        self.disclosures(&mut findings);
+        findings.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.rule.cmp(&b.rule)));
+        findings
+    }
+
+    fn index_of(&self, id: &str) -> Option<u32> {
+        self.input
+            .roster
+            .clients
+            .iter()
+            .position(|c| c.id.as_str() == id)
+            .and_then(|i| u32::try_from(i).ok())
+    }
+
+    fn finding(
+        &self,
+        rule: &Rule,
+        severity: Severity,
+        span: Span,
+        client: Option<u32>,
+        cues: Vec<CueNote>,
+        k: Option<f64>,
+    ) -> Finding {
+        Finding {
+            rule: rule.id.clone(),
+            severity,
+            span,
+            client: client.map(|c| self.input.roster.clients[c as usize].id.clone()),
+            disclosed: Disclosures::NONE,
+            allowed_by: None,
+            consent_gaps: Vec::new(),
+            cues,
+            k,
+        }
+    }
+
+    /// The first context cue anywhere in the draft; a raffle announcement is one in itself.
+    fn draft_context(&self) -> Option<Cue> {
+        let found = self
+            .cues
+            .iter()
+            .find(|c| matches!(c.kind, CueKind::Context(Strength::Strong)))
+            .or_else(|| self.cues.iter().find(|c| matches!(c.kind, CueKind::Context(_))))
+            .copied();
+        if found.is_none() && self.input.doc.channel == Channel::Raffle {
+            return Some(Cue {
+                span: Span::new(0, 0),
+                kind: CueKind::Context(Strength::Weak),
+            });
+        }
+        found
+    }
+
+    /// Context cues close to `span`: a strong one in the same or a neighbouring paragraph, or
+    /// any in the same or a neighbouring sentence.
+    fn context_near(&self, span: Span) -> Vec<Cue> {
+        let p = self.layout.paragraph(span.start);
+        let s = self.layout.sentence(span.start);
+        self.cues
+            .iter()
+            .filter(|c| match c.kind {
+                CueKind::Context(strength) => {
+                    let cp = self.layout.paragraph(c.span.start);
+                    let cs = self.layout.sentence(c.span.start);
+                    (strength == Strength::Strong && cp.abs_diff(p) <= 1) || cs.abs_diff(s) <= 1
+                }
+                _ => false,
+            })
+            .copied()
+            .collect()
+    }
+
+    /// Whether a first-name hit is the ordinary word: "mark your calendars", "Will you join
+    /// us?", "a whole summer", "the Rose Garden".
+    fn is_word_use(&self, span: Span, frequency: f32) -> bool {
+        let original = &self.text[span.range()];
+        let normalised = crate::normalize::normalize(original);
+        let is_word = self.input.lexicons.is_common_word(&normalised, 40_000);
+        let cased = self.text.chars().any(char::is_uppercase);
+        let capitalised = original.chars().next().is_some_and(char::is_uppercase);
+        if cased && !capitalised {
+            return true;
+        }
+        let before = self.text[..span.start].trim_end_matches([' ', '\u{a0}']);
+        let after = self.text[span.end..].trim_start_matches([' ', '\u{a0}']);
+        let next: String = after.chars().take_while(|c| c.is_alphanumeric() || *c == '\'').collect();
+        let next_capital = next.chars().next().is_some_and(char::is_uppercase);
+        let prev_word: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        // Part of a longer proper name: "Rose Garden", "the Summer Games".
+        if next_capital && !is_word_like_sentence_start(&next) {
+            return true;
+        }
+        if prev_word.eq_ignore_ascii_case("the") || prev_word.eq_ignore_ascii_case("a") {
+            return true;
+        }
+        if !is_word {
+            return false;
+        }
+        // An ordinary word capitalised only because it starts a sentence ("Will you...",
+        // "Hope to see you", "Summer is here") or a title.
+        if self.layout.is_sentence_start(self.text, span.start) {
+            let function = [
+                "you", "your", "we", "our", "they", "it", "is", "are", "was", "be", "the", "a",
+                "an", "to", "of", "for", "and", "in", "on", "at", "this", "that", "all", "up",
+                "us", "i", "my", "me", "everyone", "everybody", "with", "by", "from", "off",
+            ];
+            let lower = next.to_lowercase();
+            if function.contains(&lower.as_str()) || next.is_empty() {
+                return true;
+            }
+        }
+        let _ = frequency;
+        false
+    }
+
+    fn first_names(&self, named: &BTreeSet<u32>, findings: &mut Vec<Finding>) {
+        let Some(rule) = self.input.rules.by_mechanism(Mechanism::FirstName) else {
+            return;
+        };
+        let Matcher::FirstName { rare_below } = rule.matcher else {
+            return;
+        };
+        // Several clients may share a first name: group hits by span.
+        let mut by_span: HashMap<Span, Vec<(u32, f32)>> = HashMap::new();
+        for hit in self.input.names {
+            if let NameKind::Word { frequency } = hit.kind {
+                by_span.entry(hit.span).or_default().push((hit.client, frequency));
+            }
+        }
+        let mut spans: Vec<_> = by_span.into_iter().collect();
+        spans.sort_by_key(|(s, _)| *s);
+        for (span, clients) in spans {
+            if clients.iter().any(|(c, _)| named.contains(c)) {
+                // "Will" after "Will Ashby": the same person again, already reported.
+                continue;
+            }
+            let frequency = clients.iter().map(|(_, f)| *f).fold(0.0f32, f32::max);
+            if self.is_word_use(span, frequency) {
+                continue;
+            }
+            let near = self.context_near(span);
+            if near.is_empty() {
+                continue;
+            }
+            let client = match clients.as_slice() {
+                [(c, _)] => Some(*c),
+                many => self.disambiguate(many.iter().map(|(c, _)| *c)),
+            };
+            let severity = if frequency < rare_below {
+                rule.severity
+            } else {
+                rule.severity.min(Severity::Warn)
+            };
+            let notes = near.iter().map(|c| note(*c)).collect();
+            findings.push(self.finding(rule, severity, span, client, notes, None));
+        }
+    }
+
+    /// The one client among `candidates` whose attributes the draft's cues match best.
+    fn disambiguate(&self, candidates: impl Iterator<Item = u32>) -> Option<u32> {
+        let cues: Vec<Cue> = self.cues.iter().filter(|c| is_quasi(c.kind)).copied().collect();
+        let scored: Vec<(u32, usize)> = candidates.map(|c| (c, self.matches(c, &cues))).collect();
+        let best = scored.iter().map(|(_, s)| *s).max()?;
+        let mut top = scored.iter().filter(|(_, s)| *s == best);
+        match (top.next(), top.next()) {
+            (Some((c, s)), None) if *s > 0 => Some(*c),
+            _ => None,
+        }
+    }
+
+    /// How many of `cues` fit client `c`'s roster attributes.
+    fn matches(&self, c: u32, cues: &[Cue]) -> usize {
+        let profile = &self.input.profiles[c as usize];
+        cues.iter()
+            .filter(|cue| match cue.kind {
+                CueKind::RosterAttribute(owner) => owner == c,
+                CueKind::Age { years, decade } => profile.age.is_some_and(|a| {
+                    if decade { a / 10 * 10 == years } else { a == years }
+                }),
+                kind => Key::of(kind).is_some_and(|k| profile.keys.contains(&k)),
+            })
+            .count()
+    }
+
+    /// The cues of one window (a paragraph and the one before it, so a heading travels with its
+    /// paragraph), if the window is in a client context.
+    fn windows(&self) -> Vec<(Range<usize>, Vec<Cue>, Vec<Cue>)> {
+        let n = self.layout.paragraphs.len();
+        let mut out = Vec::new();
+        for p in 0..n {
+            let lo = if p > 0 && self.layout.headings[p - 1] { p - 1 } else { p };
+            let in_window = |c: &Cue| (lo..=p).contains(&self.layout.paragraph(c.span.start));
+            let quasi: Vec<Cue> = self
+                .cues
+                .iter()
+                .filter(|c| in_window(c) && (is_quasi(c.kind) || is_public(c.kind)))
+                .copied()
+                .collect();
+            if quasi.is_empty() {
+                continue;
+            }
+            let context: Vec<Cue> = self
+                .cues
+                .iter()
+                .filter(|c| match c.kind {
+                    CueKind::Context(Strength::Strong) => {
+                        let cp = self.layout.paragraph(c.span.start);
+                        cp + 1 >= lo && cp <= p + 1
+                    }
+                    CueKind::Context(Strength::Weak) => {
+                        let cs = self.layout.sentence(c.span.start);
+                        quasi.iter().any(|q| self.layout.sentence(q.span.start).abs_diff(cs) <= 1)
+                    }
+                    _ => false,
+                })
+                .copied()
+                .collect();
+            if context.is_empty() {
+                continue;
+            }
+            out.push((lo..p + 1, quasi, context));
+        }
+        out
+    }
+
+    fn quasi_identifiers(&self, mentioned: &BTreeSet<u32>, findings: &mut Vec<Finding>) {
+        let qi_rule = self.input.rules.by_mechanism(Mechanism::QuasiIdentifier);
+        let pf_rule = self.input.rules.by_mechanism(Mechanism::PublicFigure);
+        let mention_paragraphs: BTreeSet<usize> = findings
+            .iter()
+            .filter(|f| f.client.is_some())
+            .map(|f| self.layout.paragraph(f.span.start))
+            .collect();
+        let mut reported: Vec<BTreeSet<Span>> = Vec::new();
+        for (paragraphs, cues, context) in self.windows() {
+            if paragraphs.clone().any(|p| mention_paragraphs.contains(&p)) {
+                // About a client already named: these cues are their story (see disclosures).
+                continue;
+            }
+            let spans: BTreeSet<Span> = cues.iter().map(|c| c.span).collect();
+            if reported.iter().any(|r| spans.is_subset(r)) {
+                continue;
+            }
+            reported.push(spans);
+            let mut notes: Vec<CueNote> = context.iter().take(1).map(|c| note(*c)).collect();
+            notes.extend(cues.iter().map(|c| note(*c)));
+            let quasi: Vec<Cue> = cues.iter().filter(|c| is_quasi(c.kind)).copied().collect();
+            let public = cues.iter().any(|c| is_public(c.kind));
+            let client = self.attribute(&cues, mentioned);
+            let anchor = cues[0].span;
+            if public {
+                if let Some(rule) = pf_rule {
+                    let k = self.k(&quasi);
+                    findings.push(self.finding(rule, rule.severity, anchor, client, notes, Some(k.min(1.0))));
+                    continue;
+                }
+            }
+            let Some(rule) = qi_rule else { continue };
+            let Matcher::QuasiIdentifier { block_at_k } = rule.matcher else {
+                continue;
+            };
+            if quasi.is_empty() {
+                continue;
+            }
+            let k = self.k(&quasi);
+            let severity = if k <= block_at_k { rule.severity } else { rule.severity.min(Severity::Warn) };
+            findings.push(self.finding(rule, severity, anchor, client, notes, Some(k)));
+        }
+    }
+
+    /// The anonymity set of a set of cues: population × the product of their base rates,
+    /// taking the narrowest cue of each kind (two mentions of "nurse" are one cue).
+    fn k(&self, cues: &[Cue]) -> f64 {
+        let lx = self.input.lexicons;
+        let mut narrowest: HashMap<&'static str, f64> = HashMap::new();
+        let mut role_k: Option<f64> = None;
+        for c in cues {
+            let rate = match c.kind {
+                CueKind::Occupation(i) => lx.occupations[i as usize].base_rate,
+                CueKind::Role(i) => {
+                    let k = lx.roles[i as usize].k;
+                    role_k = Some(role_k.map_or(k, |r: f64| r.min(k)));
+                    continue;
+                }
+                CueKind::Trait(t, _) => TRAIT_RATE[trait_index(t)],
+                CueKind::RosterAttribute(_) => ROSTER_ATTRIBUTE_RATE,
+                CueKind::Broadcaster => BROADCASTER_RATE,
+                CueKind::Age { years, decade } => age_rate(years, decade),
+                _ => continue,
+            };
+            let e = narrowest.entry(cue_name(c.kind)).or_insert(1.0);
+            *e = e.min(rate);
+        }
+        let product: f64 = narrowest.values().product();
+        match role_k {
+            Some(k) => k * product,
+            None => self.population * product,
+        }
+    }
+
+    /// The roster client the cues point at: the one matching the most cues, if exactly one
+    /// does (and it is not already reported by name).
+    fn attribute(&self, cues: &[Cue], mentioned: &BTreeSet<u32>) -> Option<u32> {
+        let n = u32::try_from(self.input.roster.clients.len()).ok()?;
+        let mut best: Option<(u32, usize)> = None;
+        let mut tie = false;
+        for c in 0..n {
+            let m = self.matches(c, cues);
+            if m == 0 {
+                continue;
+            }
+            match best {
+                Some((_, b)) if m < b => {}
+                Some((_, b)) if m == b => tie = true,
+                _ => {
+                    best = Some((c, m));
+                    tie = false;
+                }
+            }
+        }
+        match best {
+            Some((c, _)) if !tie && !mentioned.contains(&c) => Some(c),
+            _ => None,
+        }
+    }
+
+    fn gossip(&self, draft_context: Option<Cue>, findings: &mut Vec<Finding>) {
+        let Some(rule) = self.input.rules.by_mechanism(Mechanism::Gossip) else {
+            return;
+        };
+        let strong = self
+            .cues
+            .iter()
+            .find(|c| matches!(c.kind, CueKind::Gossip(Strength::Strong)));
+        let weak_with_context = || {
+            self.cues.iter().find(|g| {
+                matches!(g.kind, CueKind::Gossip(Strength::Weak))
+                    && self.cues.iter().any(|c| {
+                        matches!(c.kind, CueKind::Context(Strength::Strong))
+                            && self.layout.sentence(c.span.start) == self.layout.sentence(g.span.start)
+                    })
+            })
+        };
+        let Some(g) = strong.or_else(weak_with_context) else {
+            return;
+        };
+        if strong.is_some() && draft_context.is_none() {
+            return;
+        }
+        let mut notes = vec![note(*g)];
+        notes.extend(draft_context.map(note));
+        findings.push(self.finding(rule, rule.severity, g.span, None, notes, None));
+    }
+
+    /// What each finding discloses about its client: status and name from the finding itself;
+    /// story, health and photo from cues in the paragraphs that mention the client (and the
+    /// paragraph after each, where "she" carries on).
+    fn disclosures(&self, findings: &mut [Finding]) {
+        let mut paragraphs: HashMap<String, BTreeSet<usize>> = HashMap::new();
+        for f in findings.iter() {
+            if let Some(c) = &f.client {
+                let p = self.layout.paragraph(f.span.start);
+                paragraphs.entry(c.as_str().to_owned()).or_default().extend([p, p + 1]);
+            }
+        }
+        // Later mentions by first name ("Will, swing by ...") of a named client count too.
+        for hit in self.input.names {
+            let id = self.input.roster.clients[hit.client as usize].id.as_str();
+            if let Some(set) = paragraphs.get_mut(id) {
+                let p = self.layout.paragraph(hit.span.start);
+                set.extend([p, p + 1]);
+            }
+        }
+        for f in findings.iter_mut() {
+            let mut d = Disclosures::NONE.with(Disclosure::Status);
+            let named = !matches!(
+                self.input.rules.get(&f.rule).map(|r| &r.matcher),
+                Some(Matcher::QuasiIdentifier { .. } | Matcher::PublicFigure | Matcher::Gossip)
+            );
+            if named {
+                d = d.with(Disclosure::Name);
+            } else {
+                d = d.with(Disclosure::Story);
+            }
+            if let Some(set) = f.client.as_ref().and_then(|c| paragraphs.get(c.as_str())) {
+                for cue in &self.cues {
+                    let p = self.layout.paragraph(cue.span.start);
+                    let close = set.contains(&p);
+                    match cue.kind {
+                        CueKind::Health if close => d = d.with(Disclosure::Health),
+                        CueKind::Photo => d = d.with(Disclosure::Photo),
+                        CueKind::Story if close => d = d.with(Disclosure::Story),
+                        k if close && (is_quasi(k) || is_public(k)) => d = d.with(Disclosure::Story),
+                        _ => {}
+                    }
+                }
+                if d.contains(Disclosure::Health) {
+                    f.cues.extend(
+                        self.cues
+                            .iter()
+                            .filter(|c| c.kind == CueKind::Health && set.contains(&self.layout.paragraph(c.span.start)))
+                            .map(|c| note(*c)),
+                    );
+                }
+            }
+            f.disclosed = d;
+        }
+    }
+}
+
+fn is_word_like_sentence_start(next: &str) -> bool {
+    // "Mark Your Calendars" style titles capitalise every word; "I" is a pronoun.
+    matches!(next, "I" | "I'm" | "I'll" | "I've")
+}
+
+fn note(c: Cue) -> CueNote {
+    CueNote {
+        kind: cue_name(c.kind),
+        span: c.span,
+    }
+}

@@ -1,0 +1,326 @@
+//! Cues: the words around a client that make a draft a leak — phrases that say someone is a
+//! client, health details, occupations, ages, roles, public figures, traits, gossip.
+//!
+//! Every lexicon term goes into one Aho–Corasick automaton (built once, independent of the
+//! roster's size), plus the roster's own affiliations, places and traits. Ages are read with
+//! regexes. A cue is only evidence: [`crate::assess`] decides what a set of cues means.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use crate::lexicon::{Lexicons, Strength};
+use crate::normalize::{Normalized, normalize};
+use crate::roster::Roster;
+use crate::span::Span;
+
+/// The kind of trait a trait cue is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TraitKind {
+    /// A car or other vehicle.
+    Vehicle,
+    /// A pet.
+    Pet,
+    /// Looks.
+    Appearance,
+    /// A life event.
+    LifeEvent,
+}
+
+/// What a cue says.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CueKind {
+    /// Someone is or was a client.
+    Context(Strength),
+    /// Gossip or a complaint.
+    Gossip(Strength),
+    /// A health detail.
+    Health,
+    /// A photo of the person.
+    Photo,
+    /// A quote or story.
+    Story,
+    /// An occupation (index into the occupation lexicon).
+    Occupation(u32),
+    /// A role few hold (index into the role lexicon).
+    Role(u32),
+    /// A public-figure role (index into `public.roles`).
+    PublicRole(u32),
+    /// A professional team (index into `public.teams`).
+    Team(u32),
+    /// A major event.
+    Event(u32),
+    /// "X's manager".
+    Entourage,
+    /// A broadcaster or outlet.
+    Broadcaster,
+    /// A generic trait.
+    Trait(TraitKind, u32),
+    /// A roster affiliation, place or trait phrase of client `.0`.
+    RosterAttribute(u32),
+    /// An age, exact or as a decade (`80` for "in her eighties").
+    Age {
+        /// Years, or the decade's first year.
+        years: u16,
+        /// Whether it is a decade ("in her eighties").
+        decade: bool,
+    },
+}
+
+/// One cue in a draft.
+#[derive(Clone, Copy, Debug)]
+pub struct Cue {
+    /// Where, in the original text.
+    pub span: Span,
+    /// What it says.
+    pub kind: CueKind,
+}
+
+/// The compiled cue matcher.
+#[derive(Debug)]
+pub struct CueMatcher {
+    automaton: AhoCorasick,
+    kinds: Vec<Vec<CueKind>>,
+    ages: Vec<(Regex, bool)>,
+}
+
+impl CueMatcher {
+    /// Compiles the lexicons and the roster's attribute phrases.
+    ///
+    /// # Panics
+    /// Never in practice: the built-in age patterns are tested.
+    #[must_use]
+    pub fn new(lx: &Lexicons, roster: &Roster) -> CueMatcher {
+        let mut b = Builder::default();
+        lexicon_needles(lx, &mut b);
+        for (i, c) in roster.clients.iter().enumerate() {
+            let Ok(i) = u32::try_from(i) else { break };
+            let a = &c.attributes;
+            for phrase in a.affiliations.iter().chain(&a.places).chain(&a.traits) {
+                let n = normalize(phrase);
+                b.add(&n, CueKind::RosterAttribute(i));
+                // "Kestrel Bay Ospreys" is also "the Ospreys"; "WKBY Channel 9" is "Channel 9".
+                let words: Vec<&str> = n.split(' ').collect();
+                if words.len() >= 3 {
+                    b.add(&words[words.len() - 2..].join(" "), CueKind::RosterAttribute(i));
+                }
+                if words.len() >= 2 {
+                    let last = words[words.len() - 1];
+                    if last.len() > 3 && !lx.is_common_word(last, 40_000) && !lx.first_names.contains_key(last) {
+                        b.add(last, CueKind::RosterAttribute(i));
+                    }
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&b.patterns)
+            .expect("lexicon automaton builds");
+        let ages = [
+            (r"\b(\d{1,3})[- ]?(?:year|yr)s?[- ]old\b", false),
+            (r"\b(\d{1,3})[- ](?:years?|yrs?) (?:old|young)\b", false),
+            (r"\b(\d{1,3})(?:th)? birthday\b", false),
+            (r"\b(?:aged|age|turned|turning|turns|just turned) (\d{2,3})\b", false),
+            (r"\b(?:is|was|now|she's|he's) (\d{2,3})(?: (?:years|yrs))?(?:[.!,;)]|$)", false),
+            (r"\bin (?:her|his|their) (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", true),
+            (r"\b(octogenarian|nonagenarian|centenarian)\b", true),
+        ]
+        .into_iter()
+        .map(|(p, decade)| (Regex::new(p).expect("age pattern"), decade))
+        .collect();
+        CueMatcher {
+            automaton,
+            kinds: b.kinds,
+            ages,
+        }
+    }
+
+    /// Every cue in a normalised draft, with spans in the original text.
+    #[must_use]
+    pub fn find(&self, norm: &Normalized) -> Vec<Cue> {
+        let text = norm.as_str();
+        let mut cues = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            if !crate::scanner::is_word_bounded(text, m.start(), m.end()) {
+                continue;
+            }
+            let span = norm.span(m.start(), m.end());
+            for &kind in &self.kinds[m.pattern().as_usize()] {
+                cues.push(Cue { span, kind });
+            }
+        }
+        for (re, decade) in &self.ages {
+            for caps in re.captures_iter(text) {
+                let (Some(all), Some(num)) = (caps.get(0), caps.get(1)) else {
+                    continue;
+                };
+                let years = if *decade { decade_of(num.as_str()) } else { num.as_str().parse().ok() };
+                let Some(years) = years.filter(|y| (13..=120).contains(y)) else {
+                    continue;
+                };
+                cues.push(Cue {
+                    span: norm.span(all.start(), all.end()),
+                    kind: CueKind::Age { years, decade: *decade },
+                });
+            }
+        }
+        cues.sort_by_key(|c| c.span);
+        cues
+    }
+}
+
+fn decade_of(word: &str) -> Option<u16> {
+    Some(match word {
+        "twenties" => 20,
+        "thirties" => 30,
+        "forties" => 40,
+        "fifties" => 50,
+        "sixties" => 60,
+        "seventies" => 70,
+        "eighties" | "octogenarian" => 80,
+        "nineties" | "nonagenarian" => 90,
+        "centenarian" => 100,
+        _ => return None,
+    })
+}
+
+fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
+    for p in &lx.context {
+        b.add(&normalize(&p.term), CueKind::Context(p.strength));
+    }
+    for p in &lx.gossip {
+        b.add(&normalize(&p.term), CueKind::Gossip(p.strength));
+    }
+    for t in &lx.health {
+        b.add(&normalize(t), CueKind::Health);
+    }
+    for t in &lx.disclosure.photo {
+        b.add(&normalize(t), CueKind::Photo);
+    }
+    for t in &lx.disclosure.story {
+        b.add(&normalize(t), CueKind::Story);
+    }
+    for (i, o) in (0u32..).zip(&lx.occupations) {
+        for f in std::iter::once(&o.term).chain(&o.forms) {
+            b.add(&normalize(f), CueKind::Occupation(i));
+        }
+    }
+    for (i, r) in (0u32..).zip(&lx.roles) {
+        for f in std::iter::once(&r.term).chain(&r.forms) {
+            b.add(&normalize(f), CueKind::Role(i));
+        }
+    }
+    for (i, r) in (0u32..).zip(&lx.public.roles) {
+        for f in std::iter::once(&r.term).chain(&r.forms) {
+            b.add(&normalize(f), CueKind::PublicRole(i));
+        }
+    }
+    for (i, t) in (0u32..).zip(&lx.public.teams) {
+        b.add(&normalize(&t.name), CueKind::Team(i));
+        for f in &t.forms {
+            b.add(&normalize(f), CueKind::Team(i));
+        }
+    }
+    for (i, e) in (0u32..).zip(&lx.public.events) {
+        for f in std::iter::once(&e.term).chain(&e.forms) {
+            b.add(&normalize(f), CueKind::Event(i));
+        }
+    }
+    for t in &lx.public.entourage {
+        b.add(&normalize(t), CueKind::Entourage);
+    }
+    for t in &lx.public.broadcasters {
+        b.add(&normalize(t), CueKind::Broadcaster);
+    }
+    let traits = [
+        (TraitKind::Vehicle, &lx.traits.vehicles),
+        (TraitKind::Pet, &lx.traits.pets),
+        (TraitKind::Appearance, &lx.traits.appearance),
+        (TraitKind::LifeEvent, &lx.traits.life_events),
+    ];
+    for (kind, list) in traits {
+        for (i, t) in (0u32..).zip(list) {
+            b.add(&normalize(t), CueKind::Trait(kind, i));
+        }
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    patterns: Vec<String>,
+    kinds: Vec<Vec<CueKind>>,
+    index: HashMap<String, usize>,
+}
+
+impl Builder {
+    fn add(&mut self, needle: &str, kind: CueKind) {
+        if needle.is_empty() {
+            return;
+        }
+        let i = *self.index.entry(needle.to_owned()).or_insert_with(|| {
+            self.patterns.push(needle.to_owned());
+            self.kinds.push(Vec::new());
+            self.patterns.len() - 1
+        });
+        if !self.kinds[i].contains(&kind) {
+            self.kinds[i].push(kind);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, CueKind)> {
+        let lx = Lexicons::builtin().unwrap();
+        let m = CueMatcher::new(&lx, &Roster::default());
+        let n = Normalized::new(text);
+        m.find(&n)
+            .into_iter()
+            .map(|c| (text[c.span.range()].to_owned(), c.kind))
+            .collect()
+    }
+
+    #[test]
+    fn ages_in_every_form() {
+        for (text, want) in [
+            ("our favourite 88-year-old", 88),
+            ("she is 91 years young", 91),
+            ("he turned 70 on Sunday", 70),
+            ("one of our regulars is 88.", 88),
+            ("in her eighties and still hiking", 80),
+        ] {
+            let found = kinds(text);
+            assert!(
+                found.iter().any(|(_, k)| matches!(k, CueKind::Age { years, .. } if *years == want)),
+                "{text}: {found:?}"
+            );
+        }
+        assert!(!kinds("the studio is 10 minutes away").iter().any(|(_, k)| matches!(k, CueKind::Age { .. })));
+    }
+
+    #[test]
+    fn context_and_health() {
+        let found = kinds("She was on my table with sciatica");
+        assert!(found.iter().any(|(_, k)| matches!(k, CueKind::Context(Strength::Strong))));
+        assert!(found.iter().any(|(t, k)| *k == CueKind::Health && t == "sciatica"));
+    }
+}
+
+#[cfg(test)]
+mod debug {
+    #[test]
+    #[ignore = "prints the cues of $LIPZIP_DEBUG_FILE"]
+    fn print_cues() {
+        let Ok(path) = std::env::var("LIPZIP_DEBUG_FILE") else { return };
+        let text = std::fs::read_to_string(path).unwrap();
+        let lx = crate::lexicon::Lexicons::builtin().unwrap();
+        let m = super::CueMatcher::new(&lx, &crate::roster::Roster::default());
+        let n = crate::normalize::Normalized::new(&text);
+        for c in m.find(&n) {
+            println!("{:?} {:?}", &text[c.span.range()], c.kind);
+        }
+    }
+}

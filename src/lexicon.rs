@@ -1,0 +1,303 @@
+//! The lexicons behind the detection rules: word and name frequencies, client-context phrases,
+//! health terms, occupations with base rates, one-person roles, public figures, gossip, traits.
+//!
+//! They are data (`rules/lexicons/`), compiled into the binary, each file headed by its source
+//! and licence. Code decides what a match *means*; these files only say which words exist and
+//! how common they are.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::error::{FileKind, LoadError};
+use crate::normalize::normalize;
+
+macro_rules! lexicon {
+    ($name:literal) => {
+        ($name, include_str!(concat!("../rules/lexicons/", $name)))
+    };
+}
+
+/// Every lexicon file compiled in, `(file name, text)`.
+pub const FILES: &[(&str, &str)] = &[
+    lexicon!("first-names.tsv"),
+    lexicon!("modern-first-names.tsv"),
+    lexicon!("surnames.tsv"),
+    lexicon!("english-words.tsv"),
+    lexicon!("context.yaml"),
+    lexicon!("gossip.yaml"),
+    lexicon!("health.yaml"),
+    lexicon!("occupations.yaml"),
+    lexicon!("roles.yaml"),
+    lexicon!("public-figures.yaml"),
+    lexicon!("traits.yaml"),
+    lexicon!("disclosure.yaml"),
+];
+
+/// How reliably a phrase signals what its lexicon is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Strength {
+    /// Almost always means it in a practice's draft.
+    Strong,
+    /// Also common in harmless text; counts only close to other evidence.
+    Weak,
+}
+
+/// A phrase with its strength.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phrase {
+    /// Lower-case phrase.
+    pub term: String,
+    /// Strength.
+    pub strength: Strength,
+}
+
+/// An occupation and how common it is.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Occupation {
+    /// Canonical name.
+    pub term: String,
+    /// Other ways to write it.
+    #[serde(default)]
+    pub forms: Vec<String>,
+    /// Share of a town's population holding it.
+    pub base_rate: f64,
+}
+
+/// A role few people in a town hold.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// Canonical name.
+    pub term: String,
+    /// Other ways to write it.
+    #[serde(default)]
+    pub forms: Vec<String>,
+    /// Typical number of holders in a town of about 10,000.
+    pub k: f64,
+}
+
+/// A term with variants, possibly ambiguous with ordinary words.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// Canonical form.
+    pub term: String,
+    /// Other forms.
+    #[serde(default)]
+    pub forms: Vec<String>,
+    /// Whether a bare form is also an ordinary word.
+    #[serde(default)]
+    pub ambiguous: bool,
+}
+
+/// A professional sports team.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Team {
+    /// Full name.
+    pub name: String,
+    /// League.
+    pub league: String,
+    /// Short forms and nicknames.
+    #[serde(default)]
+    pub forms: Vec<String>,
+    /// Whether a short form is also an ordinary word, place or name.
+    #[serde(default)]
+    pub ambiguous: bool,
+}
+
+/// Public figures: roles, teams, events, the people around them, broadcasters.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublicFigures {
+    /// Roles that make someone a public figure.
+    pub roles: Vec<Term>,
+    /// Professional teams.
+    pub teams: Vec<Team>,
+    /// Events whose participants are public figures.
+    pub events: Vec<Term>,
+    /// Nouns used as "X's manager".
+    pub entourage: Vec<String>,
+    /// Broadcasters and outlets.
+    pub broadcasters: Vec<String>,
+}
+
+/// Distinctive traits by kind.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Traits {
+    /// Cars and other vehicles people are known by.
+    pub vehicles: Vec<String>,
+    /// Pets.
+    pub pets: Vec<String>,
+    /// Looks.
+    pub appearance: Vec<String>,
+    /// Life events.
+    #[serde(rename = "life events")]
+    pub life_events: Vec<String>,
+}
+
+/// Terms that disclose more than a name.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisclosureTerms {
+    /// A photo of the person is part of the post.
+    pub photo: Vec<String>,
+    /// The post quotes or tells the person's story.
+    pub story: Vec<String>,
+}
+
+/// All lexicons, parsed.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicons {
+    /// Normalised first name → per-mille of people with it (the larger of the 1990 census and
+    /// recent births, so names popular since are common too).
+    pub first_names: HashMap<String, f32>,
+    /// Normalised surname → per-mille.
+    pub surnames: HashMap<String, f32>,
+    /// Ordinary English word → frequency rank (1 = most common).
+    pub words: HashMap<String, u32>,
+    /// Phrases that say someone is a client.
+    pub context: Vec<Phrase>,
+    /// Gossip and complaints.
+    pub gossip: Vec<Phrase>,
+    /// Health disclosures.
+    pub health: Vec<String>,
+    /// Occupations.
+    pub occupations: Vec<Occupation>,
+    /// One-person roles.
+    pub roles: Vec<Role>,
+    /// Public figures.
+    pub public: PublicFigures,
+    /// Traits.
+    pub traits: Traits,
+    /// Photo and story markers.
+    pub disclosure: DisclosureTerms,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Phrases {
+    terms: Vec<Phrase>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Strings {
+    terms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Occupations {
+    occupations: Vec<Occupation>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Roles {
+    roles: Vec<Role>,
+}
+
+impl Lexicons {
+    /// Parses the built-in lexicons.
+    ///
+    /// # Errors
+    /// A [`LoadError`] if a built-in file is broken, which the test suite rules out.
+    pub fn builtin() -> Result<Lexicons, LoadError> {
+        let mut lx = Lexicons::default();
+        for (name, text) in FILES {
+            lx.add(name, text)?;
+        }
+        Ok(lx)
+    }
+
+    fn add(&mut self, name: &str, text: &str) -> Result<(), LoadError> {
+        let origin = format!("rules/lexicons/{name}");
+        let yaml = |e: serde_yaml::Error| LoadError::from_yaml_public(FileKind::Rules, &origin, text, &e);
+        match name {
+            "first-names.tsv" | "modern-first-names.tsv" => {
+                for (k, v) in tsv(text, &origin)? {
+                    let e = self.first_names.entry(normalize(k)).or_insert(0.0);
+                    *e = e.max(v);
+                }
+            }
+            "surnames.tsv" => {
+                for (k, v) in tsv(text, &origin)? {
+                    self.surnames.insert(normalize(k), v);
+                }
+            }
+            "english-words.tsv" => {
+                for (k, v) in tsv(text, &origin)? {
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    self.words.insert(k.to_owned(), v as u32);
+                }
+            }
+            "context.yaml" => self.context = serde_yaml::from_str::<Phrases>(text).map_err(yaml)?.terms,
+            "gossip.yaml" => self.gossip = serde_yaml::from_str::<Phrases>(text).map_err(yaml)?.terms,
+            "health.yaml" => self.health = serde_yaml::from_str::<Strings>(text).map_err(yaml)?.terms,
+            "occupations.yaml" => {
+                self.occupations = serde_yaml::from_str::<Occupations>(text).map_err(yaml)?.occupations;
+            }
+            "roles.yaml" => self.roles = serde_yaml::from_str::<Roles>(text).map_err(yaml)?.roles,
+            "public-figures.yaml" => self.public = serde_yaml::from_str(text).map_err(yaml)?,
+            "traits.yaml" => self.traits = serde_yaml::from_str(text).map_err(yaml)?,
+            "disclosure.yaml" => self.disclosure = serde_yaml::from_str(text).map_err(yaml)?,
+            _ => return Err(LoadError::new(FileKind::Rules, origin, "unknown lexicon file")),
+        }
+        Ok(())
+    }
+
+    /// Per-mille of people with this (normalised) first name; 0 when unknown.
+    #[must_use]
+    pub fn first_name_frequency(&self, name: &str) -> f32 {
+        self.first_names.get(name).copied().unwrap_or(0.0)
+    }
+
+    /// Whether `word` (normalised) is an ordinary English word among the `top` most common.
+    #[must_use]
+    pub fn is_common_word(&self, word: &str, top: u32) -> bool {
+        self.words.get(word).is_some_and(|&r| r <= top)
+    }
+}
+
+fn tsv<'t>(text: &'t str, origin: &str) -> Result<Vec<(&'t str, f32)>, LoadError> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let parsed = line
+            .split_once('\t')
+            .and_then(|(k, v)| v.trim().parse::<f32>().ok().map(|v| (k.trim(), v)));
+        match parsed {
+            Some(kv) => out.push(kv),
+            None => {
+                let mut e = LoadError::new(FileKind::Rules, origin, "expected `word<TAB>number`");
+                e.line = Some(i + 1);
+                return Err(e);
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_load_and_have_data() {
+        let lx = Lexicons::builtin().unwrap();
+        assert!(lx.first_names.len() > 1000);
+        assert!(lx.words.len() > 10_000);
+        assert!(lx.context.len() > 100);
+        assert!(lx.occupations.iter().all(|o| o.base_rate > 0.0 && o.base_rate < 1.0));
+        assert!(lx.first_name_frequency("mark") > lx.first_name_frequency("thaddeus"));
+        assert!(lx.is_common_word("rose", 5000));
+    }
+}
