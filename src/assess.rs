@@ -178,6 +178,7 @@ fn age_rate(years: u16, decade: bool) -> f64 {
 /// Base rates of cues that carry none in their lexicon.
 const TRAIT_RATE: [f64; 4] = [0.01, 0.03, 0.03, 0.02];
 const ROSTER_ATTRIBUTE_RATE: f64 = 0.004;
+const ROSTER_PLACE_RATE: f64 = 0.05;
 const BROADCASTER_RATE: f64 = 0.004;
 const DEFAULT_POPULATION: f64 = 10_000.0;
 
@@ -209,6 +210,8 @@ fn cue_name(kind: CueKind) -> &'static str {
         CueKind::Trait(TraitKind::Appearance, _) => "appearance",
         CueKind::Trait(TraitKind::LifeEvent, _) => "life-event",
         CueKind::RosterAttribute(_) => "affiliation-or-trait",
+        CueKind::RosterPlace(_) => "place",
+        CueKind::Policy => "policy",
         CueKind::Age { .. } => "age",
     }
 }
@@ -220,6 +223,7 @@ fn is_quasi(kind: CueKind) -> bool {
             | CueKind::Role(_)
             | CueKind::Trait(..)
             | CueKind::RosterAttribute(_)
+            | CueKind::RosterPlace(_)
             | CueKind::Age { .. }
             | CueKind::Broadcaster
     )
@@ -239,6 +243,8 @@ struct Assessor<'a> {
     /// Cues that are not inside a name.
     cues: Vec<Cue>,
     population: f64,
+    /// Whether the writer uses capitals (an all-lowercase post says nothing by case).
+    cased: bool,
 }
 
 /// Turns name hits and cues into findings (consent is judged afterwards, per client).
@@ -250,9 +256,17 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
     let cues: Vec<Cue> = input
         .cues
         .iter()
-        .filter(|c| !names.iter().any(|n| n.span.overlaps(c.span)))
+        .filter(|c| {
+            !names.iter().any(|n| {
+                let title = c.span.end <= n.span.start
+                    && text[c.span.end..n.span.start].chars().all(|ch| ch.is_whitespace() || ch == '.');
+                n.span.overlaps(c.span) || title
+            })
+        })
+        .filter(|c| plausible(text, c, input.lexicons))
         .copied()
         .collect();
+    let cased = is_cased(text);
     #[allow(clippy::cast_precision_loss)]
     let population = input
         .roster
@@ -266,6 +280,7 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         layout: Layout::new(text),
         cues,
         population,
+        cased,
     };
     a.run()
 }
@@ -281,8 +296,13 @@ impl Assessor<'_> {
             .map(|n| n.client)
             .collect();
         let draft_context = self.draft_context();
+        let mut seen: BTreeSet<(Span, u32)> = BTreeSet::new();
         for hit in self.input.names {
             if let NameKind::Named(rule_idx) = hit.kind {
+                if !seen.insert((hit.span, hit.client)) {
+                    // "Mrs. Jones" is both an alias and title + surname: one finding.
+                    continue;
+                }
                 let rule = &self.input.rules.rules()[rule_idx];
                 let client = &self.input.roster.clients[hit.client as usize];
                 let near = self.context_near(hit.span);
@@ -388,7 +408,7 @@ impl Assessor<'_> {
         let original = &self.text[span.range()];
         let normalised = crate::normalize::normalize(original);
         let is_word = self.input.lexicons.is_common_word(&normalised, 40_000);
-        let cased = self.text.chars().any(char::is_uppercase);
+        let cased = self.cased;
         let capitalised = original.chars().next().is_some_and(char::is_uppercase);
         if cased && !capitalised {
             return true;
@@ -457,7 +477,19 @@ impl Assessor<'_> {
             if self.is_word_use(span, frequency) {
                 continue;
             }
-            let near = self.context_near(span);
+            let mut near = self.context_near(span);
+            let original = crate::normalize::normalize(&self.text[span.range()]);
+            if self.input.lexicons.is_common_word(&original, 40_000)
+                && self.layout.is_sentence_start(self.text, span.start)
+            {
+                // "Grant funding covers...": a word that starts a sentence is a name only
+                // with a strong sign nearby that it is a client.
+                let s = self.layout.sentence(span.start);
+                near.retain(|c| {
+                    c.kind == CueKind::Context(Strength::Strong)
+                        && self.layout.sentence(c.span.start).abs_diff(s) <= 1
+                });
+            }
             if near.is_empty() {
                 continue;
             }
@@ -492,7 +524,7 @@ impl Assessor<'_> {
         let profile = &self.input.profiles[c as usize];
         cues.iter()
             .filter(|cue| match cue.kind {
-                CueKind::RosterAttribute(owner) => owner == c,
+                CueKind::RosterAttribute(owner) | CueKind::RosterPlace(owner) => owner == c,
                 CueKind::Age { years, decade } => profile.age.is_some_and(|a| {
                     if decade { a / 10 * 10 == years } else { a == years }
                 }),
@@ -528,7 +560,7 @@ impl Assessor<'_> {
                     }
                     CueKind::Context(Strength::Weak) => {
                         let cs = self.layout.sentence(c.span.start);
-                        quasi.iter().any(|q| self.layout.sentence(q.span.start).abs_diff(cs) <= 1)
+                        quasi.iter().any(|q| self.layout.sentence(q.span.start) == cs)
                     }
                     _ => false,
                 })
@@ -545,10 +577,19 @@ impl Assessor<'_> {
     fn quasi_identifiers(&self, mentioned: &BTreeSet<u32>, findings: &mut Vec<Finding>) {
         let qi_rule = self.input.rules.by_mechanism(Mechanism::QuasiIdentifier);
         let pf_rule = self.input.rules.by_mechanism(Mechanism::PublicFigure);
-        let mention_paragraphs: BTreeSet<usize> = findings
+        let mention_paragraphs: BTreeSet<usize> = self
+            .input
+            .names
             .iter()
-            .filter(|f| f.client.is_some())
-            .map(|f| self.layout.paragraph(f.span.start))
+            .filter(|n| mentioned.contains(&n.client))
+            .map(|n| self.layout.paragraph(n.span.start))
+            .chain(
+                findings
+                    .iter()
+                    .filter(|f| f.client.is_some())
+                    .map(|f| self.layout.paragraph(f.span.start)),
+            )
+            .flat_map(|p| [p, p + 1])
             .collect();
         let mut reported: Vec<BTreeSet<Span>> = Vec::new();
         for (paragraphs, cues, context) in self.windows() {
@@ -565,7 +606,11 @@ impl Assessor<'_> {
             notes.extend(cues.iter().map(|c| note(*c)));
             let quasi: Vec<Cue> = cues.iter().filter(|c| is_quasi(c.kind)).copied().collect();
             let public = cues.iter().any(|c| is_public(c.kind));
-            let client = self.attribute(&cues, mentioned);
+            let client = self.attribute(&cues);
+            if client.is_some_and(|c| mentioned.contains(&c)) {
+                // The cues describe a client already named: their story, not a second leak.
+                continue;
+            }
             let anchor = cues[0].span;
             if public {
                 if let Some(rule) = pf_rule {
@@ -591,7 +636,10 @@ impl Assessor<'_> {
     /// taking the narrowest cue of each kind (two mentions of "nurse" are one cue).
     fn k(&self, cues: &[Cue]) -> f64 {
         let lx = self.input.lexicons;
-        let mut narrowest: HashMap<&'static str, f64> = HashMap::new();
+        // Overlapping cues are one piece of evidence ("Channel 9" is a broadcaster and a
+        // roster affiliation): each group counts once, at its narrowest rate, and each kind of
+        // cue counts once ("nurse ... nurses").
+        let mut groups: Vec<(Span, &'static str, f64)> = Vec::new();
         let mut role_k: Option<f64> = None;
         for c in cues {
             let rate = match c.kind {
@@ -603,11 +651,23 @@ impl Assessor<'_> {
                 }
                 CueKind::Trait(t, _) => TRAIT_RATE[trait_index(t)],
                 CueKind::RosterAttribute(_) => ROSTER_ATTRIBUTE_RATE,
+                CueKind::RosterPlace(_) => ROSTER_PLACE_RATE,
                 CueKind::Broadcaster => BROADCASTER_RATE,
                 CueKind::Age { years, decade } => age_rate(years, decade),
                 _ => continue,
             };
-            let e = narrowest.entry(cue_name(c.kind)).or_insert(1.0);
+            if self.is_definite_role(c.span) {
+                // "the captain of the Estrella", "Storm Tracker 9's chief meteorologist".
+                role_k = Some(1.0);
+            }
+            match groups.iter_mut().find(|(s, _, _)| s.overlaps(c.span)) {
+                Some(g) => g.2 = g.2.min(rate),
+                None => groups.push((c.span, cue_name(c.kind), rate)),
+            }
+        }
+        let mut narrowest: HashMap<&'static str, f64> = HashMap::new();
+        for (_, kind, rate) in groups {
+            let e = narrowest.entry(kind).or_insert(1.0);
             *e = e.min(rate);
         }
         let product: f64 = narrowest.values().product();
@@ -617,9 +677,29 @@ impl Assessor<'_> {
         }
     }
 
+    /// Whether a role or occupation is tied to one named organisation: "the captain of the
+    /// Estrella", "the owner of Rossi's", "Storm Tracker 9's chief meteorologist".
+    fn is_definite_role(&self, span: Span) -> bool {
+        let before = self.text[..span.start].trim_end();
+        let after = self.text[span.end..].trim_start();
+        let of_proper = after
+            .strip_prefix("of ")
+            .map(|r| r.trim_start_matches("the ").trim_start())
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase);
+        let definite = before.to_lowercase().ends_with("the") || before.ends_with("our");
+        let possessive_proper = (before.ends_with("'s") || before.ends_with("’s"))
+            && before
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .and_then(|w| w.chars().next())
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        (definite && of_proper) || possessive_proper
+    }
+
     /// The roster client the cues point at: the one matching the most cues, if exactly one
     /// does (and it is not already reported by name).
-    fn attribute(&self, cues: &[Cue], mentioned: &BTreeSet<u32>) -> Option<u32> {
+    fn attribute(&self, cues: &[Cue]) -> Option<u32> {
         let n = u32::try_from(self.input.roster.clients.len()).ok()?;
         let mut best: Option<(u32, usize)> = None;
         let mut tie = false;
@@ -638,7 +718,7 @@ impl Assessor<'_> {
             }
         }
         match best {
-            Some((c, _)) if !tie && !mentioned.contains(&c) => Some(c),
+            Some((c, _)) if !tie => Some(c),
             _ => None,
         }
     }
@@ -653,11 +733,15 @@ impl Assessor<'_> {
             .find(|c| matches!(c.kind, CueKind::Gossip(Strength::Strong)));
         let weak_with_context = || {
             self.cues.iter().find(|g| {
-                matches!(g.kind, CueKind::Gossip(Strength::Weak))
-                    && self.cues.iter().any(|c| {
-                        matches!(c.kind, CueKind::Context(Strength::Strong))
-                            && self.layout.sentence(c.span.start) == self.layout.sentence(g.span.start)
+                let s = self.layout.sentence(g.span.start);
+                let near = |kind: fn(CueKind) -> bool, reach: usize| {
+                    self.cues.iter().any(|c| {
+                        kind(c.kind) && self.layout.sentence(c.span.start).abs_diff(s) <= reach
                     })
+                };
+                matches!(g.kind, CueKind::Gossip(Strength::Weak))
+                    && near(|k| matches!(k, CueKind::Context(_)), 1)
+                    && !near(|k| k == CueKind::Policy, 0)
             })
         };
         let Some(g) = strong.or_else(weak_with_context) else {
@@ -725,6 +809,40 @@ impl Assessor<'_> {
             f.disclosed = d;
         }
     }
+}
+
+/// Whether a lexicon hit is plausibly what the lexicon means here: a team is a proper name
+/// (capitalised), and "manager" or "driver" is entourage only as someone's ("Beyoncé's manager").
+fn plausible(text: &str, c: &Cue, lx: &Lexicons) -> bool {
+    let original = &text[c.span.range()];
+    match c.kind {
+        CueKind::Team(i) => {
+            let capital = original.chars().next().is_some_and(char::is_uppercase);
+            let team = &lx.public.teams[i as usize];
+            let full = crate::normalize::normalize(original) == crate::normalize::normalize(&team.name);
+            capital && (full || !team.ambiguous || original.contains(' '))
+        }
+        CueKind::Entourage => {
+            let before = text[..c.span.start].trim_end();
+            before.ends_with("'s") || before.ends_with("’s")
+        }
+        _ => true,
+    }
+}
+
+/// Whether most sentences start with a capital letter.
+fn is_cased(text: &str) -> bool {
+    let mut starts = 0;
+    let mut capital = 0;
+    for sentence in text.split_sentence_bounds() {
+        if let Some(c) = sentence.chars().find(|c| c.is_alphabetic()) {
+            starts += 1;
+            if c.is_uppercase() {
+                capital += 1;
+            }
+        }
+    }
+    capital * 2 > starts
 }
 
 fn is_word_like_sentence_start(next: &str) -> bool {

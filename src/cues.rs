@@ -35,6 +35,8 @@ pub enum CueKind {
     Context(Strength),
     /// Gossip or a complaint.
     Gossip(Strength),
+    /// A word of a policy notice ("fee", "policy").
+    Policy,
     /// A health detail.
     Health,
     /// A photo of the person.
@@ -57,8 +59,10 @@ pub enum CueKind {
     Broadcaster,
     /// A generic trait.
     Trait(TraitKind, u32),
-    /// A roster affiliation, place or trait phrase of client `.0`.
+    /// A roster affiliation or trait phrase of client `.0`.
     RosterAttribute(u32),
+    /// A roster place (a street, a neighbourhood) of client `.0`.
+    RosterPlace(u32),
     /// An age, exact or as a decade (`80` for "in her eighties").
     Age {
         /// Years, or the decade's first year.
@@ -94,21 +98,43 @@ impl CueMatcher {
     pub fn new(lx: &Lexicons, roster: &Roster) -> CueMatcher {
         let mut b = Builder::default();
         lexicon_needles(lx, &mut b);
+        // The practice's own places are where everyone is: not evidence about anyone.
+        let common: std::collections::HashSet<String> = roster
+            .practice
+            .places
+            .iter()
+            .chain(std::iter::once(&roster.practice.name))
+            .map(|p| normalize(p))
+            .collect();
         for (i, c) in roster.clients.iter().enumerate() {
             let Ok(i) = u32::try_from(i) else { break };
             let a = &c.attributes;
-            for phrase in a.affiliations.iter().chain(&a.places).chain(&a.traits) {
+            let phrases = a
+                .affiliations
+                .iter()
+                .chain(&a.traits)
+                .map(|p| (p, CueKind::RosterAttribute(i)))
+                .chain(a.places.iter().map(|p| (p, CueKind::RosterPlace(i))));
+            for (phrase, kind) in phrases {
                 let n = normalize(phrase);
-                b.add(&n, CueKind::RosterAttribute(i));
+                let mut add = |needle: &str| {
+                    let distinctive = needle.chars().any(char::is_alphabetic)
+                        && needle.chars().count() > 3
+                        && !common.contains(needle);
+                    if distinctive {
+                        b.add(needle, kind);
+                    }
+                };
+                add(&n);
                 // "Kestrel Bay Ospreys" is also "the Ospreys"; "WKBY Channel 9" is "Channel 9".
                 let words: Vec<&str> = n.split(' ').collect();
-                if words.len() >= 3 {
-                    b.add(&words[words.len() - 2..].join(" "), CueKind::RosterAttribute(i));
+                if words.len() >= 3 && kind != CueKind::RosterPlace(i) {
+                    add(&words[words.len() - 2..].join(" "));
                 }
-                if words.len() >= 2 {
+                if words.len() >= 2 && kind != CueKind::RosterPlace(i) {
                     let last = words[words.len() - 1];
-                    if last.len() > 3 && !lx.is_common_word(last, 40_000) && !lx.first_names.contains_key(last) {
-                        b.add(last, CueKind::RosterAttribute(i));
+                    if !lx.is_common_word(last, 40_000) && !lx.first_names.contains_key(last) {
+                        add(last);
                     }
                 }
             }
@@ -191,6 +217,9 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
     }
     for p in &lx.gossip {
         b.add(&normalize(&p.term), CueKind::Gossip(p.strength));
+    }
+    for t in &lx.policy {
+        b.add(&normalize(t), CueKind::Policy);
     }
     for t in &lx.health {
         b.add(&normalize(t), CueKind::Health);

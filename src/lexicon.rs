@@ -165,6 +165,8 @@ pub struct Lexicons {
     pub context: Vec<Phrase>,
     /// Gossip and complaints.
     pub gossip: Vec<Phrase>,
+    /// Words of a policy notice, which turn weak gossip words into a policy.
+    pub policy: Vec<String>,
     /// Health disclosures.
     pub health: Vec<String>,
     /// Occupations.
@@ -183,6 +185,13 @@ pub struct Lexicons {
 #[serde(deny_unknown_fields)]
 struct Phrases {
     terms: Vec<Phrase>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Gossip {
+    terms: Vec<Phrase>,
+    policy: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -238,7 +247,11 @@ impl Lexicons {
                 }
             }
             "context.yaml" => self.context = serde_yaml::from_str::<Phrases>(text).map_err(yaml)?.terms,
-            "gossip.yaml" => self.gossip = serde_yaml::from_str::<Phrases>(text).map_err(yaml)?.terms,
+            "gossip.yaml" => {
+                let g: Gossip = serde_yaml::from_str(text).map_err(yaml)?;
+                self.gossip = g.terms;
+                self.policy = g.policy;
+            }
             "health.yaml" => self.health = serde_yaml::from_str::<Strings>(text).map_err(yaml)?.terms,
             "occupations.yaml" => {
                 self.occupations = serde_yaml::from_str::<Occupations>(text).map_err(yaml)?.occupations;
