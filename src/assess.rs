@@ -179,6 +179,7 @@ fn age_rate(years: u16, decade: bool) -> f64 {
 const TRAIT_RATE: [f64; 4] = [0.01, 0.03, 0.03, 0.02];
 const ROSTER_ATTRIBUTE_RATE: f64 = 0.004;
 const ROSTER_PLACE_RATE: f64 = 0.05;
+const ROSTER_TRAIT_RATE: f64 = 0.01;
 const BROADCASTER_RATE: f64 = 0.004;
 const DEFAULT_POPULATION: f64 = 10_000.0;
 
@@ -211,6 +212,7 @@ fn cue_name(kind: CueKind) -> &'static str {
         CueKind::Trait(TraitKind::LifeEvent, _) => "life-event",
         CueKind::RosterAttribute(_) => "affiliation-or-trait",
         CueKind::RosterPlace(_) => "place",
+        CueKind::RosterTrait(_) => "trait",
         CueKind::Policy => "policy",
         CueKind::Age { .. } => "age",
     }
@@ -224,6 +226,7 @@ fn is_quasi(kind: CueKind) -> bool {
             | CueKind::Trait(..)
             | CueKind::RosterAttribute(_)
             | CueKind::RosterPlace(_)
+            | CueKind::RosterTrait(_)
             | CueKind::Age { .. }
             | CueKind::Broadcaster
     )
@@ -307,10 +310,13 @@ impl Assessor<'_> {
                 let client = &self.input.roster.clients[hit.client as usize];
                 let near = self.context_near(hit.span);
                 let mut notes: Vec<CueNote> = near.iter().map(|c| note(*c)).collect();
+                let health = self.cues.iter().find(|c| c.kind == CueKind::Health);
                 let severity = if client.public_figure && near.is_empty() {
                     // The mayor lighting the tree is her public role, not a client story.
                     Severity::Info
-                } else if draft_context.is_some() || !near.is_empty() {
+                } else if draft_context.is_some() || !near.is_empty() || health.is_some() {
+                    // Their health is something only their practitioner would tell.
+                    notes.extend(health.map(|c| note(*c)));
                     if notes.is_empty() {
                         notes.extend(draft_context.map(note));
                     }
@@ -452,6 +458,28 @@ impl Assessor<'_> {
         false
     }
 
+    /// Whether a verb follows, making the word the subject of a sentence: "Miles hasn't had a
+    /// pain-free run", "Faith always books", "Hunter has been coming".
+    fn verb_follows(&self, span: Span) -> bool {
+        const VERBS: &[&str] = &[
+            "has", "hasn't", "had", "hadn't", "is", "isn't", "was", "wasn't", "did", "didn't",
+            "does", "doesn't", "can", "can't", "could", "couldn't", "will", "won't", "would",
+            "always", "never", "just", "finally", "came", "comes", "booked", "books", "said",
+            "says", "told", "got", "gets", "brought", "finished", "started", "ran", "walked",
+            "left", "made", "sent", "still", "also", "and", "'s", "’s",
+        ];
+        let after = self.text[span.end..].trim_start_matches([' ', '\u{a0}']);
+        if after.starts_with("'s ") || after.starts_with("’s ") {
+            return true;
+        }
+        let next: String = after
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
+            .collect::<String>()
+            .to_lowercase();
+        VERBS.contains(&next.as_str())
+    }
+
     fn first_names(&self, named: &BTreeSet<u32>, findings: &mut Vec<Finding>) {
         let Some(rule) = self.input.rules.by_mechanism(Mechanism::FirstName) else {
             return;
@@ -481,6 +509,7 @@ impl Assessor<'_> {
             let original = crate::normalize::normalize(&self.text[span.range()]);
             if self.input.lexicons.is_common_word(&original, 40_000)
                 && self.layout.is_sentence_start(self.text, span.start)
+                && !self.verb_follows(span)
             {
                 // "Grant funding covers...": a word that starts a sentence is a name only
                 // with a strong sign nearby that it is a client.
@@ -524,7 +553,9 @@ impl Assessor<'_> {
         let profile = &self.input.profiles[c as usize];
         cues.iter()
             .filter(|cue| match cue.kind {
-                CueKind::RosterAttribute(owner) | CueKind::RosterPlace(owner) => owner == c,
+                CueKind::RosterAttribute(owner)
+                | CueKind::RosterPlace(owner)
+                | CueKind::RosterTrait(owner) => owner == c,
                 CueKind::Age { years, decade } => profile.age.is_some_and(|a| {
                     if decade { a / 10 * 10 == years } else { a == years }
                 }),
@@ -652,6 +683,7 @@ impl Assessor<'_> {
                 CueKind::Trait(t, _) => TRAIT_RATE[trait_index(t)],
                 CueKind::RosterAttribute(_) => ROSTER_ATTRIBUTE_RATE,
                 CueKind::RosterPlace(_) => ROSTER_PLACE_RATE,
+                CueKind::RosterTrait(_) => ROSTER_TRAIT_RATE,
                 CueKind::Broadcaster => BROADCASTER_RATE,
                 CueKind::Age { years, decade } => age_rate(years, decade),
                 _ => continue,
@@ -660,9 +692,14 @@ impl Assessor<'_> {
                 // "the captain of the Estrella", "Storm Tracker 9's chief meteorologist".
                 role_k = Some(1.0);
             }
+            // A job and a workplace describe one thing: most nurses work at the hospital.
+            let dimension = match c.kind {
+                CueKind::Occupation(_) | CueKind::RosterAttribute(_) => "work",
+                k => cue_name(k),
+            };
             match groups.iter_mut().find(|(s, _, _)| s.overlaps(c.span)) {
                 Some(g) => g.2 = g.2.min(rate),
-                None => groups.push((c.span, cue_name(c.kind), rate)),
+                None => groups.push((c.span, dimension, rate)),
             }
         }
         let mut narrowest: HashMap<&'static str, f64> = HashMap::new();
@@ -682,12 +719,22 @@ impl Assessor<'_> {
     fn is_definite_role(&self, span: Span) -> bool {
         let before = self.text[..span.start].trim_end();
         let after = self.text[span.end..].trim_start();
-        let of_proper = after
-            .strip_prefix("of ")
+        let of_proper = ["of ", "at ", "for "]
+            .iter()
+            .find_map(|p| after.strip_prefix(p))
             .map(|r| r.trim_start_matches("the ").trim_start())
             .and_then(|r| r.chars().next())
             .is_some_and(char::is_uppercase);
-        let definite = before.to_lowercase().ends_with("the") || before.ends_with("our");
+        let lower = before.to_lowercase();
+        let lower = ["new", "only", "head", "chief", "lead", "senior", "longtime"]
+            .iter()
+            .find_map(|adj| lower.strip_suffix(adj).map(str::trim_end))
+            .unwrap_or(&lower);
+        let definite = ["the", "our", "their", "its"].iter().any(|d| {
+            lower
+                .strip_suffix(d)
+                .is_some_and(|r| r.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+        });
         let possessive_proper = (before.ends_with("'s") || before.ends_with("’s"))
             && before
                 .rsplit(|c: char| c.is_whitespace())

@@ -59,8 +59,10 @@ pub enum CueKind {
     Broadcaster,
     /// A generic trait.
     Trait(TraitKind, u32),
-    /// A roster affiliation or trait phrase of client `.0`.
+    /// A roster affiliation (employer, team, club) of client `.0`.
     RosterAttribute(u32),
+    /// A roster trait phrase of client `.0`.
+    RosterTrait(u32),
     /// A roster place (a street, a neighbourhood) of client `.0`.
     RosterPlace(u32),
     /// An age, exact or as a decade (`80` for "in her eighties").
@@ -112,8 +114,8 @@ impl CueMatcher {
             let phrases = a
                 .affiliations
                 .iter()
-                .chain(&a.traits)
                 .map(|p| (p, CueKind::RosterAttribute(i)))
+                .chain(a.traits.iter().map(|p| (p, CueKind::RosterTrait(i))))
                 .chain(a.places.iter().map(|p| (p, CueKind::RosterPlace(i))));
             for (phrase, kind) in phrases {
                 let n = normalize(phrase);
@@ -131,10 +133,12 @@ impl CueMatcher {
                 if words.len() >= 3 && kind != CueKind::RosterPlace(i) {
                     add(&words[words.len() - 2..].join(" "));
                 }
-                if words.len() >= 2 && kind != CueKind::RosterPlace(i) {
-                    let last = words[words.len() - 1];
-                    if !lx.is_common_word(last, 40_000) && !lx.first_names.contains_key(last) {
-                        add(last);
+                if words.len() >= 2 && kind == CueKind::RosterAttribute(i) {
+                    // "KBRN 94.3" is "KBRN"; "Kestrel Bay Ospreys" is "the Ospreys".
+                    for word in [words[0], words[words.len() - 1]] {
+                        if !lx.is_common_word(word, 40_000) && !lx.first_names.contains_key(word) {
+                            add(word);
+                        }
                     }
                 }
             }
@@ -148,7 +152,7 @@ impl CueMatcher {
             (r"\b(\d{1,3})[- ](?:years?|yrs?) (?:old|young)\b", false),
             (r"\b(\d{1,3})(?:th)? birthday\b", false),
             (r"\b(?:aged|age|turned|turning|turns|just turned) (\d{2,3})\b", false),
-            (r"\b(?:is|was|now|she's|he's) (\d{2,3})(?: (?:years|yrs))?(?:[.!,;)]|$)", false),
+            (r"\b(?:is|was|now|she's|he's|she is|he is) (\d{2,3})\b(?: (?:years|yrs)(?: old)?)?", false),
             (r"\bin (?:her|his|their) (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", true),
             (r"\b(octogenarian|nonagenarian|centenarian)\b", true),
         ]
@@ -185,6 +189,10 @@ impl CueMatcher {
                 let Some(years) = years.filter(|y| (13..=120).contains(y)) else {
                     continue;
                 };
+                if is_measure(&text[all.end()..]) {
+                    // "the studio is 10 minutes away", "she was 40% stronger".
+                    continue;
+                }
                 cues.push(Cue {
                     span: norm.span(all.start(), all.end()),
                     kind: CueKind::Age { years, decade: *decade },
@@ -194,6 +202,25 @@ impl CueMatcher {
         cues.sort_by_key(|c| c.span);
         cues
     }
+}
+
+/// Whether a number is followed by a unit, so it is a measure and not an age.
+fn is_measure(after: &str) -> bool {
+    let after = after.trim_start();
+    if after.starts_with(['%', ':', '$', '.']) && !after.starts_with(". ") && !after.starts_with(".\n") && after.len() > 1 && after.as_bytes().get(1).is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    if after.starts_with(['%', ':']) {
+        return true;
+    }
+    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    const UNITS: &[&str] = &[
+        "minutes", "minute", "min", "mins", "hours", "hour", "hrs", "days", "day", "weeks",
+        "week", "months", "month", "percent", "lbs", "lb", "pounds", "kg", "kilos", "miles",
+        "mile", "km", "k", "degrees", "am", "pm", "dollars", "bucks", "reps", "times", "sessions",
+        "people", "clients", "steps", "seconds", "sec", "cm", "inches", "feet", "ft", "floors",
+    ];
+    UNITS.contains(&word.as_str())
 }
 
 fn decade_of(word: &str) -> Option<u16> {

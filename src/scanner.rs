@@ -12,7 +12,8 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::assess::{Input, Key, NameHit, NameKind, Profile, assess};
 use crate::consent::{Coverage, Disclosures, judge};
-use crate::cues::CueMatcher;
+use crate::cues::{Cue, CueKind, CueMatcher};
+use crate::lexicon::Strength;
 use crate::lexicon::Lexicons;
 use crate::date::Date;
 use crate::document::Document;
@@ -27,8 +28,11 @@ use crate::rules::{Matcher, RosterForm, RuleSet};
 enum Target {
     /// A form of client `client`'s names.
     Client { client: u32, form: Form },
-    /// The practice's name, a staff member or a place: never a client finding.
+    /// The practice's name or a place: never a client finding.
     Exempt,
+    /// A staff member: never a client finding, and a sign that the draft is about a service
+    /// ("Tia just finished a set for ...", "in Dez's chair").
+    Staff,
 }
 
 /// The shapes a roster needle comes in. `First` is a first name: alone it is a `Word` hit
@@ -82,15 +86,14 @@ impl Scanner {
             }
         }
         let mut b = NeedleBuilder::default();
-        for name in std::iter::once(&roster.practice.name)
-            .chain(&roster.practice.staff)
-            .chain(&roster.practice.places)
-        {
+        for name in std::iter::once(&roster.practice.name).chain(&roster.practice.places) {
             b.add(&normalize(name), Target::Exempt);
         }
         for staff in &roster.practice.staff {
-            if let Some(first) = normalize(staff).split(' ').next() {
-                b.add(first, Target::Exempt);
+            let full = normalize(staff);
+            b.add(&full, Target::Staff);
+            if let Some(first) = full.split(' ').next() {
+                b.add(first, Target::Staff);
             }
         }
         let mut initials = Vec::with_capacity(roster.clients.len());
@@ -111,6 +114,11 @@ impl Scanner {
                 inits.extend(tokens[1..].iter().filter_map(|w| w.chars().next()));
             }
             initials.push(inits);
+            let surnames: Vec<String> = if tokens.len() >= 2 {
+                vec![tokens[1..].join(" "), tokens[tokens.len() - 1].to_owned()]
+            } else {
+                Vec::new()
+            };
             for alias in &c.aliases {
                 let a = normalize(alias);
                 if a.starts_with('@') {
@@ -118,8 +126,12 @@ impl Scanner {
                     continue;
                 }
                 if !a.contains(' ') {
-                    // "Thad", "Rosie": a nickname is judged like a first name.
+                    // "Thad", "Rosie": a nickname is judged like a first name, and with the
+                    // surname ("Bart Oyelowo" for Bartholomew) it is the full name.
                     b.add(&a, t(Form::Word));
+                    for surname in &surnames {
+                        b.add(&format!("{a} {surname}"), t(Form::Full(RosterForm::Alias)));
+                    }
                     continue;
                 }
                 b.add(&a, t(Form::Full(RosterForm::Alias)));
@@ -185,7 +197,7 @@ impl Scanner {
             }
             for &target in &self.needles[m.pattern().as_usize()] {
                 match target {
-                    Target::Exempt => hits.push(Hit {
+                    Target::Exempt | Target::Staff => hits.push(Hit {
                         start: s,
                         end: e,
                         target,
@@ -234,8 +246,12 @@ impl Scanner {
         }
         let kept = resolve(hits);
         let mut names = Vec::with_capacity(kept.len());
+        let mut staff = Vec::new();
         for hit in kept {
             let Target::Client { client, form } = hit.target else {
+                if hit.target == Target::Staff {
+                    staff.push(staff_cue(&norm, hit.start, hit.end));
+                }
                 continue;
             };
             let span = norm.span(hit.start, hit.end);
@@ -257,6 +273,8 @@ impl Scanner {
             .and_then(|fm| fm.span)
             .map_or(0, |s| s.end);
         let mut cues = self.cue_matcher.find(&norm);
+        cues.extend(staff);
+        cues.sort_by_key(|c| c.span);
         cues.retain(|c| c.span.start >= settings_end);
         let mut findings = assess(&Input {
             doc,
@@ -340,7 +358,7 @@ struct Hit {
 fn resolve(mut hits: Vec<Hit>) -> Vec<Hit> {
     hits.sort_by_key(|h| {
         let rank = match h.target {
-            Target::Exempt => 0,
+            Target::Exempt | Target::Staff => 0,
             Target::Client {
                 form: Form::Full(f),
                 ..
@@ -355,13 +373,27 @@ fn resolve(mut hits: Vec<Hit>) -> Vec<Hit> {
             let same_span = k.start == h.start && k.end == h.end;
             let overlap = k.start < h.end && h.start < k.end;
             // Two clients sharing one name keep both hits.
-            overlap && (!same_span || matches!(k.target, Target::Exempt))
+            overlap && (!same_span || matches!(k.target, Target::Exempt | Target::Staff))
         });
         if !clash {
             kept.push(h);
         }
     }
     kept
+}
+
+/// A staff member's name as client context: "in Dez's chair" or "on Nadia's table" says
+/// someone was served (strong); the name alone says the draft is about a service (weak).
+fn staff_cue(norm: &Normalized, start: usize, end: usize) -> Cue {
+    let after = &norm.as_str()[end..];
+    let strong = ["'s chair", "'s table", "'s room", "'s station", "'s mat"]
+        .iter()
+        .any(|p| after.starts_with(p));
+    let strength = if strong { Strength::Strong } else { Strength::Weak };
+    Cue {
+        span: norm.span(start, end),
+        kind: CueKind::Context(strength),
+    }
 }
 
 /// What a client's own attributes look like as cues, to attribute quasi-identifiers.
