@@ -90,6 +90,8 @@ pub(crate) struct Input<'a> {
     pub profiles: &'a [Profile],
     pub names: &'a [NameHit],
     pub cues: &'a [Cue],
+    /// Where staff members are named.
+    pub staff: &'a [Span],
 }
 
 /// Paragraph and sentence boundaries of the original text.
@@ -110,9 +112,13 @@ impl Layout {
         let mut first = true;
         for line in text.split_inclusive('\n') {
             let trimmed = line.trim();
-            let heading = trimmed.starts_with('#') && trimmed.trim_start_matches('#').starts_with(' ');
+            let heading =
+                trimmed.starts_with('#') && trimmed.trim_start_matches('#').starts_with(' ');
             let fence = trimmed == "---";
-            if !first && (blank_before || heading || current_heading || fence) && !trimmed.is_empty() {
+            if !first
+                && (blank_before || heading || current_heading || fence)
+                && !trimmed.is_empty()
+            {
                 paragraphs.push(offset);
                 headings.push(current_heading);
                 current_heading = false;
@@ -125,7 +131,10 @@ impl Layout {
             offset += line.len();
         }
         headings.push(current_heading);
-        let mut sentences: Vec<usize> = text.split_sentence_bound_indices().map(|(i, _)| i).collect();
+        let mut sentences: Vec<usize> = text
+            .split_sentence_bound_indices()
+            .map(|(i, _)| i)
+            .collect();
         sentences.extend(&paragraphs);
         sentences.sort_unstable();
         sentences.dedup();
@@ -137,18 +146,20 @@ impl Layout {
     }
 
     fn paragraph(&self, offset: usize) -> usize {
-        self.paragraphs.partition_point(|&p| p <= offset).saturating_sub(1)
+        self.paragraphs
+            .partition_point(|&p| p <= offset)
+            .saturating_sub(1)
     }
 
     fn sentence(&self, offset: usize) -> usize {
-        self.sentences.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.sentences
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
     }
 
     fn is_sentence_start(&self, text: &str, offset: usize) -> bool {
         let s = self.sentences[self.sentence(offset)];
-        text[s..offset]
-            .chars()
-            .all(|c| !c.is_alphanumeric())
+        text[s..offset].chars().all(|c| !c.is_alphanumeric())
     }
 }
 
@@ -262,7 +273,9 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         .filter(|c| {
             !names.iter().any(|n| {
                 let title = c.span.end <= n.span.start
-                    && text[c.span.end..n.span.start].chars().all(|ch| ch.is_whitespace() || ch == '.');
+                    && text[c.span.end..n.span.start]
+                        .chars()
+                        .all(|ch| ch.is_whitespace() || ch == '.');
                 n.span.overlaps(c.span) || title
             })
         })
@@ -325,7 +338,14 @@ impl Assessor<'_> {
                     // Named with no client relationship stated: a person should look.
                     rule.severity.min(Severity::Warn)
                 };
-                findings.push(self.finding(rule, severity, hit.span, Some(hit.client), notes, None));
+                findings.push(self.finding(
+                    rule,
+                    severity,
+                    hit.span,
+                    Some(hit.client),
+                    notes,
+                    None,
+                ));
             }
         }
         self.first_names(&named, &mut findings);
@@ -378,7 +398,11 @@ impl Assessor<'_> {
             .cues
             .iter()
             .find(|c| matches!(c.kind, CueKind::Context(Strength::Strong)))
-            .or_else(|| self.cues.iter().find(|c| matches!(c.kind, CueKind::Context(_))))
+            .or_else(|| {
+                self.cues
+                    .iter()
+                    .find(|c| matches!(c.kind, CueKind::Context(_)))
+            })
             .copied();
         if found.is_none() && self.input.doc.channel == Channel::Raffle {
             return Some(Cue {
@@ -421,7 +445,10 @@ impl Assessor<'_> {
         }
         let before = self.text[..span.start].trim_end_matches([' ', '\u{a0}']);
         let after = self.text[span.end..].trim_start_matches([' ', '\u{a0}']);
-        let next: String = after.chars().take_while(|c| c.is_alphanumeric() || *c == '\'').collect();
+        let next: String = after
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '\'')
+            .collect();
         let next_capital = next.chars().next().is_some_and(char::is_uppercase);
         let prev_word: String = before
             .chars()
@@ -445,9 +472,40 @@ impl Assessor<'_> {
         // "Hope to see you", "Summer is here") or a title.
         if self.layout.is_sentence_start(self.text, span.start) {
             let function = [
-                "you", "your", "we", "our", "they", "it", "is", "are", "was", "be", "the", "a",
-                "an", "to", "of", "for", "and", "in", "on", "at", "this", "that", "all", "up",
-                "us", "i", "my", "me", "everyone", "everybody", "with", "by", "from", "off",
+                "you",
+                "your",
+                "we",
+                "our",
+                "they",
+                "it",
+                "is",
+                "are",
+                "was",
+                "be",
+                "the",
+                "a",
+                "an",
+                "to",
+                "of",
+                "for",
+                "and",
+                "in",
+                "on",
+                "at",
+                "this",
+                "that",
+                "all",
+                "up",
+                "us",
+                "i",
+                "my",
+                "me",
+                "everyone",
+                "everybody",
+                "with",
+                "by",
+                "from",
+                "off",
             ];
             let lower = next.to_lowercase();
             if function.contains(&lower.as_str()) || next.is_empty() {
@@ -491,7 +549,10 @@ impl Assessor<'_> {
         let mut by_span: HashMap<Span, Vec<(u32, f32)>> = HashMap::new();
         for hit in self.input.names {
             if let NameKind::Word { frequency } = hit.kind {
-                by_span.entry(hit.span).or_default().push((hit.client, frequency));
+                by_span
+                    .entry(hit.span)
+                    .or_default()
+                    .push((hit.client, frequency));
             }
         }
         let mut spans: Vec<_> = by_span.into_iter().collect();
@@ -538,7 +599,12 @@ impl Assessor<'_> {
 
     /// The one client among `candidates` whose attributes the draft's cues match best.
     fn disambiguate(&self, candidates: impl Iterator<Item = u32>) -> Option<u32> {
-        let cues: Vec<Cue> = self.cues.iter().filter(|c| is_quasi(c.kind)).copied().collect();
+        let cues: Vec<Cue> = self
+            .cues
+            .iter()
+            .filter(|c| is_quasi(c.kind))
+            .copied()
+            .collect();
         let scored: Vec<(u32, usize)> = candidates.map(|c| (c, self.matches(c, &cues))).collect();
         let best = scored.iter().map(|(_, s)| *s).max()?;
         let mut top = scored.iter().filter(|(_, s)| *s == best);
@@ -557,7 +623,11 @@ impl Assessor<'_> {
                 | CueKind::RosterPlace(owner)
                 | CueKind::RosterTrait(owner) => owner == c,
                 CueKind::Age { years, decade } => profile.age.is_some_and(|a| {
-                    if decade { a / 10 * 10 == years } else { a == years }
+                    if decade {
+                        a / 10 * 10 == years
+                    } else {
+                        a == years
+                    }
                 }),
                 kind => Key::of(kind).is_some_and(|k| profile.keys.contains(&k)),
             })
@@ -570,12 +640,17 @@ impl Assessor<'_> {
         let n = self.layout.paragraphs.len();
         let mut out = Vec::new();
         for p in 0..n {
-            let lo = if p > 0 && self.layout.headings[p - 1] { p - 1 } else { p };
+            let lo = if p > 0 && self.layout.headings[p - 1] {
+                p - 1
+            } else {
+                p
+            };
             let in_window = |c: &Cue| (lo..=p).contains(&self.layout.paragraph(c.span.start));
             let quasi: Vec<Cue> = self
                 .cues
                 .iter()
                 .filter(|c| in_window(c) && (is_quasi(c.kind) || is_public(c.kind)))
+                .filter(|c| !self.about_staff(c.span))
                 .copied()
                 .collect();
             if quasi.is_empty() {
@@ -589,9 +664,11 @@ impl Assessor<'_> {
                         let cp = self.layout.paragraph(c.span.start);
                         cp + 1 >= lo && cp <= p + 1
                     }
-                    CueKind::Context(Strength::Weak) => {
+                    CueKind::Context(Strength::Weak) if !self.input.staff.contains(&c.span) => {
                         let cs = self.layout.sentence(c.span.start);
-                        quasi.iter().any(|q| self.layout.sentence(q.span.start) == cs)
+                        quasi
+                            .iter()
+                            .any(|q| self.layout.sentence(q.span.start) == cs)
                     }
                     _ => false,
                 })
@@ -603,6 +680,16 @@ impl Assessor<'_> {
             out.push((lo..p + 1, quasi, context));
         }
         out
+    }
+
+    /// Whether a cue is in a sentence about a staff member ("Kofi is our licensed massage
+    /// therapist"): a staff name before it in the same sentence.
+    fn about_staff(&self, span: Span) -> bool {
+        let s = self.layout.sentence(span.start);
+        self.input
+            .staff
+            .iter()
+            .any(|st| st.end <= span.start && self.layout.sentence(st.start) == s)
     }
 
     fn quasi_identifiers(&self, mentioned: &BTreeSet<u32>, findings: &mut Vec<Finding>) {
@@ -643,12 +730,11 @@ impl Assessor<'_> {
                 continue;
             }
             let anchor = cues[0].span;
-            if public {
-                if let Some(rule) = pf_rule {
-                    let k = self.k(&quasi);
-                    findings.push(self.finding(rule, rule.severity, anchor, client, notes, Some(k.min(1.0))));
-                    continue;
-                }
+            if let (true, Some(rule)) = (public, pf_rule) {
+                // A public figure is one person however common their cues: k is 1.
+                let k = self.k(&quasi).min(1.0);
+                findings.push(self.finding(rule, rule.severity, anchor, client, notes, Some(k)));
+                continue;
             }
             let Some(rule) = qi_rule else { continue };
             let Matcher::QuasiIdentifier { block_at_k } = rule.matcher else {
@@ -658,7 +744,11 @@ impl Assessor<'_> {
                 continue;
             }
             let k = self.k(&quasi);
-            let severity = if k <= block_at_k { rule.severity } else { rule.severity.min(Severity::Warn) };
+            let severity = if k <= block_at_k {
+                rule.severity
+            } else {
+                rule.severity.min(Severity::Warn)
+            };
             findings.push(self.finding(rule, severity, anchor, client, notes, Some(k)));
         }
     }
@@ -810,7 +900,10 @@ impl Assessor<'_> {
         for f in findings.iter() {
             if let Some(c) = &f.client {
                 let p = self.layout.paragraph(f.span.start);
-                paragraphs.entry(c.as_str().to_owned()).or_default().extend([p, p + 1]);
+                paragraphs
+                    .entry(c.as_str().to_owned())
+                    .or_default()
+                    .extend([p, p + 1]);
             }
         }
         // Later mentions by first name ("Will, swing by ...") of a named client count too.
@@ -840,7 +933,9 @@ impl Assessor<'_> {
                         CueKind::Health if close => d = d.with(Disclosure::Health),
                         CueKind::Photo => d = d.with(Disclosure::Photo),
                         CueKind::Story if close => d = d.with(Disclosure::Story),
-                        k if close && (is_quasi(k) || is_public(k)) => d = d.with(Disclosure::Story),
+                        k if close && (is_quasi(k) || is_public(k)) => {
+                            d = d.with(Disclosure::Story)
+                        }
                         _ => {}
                     }
                 }
@@ -848,7 +943,10 @@ impl Assessor<'_> {
                     f.cues.extend(
                         self.cues
                             .iter()
-                            .filter(|c| c.kind == CueKind::Health && set.contains(&self.layout.paragraph(c.span.start)))
+                            .filter(|c| {
+                                c.kind == CueKind::Health
+                                    && set.contains(&self.layout.paragraph(c.span.start))
+                            })
                             .map(|c| note(*c)),
                     );
                 }
@@ -862,11 +960,24 @@ impl Assessor<'_> {
 /// (capitalised), and "manager" or "driver" is entourage only as someone's ("Beyoncé's manager").
 fn plausible(text: &str, c: &Cue, lx: &Lexicons) -> bool {
     let original = &text[c.span.range()];
+    let lexical = matches!(
+        c.kind,
+        CueKind::Occupation(_)
+            | CueKind::Role(_)
+            | CueKind::Trait(..)
+            | CueKind::Context(Strength::Weak)
+    );
+    if lexical && in_proper_name(text, c.span) {
+        // "Tidewater Books", "the Farmers' Market", "Public Library": part of a name.
+        return false;
+    }
     match c.kind {
+        CueKind::Occupation(_) if is_generic_plural(text, c.span) => false,
         CueKind::Team(i) => {
             let capital = original.chars().next().is_some_and(char::is_uppercase);
             let team = &lx.public.teams[i as usize];
-            let full = crate::normalize::normalize(original) == crate::normalize::normalize(&team.name);
+            let full =
+                crate::normalize::normalize(original) == crate::normalize::normalize(&team.name);
             capital && (full || !team.ambiguous || original.contains(' '))
         }
         CueKind::Entourage => {
@@ -875,6 +986,43 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons) -> bool {
         }
         _ => true,
     }
+}
+
+/// Whether an occupation is a plural about a group ("Realtors spend hours in the car",
+/// "nurses, this one is for you") rather than about one of them ("one of our nurses").
+fn is_generic_plural(text: &str, span: Span) -> bool {
+    let word = text[span.range()].to_lowercase();
+    if !word.ends_with('s') || word.ends_with("ss") {
+        return false;
+    }
+    let before = text[..span.start].to_lowercase();
+    let recent: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+    !(recent.contains(&"of") || recent.iter().any(|w| w.chars().all(|c| c.is_ascii_digit())))
+}
+
+/// Whether a title-case word sits inside a run of capitalised words mid-sentence.
+fn in_proper_name(text: &str, span: Span) -> bool {
+    let original = &text[span.range()];
+    let mut chars = original.chars();
+    let title = chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase);
+    if !title {
+        return false;
+    }
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let next = text[span.end..]
+        .trim_start_matches(['\'', '’', 's'])
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    let before = &text[..span.start];
+    let prev = before.split_whitespace().next_back().unwrap_or("");
+    let sentence_start = before.trim_end().is_empty()
+        || before
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', '\n', '#', '*', '-', '—', '•'])
+        || before.ends_with('\n');
+    (capital(next) && !next.starts_with("I "))
+        || (!sentence_start && capital(prev) && !prev.ends_with(['.', '!', '?', ':']))
 }
 
 /// Whether most sentences start with a capital letter.

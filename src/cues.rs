@@ -108,6 +108,8 @@ impl CueMatcher {
             .chain(std::iter::once(&roster.practice.name))
             .map(|p| normalize(p))
             .collect();
+        let common_words: std::collections::HashSet<&str> =
+            common.iter().flat_map(|p| p.split(' ')).collect();
         for (i, c) in roster.clients.iter().enumerate() {
             let Ok(i) = u32::try_from(i) else { break };
             let a = &c.attributes;
@@ -136,7 +138,10 @@ impl CueMatcher {
                 if words.len() >= 2 && kind == CueKind::RosterAttribute(i) {
                     // "KBRN 94.3" is "KBRN"; "Kestrel Bay Ospreys" is "the Ospreys".
                     for word in [words[0], words[words.len() - 1]] {
-                        if !lx.is_common_word(word, 40_000) && !lx.first_names.contains_key(word) {
+                        if !lx.is_common_word(word, 40_000)
+                            && !lx.first_names.contains_key(word)
+                            && !common_words.contains(word)
+                        {
                             add(word);
                         }
                     }
@@ -185,7 +190,11 @@ impl CueMatcher {
                 let (Some(all), Some(num)) = (caps.get(0), caps.get(1)) else {
                     continue;
                 };
-                let years = if *decade { decade_of(num.as_str()) } else { num.as_str().parse().ok() };
+                let years = if *decade {
+                    decade_of(num.as_str())
+                } else {
+                    num.as_str().parse().ok()
+                };
                 let Some(years) = years.filter(|y| (13..=120).contains(y)) else {
                     continue;
                 };
@@ -195,7 +204,10 @@ impl CueMatcher {
                 }
                 cues.push(Cue {
                     span: norm.span(all.start(), all.end()),
-                    kind: CueKind::Age { years, decade: *decade },
+                    kind: CueKind::Age {
+                        years,
+                        decade: *decade,
+                    },
                 });
             }
         }
@@ -207,7 +219,12 @@ impl CueMatcher {
 /// Whether a number is followed by a unit, so it is a measure and not an age.
 fn is_measure(after: &str) -> bool {
     let after = after.trim_start();
-    if after.starts_with(['%', ':', '$', '.']) && !after.starts_with(". ") && !after.starts_with(".\n") && after.len() > 1 && after.as_bytes().get(1).is_some_and(u8::is_ascii_digit) {
+    if after.starts_with(['%', ':', '$', '.'])
+        && !after.starts_with(". ")
+        && !after.starts_with(".\n")
+        && after.len() > 1
+        && after.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+    {
         return true;
     }
     if after.starts_with(['%', ':']) {
@@ -215,10 +232,10 @@ fn is_measure(after: &str) -> bool {
     }
     let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
     const UNITS: &[&str] = &[
-        "minutes", "minute", "min", "mins", "hours", "hour", "hrs", "days", "day", "weeks",
-        "week", "months", "month", "percent", "lbs", "lb", "pounds", "kg", "kilos", "miles",
-        "mile", "km", "k", "degrees", "am", "pm", "dollars", "bucks", "reps", "times", "sessions",
-        "people", "clients", "steps", "seconds", "sec", "cm", "inches", "feet", "ft", "floors",
+        "minutes", "minute", "min", "mins", "hours", "hour", "hrs", "days", "day", "weeks", "week",
+        "months", "month", "percent", "lbs", "lb", "pounds", "kg", "kilos", "miles", "mile", "km",
+        "k", "degrees", "am", "pm", "dollars", "bucks", "reps", "times", "sessions", "people",
+        "clients", "steps", "seconds", "sec", "cm", "inches", "feet", "ft", "floors",
     ];
     UNITS.contains(&word.as_str())
 }
@@ -350,33 +367,31 @@ mod tests {
         ] {
             let found = kinds(text);
             assert!(
-                found.iter().any(|(_, k)| matches!(k, CueKind::Age { years, .. } if *years == want)),
+                found
+                    .iter()
+                    .any(|(_, k)| matches!(k, CueKind::Age { years, .. } if *years == want)),
                 "{text}: {found:?}"
             );
         }
-        assert!(!kinds("the studio is 10 minutes away").iter().any(|(_, k)| matches!(k, CueKind::Age { .. })));
+        assert!(
+            !kinds("the studio is 10 minutes away")
+                .iter()
+                .any(|(_, k)| matches!(k, CueKind::Age { .. }))
+        );
     }
 
     #[test]
     fn context_and_health() {
         let found = kinds("She was on my table with sciatica");
-        assert!(found.iter().any(|(_, k)| matches!(k, CueKind::Context(Strength::Strong))));
-        assert!(found.iter().any(|(t, k)| *k == CueKind::Health && t == "sciatica"));
-    }
-}
-
-#[cfg(test)]
-mod debug {
-    #[test]
-    #[ignore = "prints the cues of $LIPZIP_DEBUG_FILE"]
-    fn print_cues() {
-        let Ok(path) = std::env::var("LIPZIP_DEBUG_FILE") else { return };
-        let text = std::fs::read_to_string(path).unwrap();
-        let lx = crate::lexicon::Lexicons::builtin().unwrap();
-        let m = super::CueMatcher::new(&lx, &crate::roster::Roster::default());
-        let n = crate::normalize::Normalized::new(&text);
-        for c in m.find(&n) {
-            println!("{:?} {:?}", &text[c.span.range()], c.kind);
-        }
+        assert!(
+            found
+                .iter()
+                .any(|(_, k)| matches!(k, CueKind::Context(Strength::Strong)))
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(t, k)| *k == CueKind::Health && t == "sciatica")
+        );
     }
 }

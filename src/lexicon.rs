@@ -157,6 +157,8 @@ pub struct Lexicons {
     /// Normalised first name → per-mille of people with it (the larger of the 1990 census and
     /// recent births, so names popular since are common too).
     pub first_names: HashMap<String, f32>,
+    /// The same names in order, for looking up short forms.
+    pub by_prefix: std::collections::BTreeMap<String, f32>,
     /// Normalised surname → per-mille.
     pub surnames: HashMap<String, f32>,
     /// Ordinary English word → frequency rank (1 = most common).
@@ -222,12 +224,18 @@ impl Lexicons {
         for (name, text) in FILES {
             lx.add(name, text)?;
         }
+        lx.by_prefix = lx
+            .first_names
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect();
         Ok(lx)
     }
 
     fn add(&mut self, name: &str, text: &str) -> Result<(), LoadError> {
         let origin = format!("rules/lexicons/{name}");
-        let yaml = |e: serde_yaml::Error| LoadError::from_yaml_public(FileKind::Rules, &origin, text, &e);
+        let yaml =
+            |e: serde_yaml::Error| LoadError::from_yaml_public(FileKind::Rules, &origin, text, &e);
         match name {
             "first-names.tsv" | "modern-first-names.tsv" => {
                 for (k, v) in tsv(text, &origin)? {
@@ -246,29 +254,52 @@ impl Lexicons {
                     self.words.insert(k.to_owned(), v as u32);
                 }
             }
-            "context.yaml" => self.context = serde_yaml::from_str::<Phrases>(text).map_err(yaml)?.terms,
+            "context.yaml" => {
+                self.context = serde_yaml::from_str::<Phrases>(text).map_err(yaml)?.terms
+            }
             "gossip.yaml" => {
                 let g: Gossip = serde_yaml::from_str(text).map_err(yaml)?;
                 self.gossip = g.terms;
                 self.policy = g.policy;
             }
-            "health.yaml" => self.health = serde_yaml::from_str::<Strings>(text).map_err(yaml)?.terms,
+            "health.yaml" => {
+                self.health = serde_yaml::from_str::<Strings>(text).map_err(yaml)?.terms
+            }
             "occupations.yaml" => {
-                self.occupations = serde_yaml::from_str::<Occupations>(text).map_err(yaml)?.occupations;
+                self.occupations = serde_yaml::from_str::<Occupations>(text)
+                    .map_err(yaml)?
+                    .occupations;
             }
             "roles.yaml" => self.roles = serde_yaml::from_str::<Roles>(text).map_err(yaml)?.roles,
             "public-figures.yaml" => self.public = serde_yaml::from_str(text).map_err(yaml)?,
             "traits.yaml" => self.traits = serde_yaml::from_str(text).map_err(yaml)?,
             "disclosure.yaml" => self.disclosure = serde_yaml::from_str(text).map_err(yaml)?,
-            _ => return Err(LoadError::new(FileKind::Rules, origin, "unknown lexicon file")),
+            _ => {
+                return Err(LoadError::new(
+                    FileKind::Rules,
+                    origin,
+                    "unknown lexicon file",
+                ));
+            }
         }
         Ok(())
     }
 
-    /// Per-mille of people with this (normalised) first name; 0 when unknown.
+    /// Per-mille of people with this (normalised) first name; 0 when unknown. A short form
+    /// is as common as the most common name it starts ("Jess" for Jessica, "Matt" for
+    /// Matthew), while "Thad" stays as rare as Thaddeus.
     #[must_use]
     pub fn first_name_frequency(&self, name: &str) -> f32 {
-        self.first_names.get(name).copied().unwrap_or(0.0)
+        let exact = self.first_names.get(name).copied().unwrap_or(0.0);
+        if name.chars().count() < 3 {
+            return exact;
+        }
+        self.by_prefix
+            .range::<str, _>((std::ops::Bound::Included(name), std::ops::Bound::Unbounded))
+            .take_while(|(k, _)| k.starts_with(name))
+            .take(500)
+            .map(|(_, v)| *v)
+            .fold(exact, f32::max)
     }
 
     /// Whether `word` (normalised) is an ordinary English word among the `top` most common.
@@ -309,7 +340,11 @@ mod tests {
         assert!(lx.first_names.len() > 1000);
         assert!(lx.words.len() > 10_000);
         assert!(lx.context.len() > 100);
-        assert!(lx.occupations.iter().all(|o| o.base_rate > 0.0 && o.base_rate < 1.0));
+        assert!(
+            lx.occupations
+                .iter()
+                .all(|o| o.base_rate > 0.0 && o.base_rate < 1.0)
+        );
         assert!(lx.first_name_frequency("mark") > lx.first_name_frequency("thaddeus"));
         assert!(lx.is_common_word("rose", 5000));
     }

@@ -13,15 +13,16 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::assess::{Input, Key, NameHit, NameKind, Profile, assess};
 use crate::consent::{Coverage, Disclosures, judge};
 use crate::cues::{Cue, CueKind, CueMatcher};
-use crate::lexicon::Strength;
-use crate::lexicon::Lexicons;
 use crate::date::Date;
 use crate::document::Document;
 use crate::error::{FileKind, LoadError};
 use crate::finding::{Finding, Scan, Verdict};
+use crate::lexicon::Lexicons;
+use crate::lexicon::Strength;
 use crate::normalize::{Normalized, normalize};
 use crate::roster::Roster;
 use crate::rules::{Matcher, RosterForm, RuleSet};
+use crate::span::Span;
 
 /// What a needle in the automaton stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -208,12 +209,19 @@ impl Scanner {
                             end: e,
                             target,
                         }),
-                        Form::Word => hits.push(Hit { start: s, end: e, target }),
+                        Form::Word => hits.push(Hit {
+                            start: s,
+                            end: e,
+                            target,
+                        }),
                         Form::First => {
                             hits.push(Hit {
                                 start: s,
                                 end: e,
-                                target: Target::Client { client, form: Form::Word },
+                                target: Target::Client {
+                                    client,
+                                    form: Form::Word,
+                                },
                             });
                             if let Some(end) = self.initial_after(text, e, client) {
                                 let target = Target::Client {
@@ -261,7 +269,9 @@ impl Scanner {
                     None => continue,
                 },
                 Form::Word => NameKind::Word {
-                    frequency: self.lexicons.first_name_frequency(&text[hit.start..hit.end]),
+                    frequency: self
+                        .lexicons
+                        .first_name_frequency(&text[hit.start..hit.end]),
                 },
                 Form::First | Form::Surname => continue,
             };
@@ -273,6 +283,7 @@ impl Scanner {
             .and_then(|fm| fm.span)
             .map_or(0, |s| s.end);
         let mut cues = self.cue_matcher.find(&norm);
+        let staff_spans: Vec<Span> = staff.iter().map(|c| c.span).collect();
         cues.extend(staff);
         cues.sort_by_key(|c| c.span);
         cues.retain(|c| c.span.start >= settings_end);
@@ -284,6 +295,7 @@ impl Scanner {
             profiles: &self.profiles,
             names: &names,
             cues: &cues,
+            staff: &staff_spans,
         });
         self.apply_consent(&mut findings, doc, today);
         let verdict = Verdict::of(&findings);
@@ -389,7 +401,11 @@ fn staff_cue(norm: &Normalized, start: usize, end: usize) -> Cue {
     let strong = ["'s chair", "'s table", "'s room", "'s station", "'s mat"]
         .iter()
         .any(|p| after.starts_with(p));
-    let strength = if strong { Strength::Strong } else { Strength::Weak };
+    let strength = if strong {
+        Strength::Strong
+    } else {
+        Strength::Weak
+    };
     Cue {
         span: norm.span(start, end),
         kind: CueKind::Context(strength),

@@ -40,7 +40,8 @@ fn every_surface_form_is_attributed_to_its_client() {
     ];
     for (i, (text, rule, matched)) in cases.iter().enumerate() {
         let name = format!("d{i}.md");
-        ws.write(&name, text);
+        // A draft that says the person is a client, so a name blocks.
+        ws.write(&name, &format!("{text}\nThanks for coming in!"));
         let (code, json) = ws.check_json(&[&name]);
         let want = (
             (*rule).to_owned(),
@@ -95,7 +96,7 @@ fn span_is_bytes_of_the_original_and_column_is_chars() {
 #[test]
 fn roster_comes_from_flag_env_or_config_and_never_defaults() {
     let ws = Workspace::new();
-    ws.write("drafts/a.md", "Mary Jones");
+    ws.write("drafts/a.md", "Mary Jones came in for a massage");
     // No roster anywhere: exit 2 and a message saying how to give one.
     let out = ws.lipzip().args(["check", "drafts"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -169,7 +170,7 @@ fn stdin_is_a_draft() {
     let out = ws
         .lipzip()
         .args(["check", "--roster", "roster.yaml", "--format", "json", "-"])
-        .write_stdin("Thanks @maryj!")
+        .write_stdin("Thanks for coming in, @maryj!")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -230,13 +231,13 @@ fn unreadable_paths_exit_2_but_the_rest_is_reported() {
 fn exit_codes_and_fail_on_warn() {
     let ws = Workspace::new();
     ws.write("clean.md", "Book a massage this week!");
-    ws.write("alias.md", "Pepe says hi");
+    ws.write("alias.md", "Pepe Núñez came in for a massage");
     assert_eq!(ws.check_json(&["clean.md"]).0, 0);
     assert_eq!(ws.check_json(&["alias.md"]).0, 1);
     // A practice pack that demotes aliases to warn: warn exits 0, or 1 with --fail-on warn.
     ws.write(
         "rules/soft.yaml",
-        "pack: soft\nrules:\n  - id: client-alias\n    severity: warn\n    message: names a client by an alias\n    help: check it\n    matcher: {roster: alias}\n    examples: {flag: [\"[[Mare]] came\"], pass: [\"a mare\"]}\n",
+        "pack: soft\nrules:\n  - id: client-alias\n    severity: warn\n    message: names a client by an alias\n    help: check it\n    matcher: {roster: alias}\n    examples: {flag: [\"[[Coach G]] came\"], pass: [\"a coach\"]}\n",
     );
     ws.write("lipzip.yaml", "rules: [rules/soft.yaml]\n");
     let (code, json) = ws.check_json(&["alias.md"]);
@@ -247,7 +248,10 @@ fn exit_codes_and_fail_on_warn() {
 #[test]
 fn human_output_points_at_the_line_and_names_rule_and_client() {
     let ws = Workspace::new();
-    ws.write("a.md", "Hello!\nWe loved seeing Mary Jones today.\n");
+    ws.write(
+        "a.md",
+        "Hello!\nWe loved seeing Mary Jones today.\nThanks for booking!\n",
+    );
     let out = ws
         .lipzip()
         .env("NO_COLOR", "1")

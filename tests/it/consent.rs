@@ -27,7 +27,7 @@ fn wrong_channel_expired_revoked_and_no_evidence_block() {
         ("Thaddeus Okafor", "K-005-noevidence", "no signed evidence"),
     ];
     for (name, record, gap) in cases {
-        ws.write("d.md", &format!("So good to see {name} today"));
+        ws.write("d.md", &format!("So good to see {name} on my table today"));
         let (code, json) = ws.check_json(&["d.md"]);
         assert_eq!((code, verdict(&json, 0)), (1, "block"), "{name}");
         let f = &json["files"][0]["findings"][0];
@@ -43,7 +43,7 @@ fn wrong_channel_expired_revoked_and_no_evidence_block() {
 #[test]
 fn today_decides_expiry() {
     let ws = Workspace::new();
-    ws.write("d.md", "Congrats Ian Gamble");
+    ws.write("d.md", "Congrats Ian Gamble, see you at your next session");
     let run = |today: &str| {
         let out = ws
             .lipzip()
@@ -83,7 +83,7 @@ fn one_consented_client_does_not_cover_another() {
     let ws = Workspace::new();
     ws.write(
         "n.md",
-        "---\nchannel: newsletter\n---\nJosé Núñez and Mary Jones",
+        "---\nchannel: newsletter\n---\nJosé Núñez and Mary Jones both came in for a massage",
     );
     let (code, json) = ws.check_json(&["n.md"]);
     assert_eq!(code, 1);

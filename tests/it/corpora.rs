@@ -15,13 +15,19 @@ const EXACT: &[&str] = &["example"];
 fn exact_corpora_match_their_labels() {
     for corpus in EXACT {
         let dir = repo_root().join("corpora").join(corpus);
-        let expected: Value = serde_json::from_str(
-            &std::fs::read_to_string(dir.join("expected.json")).unwrap(),
-        )
-        .unwrap();
+        let expected: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap())
+                .unwrap();
         let out = assert_cmd::Command::cargo_bin("lipzip")
             .unwrap()
-            .args(["check", "--format", "json", "--today", "2026-11-22", "--roster"])
+            .args([
+                "check",
+                "--format",
+                "json",
+                "--today",
+                "2026-11-22",
+                "--roster",
+            ])
             .arg(dir.join("roster.yaml"))
             .arg(dir.join("drafts"))
             .output()
@@ -53,7 +59,11 @@ fn exact_corpora_match_their_labels() {
             }
         }
         let n = report["files"].as_array().unwrap().len();
-        assert_eq!(n, expected["drafts"].as_object().unwrap().len(), "{corpus}: draft count");
+        assert_eq!(
+            n,
+            expected["drafts"].as_object().unwrap().len(),
+            "{corpus}: draft count"
+        );
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }

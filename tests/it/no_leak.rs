@@ -4,7 +4,7 @@
 use crate::support::{SECRETS, Workspace};
 
 /// A draft that names C001 only by handle and C002 only by alias.
-const DRAFT: &str = "Shout-out to @maryj and to Pepe for the referrals!\n";
+const DRAFT: &str = "Shout-out to @maryj and to Pepe Núñez, who both came in for a massage!\n";
 
 fn assert_clean(what: &str, output: &str) {
     for secret in SECRETS {

@@ -36,7 +36,7 @@ fn a_failing_user_example_fails_rules_test() {
     let ws = Workspace::new();
     ws.write(
         "mine.yaml",
-        "pack: mine\nrules:\n  - id: my-alias\n    severity: warn\n    message: m\n    help: h\n    matcher: {roster: alias}\n    examples: {flag: [\"nobody here\"], pass: [\"[[Mare]] came\"]}\n",
+        "pack: mine\nrules:\n  - id: my-alias\n    severity: warn\n    message: m\n    help: h\n    matcher: {roster: alias}\n    examples: {flag: [\"nobody here\"], pass: [\"[[Coach G]] came\"]}\n",
     );
     ws.write("lipzip.yaml", "rules: [mine.yaml]\n");
     let out = ws.lipzip().args(["rules", "test"]).output().unwrap();
