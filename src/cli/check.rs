@@ -45,7 +45,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         files,
         errors,
     };
-    emit(args.format, &report);
+    emit(args.format, &report, args.explain);
     let worst = report
         .files
         .iter()
@@ -159,10 +159,10 @@ fn fail_setup(format: Format, e: &LoadError) -> u8 {
     2
 }
 
-fn emit(format: Format, report: &Report<'_>) {
+fn emit(format: Format, report: &Report<'_>, explain: bool) {
     let text = match format {
         Format::Json => format!("{:#}\n", json::render(report)),
-        Format::Human => human::render(report, theme(std::io::stdout())),
+        Format::Human => human::render(report, theme(std::io::stdout()), explain),
     };
     print_out(&text);
 }

@@ -23,6 +23,9 @@ pub struct Cli {
 enum Command {
     /// Check drafts against the client roster: block, warn or pass for each.
     Check(CheckArgs),
+    /// Check drafts and explain each finding: the evidence, how many people it fits, what it
+    /// discloses, and what consent says (the same as `check --explain`).
+    Explain(CheckArgs),
     /// List the rules or run their examples.
     Rules {
         #[command(subcommand)]
@@ -55,6 +58,9 @@ pub struct CheckArgs {
     /// Exit 1 on this verdict or worse.
     #[arg(long, value_enum, default_value_t = FailOn::Block)]
     pub fail_on: FailOn,
+    /// Explain each finding in the human report.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// Report formats.
@@ -124,6 +130,10 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Explain(mut args) => {
+            args.explain = true;
+            check::run(&args)
+        }
         Command::Rules { command } => match command {
             RulesCommand::List { config } => rules_cmd::list(config.as_deref()),
             RulesCommand::Test { config } => rules_cmd::test(config.as_deref()),

@@ -14,7 +14,7 @@ use crate::rules::{Rule, Severity};
 
 /// Renders the whole report as text with `theme`.
 #[must_use]
-pub fn render(report: &Report<'_>, theme: GraphicalTheme) -> String {
+pub fn render(report: &Report<'_>, theme: GraphicalTheme, explain: bool) -> String {
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
     let mut out = String::new();
     for file in &report.files {
@@ -27,6 +27,8 @@ pub fn render(report: &Report<'_>, theme: GraphicalTheme) -> String {
                 finding: f,
                 rule,
                 source: &source,
+                text: &file.text,
+                explain,
             };
             if handler.render_report(&mut out, &diag).is_err() {
                 let _ = writeln!(out, "{diag}");
@@ -86,11 +88,24 @@ pub fn render(report: &Report<'_>, theme: GraphicalTheme) -> String {
     out
 }
 
+/// An anonymity-set estimate for people: "fits about 1 person", "fits about 40 people".
+fn people(k: f64) -> String {
+    if k <= 1.5 {
+        "this description fits about 1 person".to_owned()
+    } else {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let n = k.round() as u64;
+        format!("this description fits about {n} people")
+    }
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
 struct FindingDiagnostic<'a> {
+    text: &'a str,
+    explain: bool,
     finding: &'a Finding,
     rule: &'a Rule,
     source: &'a NamedSource<String>,
@@ -131,14 +146,42 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        if self.finding.allowed_by.is_some() {
-            return None;
+        let f = self.finding;
+        let mut help = String::new();
+        if f.allowed_by.is_none() {
+            help.push_str(&self.rule.help);
         }
-        let mut help = self.rule.help.clone();
-        for (record, gap) in &self.finding.consent_gaps {
+        if !f.cues.is_empty() {
+            let mut seen = Vec::new();
+            for c in &f.cues {
+                let quoted = format!("{} \"{}\"", c.kind, self.text[c.span.range()].replace('\n', " "));
+                if !seen.contains(&quoted) {
+                    seen.push(quoted);
+                }
+            }
+            let _ = write!(help, "\nevidence: {}", seen.join(" · "));
+        }
+        if let Some(k) = f.k {
+            let _ = write!(help, "\n{} in the area", people(k));
+        }
+        if self.explain {
+            let _ = write!(help, "\nwhy: {}", self.rule.why.trim());
+            let _ = write!(help, "\ndiscloses: {}", f.disclosed);
+            match &f.allowed_by {
+                Some(k) => {
+                    let _ = write!(help, "\nconsent: {k} covers this channel and all of it");
+                }
+                None if f.consent_gaps.is_empty() && f.client.is_some() => {
+                    help.push_str("\nconsent: none on file");
+                }
+                None => {}
+            }
+        }
+        for (record, gap) in &f.consent_gaps {
             let _ = write!(help, "\nconsent {record} does not count: {gap}");
         }
-        Some(Box::new(help))
+        let help = help.trim_start().to_owned();
+        (!help.is_empty()).then(|| Box::new(help) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
