@@ -5,6 +5,7 @@
 mod check;
 mod consent;
 mod corpora;
+mod detection;
 mod no_leak;
 mod roster_errors;
 mod rules;

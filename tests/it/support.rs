@@ -56,6 +56,16 @@ clients:
         scope: [status, name]
         channels: [social]
         granted: 2026-01-01
+  - id: C006
+    name: Gus Petrakis
+    consent:
+      - id: K-006
+        scope: [status, name]
+        channels: [raffle]
+        granted: 2026-01-01
+        evidence: consent/C006.pdf
+  - id: C007
+    name: Mark Lindqvist
 "#;
 
 /// Every roster string that identifies a client, for the no-leak checks.

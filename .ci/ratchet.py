@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Detection ratchet: score lipzip on the shared dev corpus and on our own corpora, and fail
+when any figure is worse than the floor committed in .ci/floors.json.
+
+usage: ratchet.py BIN [--update]   (--update rewrites the floors from this run's figures)
+"""
+import json
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SCORE = os.path.join(ROOT, "..", "shared", "eval", "score.py")
+CORPORA = {
+    "dev": os.path.join(ROOT, "..", "shared", "eval", "dev"),
+    "example": os.path.join(ROOT, "corpora", "example"),
+    "physio": os.path.join(ROOT, "corpora", "physio"),
+    "salon": os.path.join(ROOT, "corpora", "salon"),
+}
+HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
+LOWER = ["false_block", "false_alarm", "wrong_client_ids"]
+
+
+def main():
+    binary, update = sys.argv[1], "--update" in sys.argv
+    floors_path = os.path.join(ROOT, ".ci", "floors.json")
+    floors = json.load(open(floors_path)) if os.path.exists(floors_path) else {}
+    failures, figures = [], {}
+    for name, path in CORPORA.items():
+        if not os.path.isdir(path):
+            failures.append(f"{name}: corpus missing at {path}")
+            continue
+        out = subprocess.run([sys.executable, SCORE, path, "--bin", binary, "--json"],
+                             capture_output=True, text=True)
+        if out.returncode != 0:
+            failures.append(f"{name}: score.py failed: {out.stderr[-500:]}")
+            continue
+        m = json.loads(out.stdout)["metrics"]
+        figures[name] = {k: m[k] for k in HIGHER + LOWER}
+        print(name, " ".join(f"{k}={m[k]}" for k in HIGHER + LOWER))
+        floor = floors.get(name, {})
+        for k in HIGHER:
+            if k in floor and m[k] < floor[k]:
+                failures.append(f"{name}: {k} {m[k]} fell below its floor {floor[k]}")
+        for k in LOWER:
+            if k in floor and m[k] > floor[k]:
+                failures.append(f"{name}: {k} {m[k]} rose above its ceiling {floor[k]}")
+    if update:
+        with open(floors_path, "w") as f:
+            json.dump(figures, f, indent=2, sort_keys=True)
+            f.write("\n")
+        print(f"floors written to {floors_path}")
+    if failures:
+        print("\n".join(failures))
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

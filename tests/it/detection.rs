@@ -1,0 +1,174 @@
+//! Detection beyond full names: first names in context, quasi-identifiers, public figures,
+//! gossip, and what a draft discloses for consent.
+
+use crate::support::{Workspace, verdict};
+
+/// `(verdict, clients that count)` of one draft.
+fn judge(ws: &Workspace, text: &str) -> (String, Vec<String>) {
+    ws.write("d.md", text);
+    let (_, json) = ws.check_json(&["d.md"]);
+    let clients = json["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["allowed_by"].is_null() && f["severity"] != "info")
+        .filter_map(|f| f["client"].as_str().map(str::to_owned))
+        .collect();
+    (verdict(&json, 0).to_owned(), clients)
+}
+
+fn pair(v: &str, clients: &[&str]) -> (String, Vec<String>) {
+    (
+        v.to_owned(),
+        clients.iter().map(|c| (*c).to_owned()).collect(),
+    )
+}
+
+#[test]
+fn first_name_alone_needs_context_and_rarity_sets_severity() {
+    let ws = Workspace::new();
+    assert_eq!(
+        judge(&ws, "Thaddeus came in for his pre-race flush today"),
+        pair("block", &["C005"])
+    );
+    assert_eq!(
+        judge(&ws, "So glad Mark booked his monthly session again"),
+        pair("warn", &["C007"])
+    );
+    assert_eq!(
+        judge(&ws, "Mark your calendars: open house on the 12th"),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(&ws, "Thaddeus Stevens was a congressman"),
+        pair("pass", &[])
+    );
+    assert_eq!(judge(&ws, "Mark came to the bake sale"), pair("pass", &[]));
+}
+
+#[test]
+fn quasi_identifiers_combine_into_an_anonymity_set() {
+    let ws = Workspace::new();
+    // One weak cue that fits one roster client: warn, attributed.
+    assert_eq!(
+        judge(
+            &ws,
+            "One of our local realtors came in for a deep-tissue session"
+        ),
+        pair("warn", &["C001"])
+    );
+    // Several cues that together fit about one person: block.
+    assert_eq!(
+        judge(
+            &ws,
+            "Our favourite 85-year-old who drives a Porsche was on my table again"
+        ),
+        pair("block", &["C001"])
+    );
+    // The same words with no client relationship: nothing to report.
+    assert_eq!(
+        judge(&ws, "Realtors spend hours in the car: stretch your hips"),
+        pair("pass", &[])
+    );
+    // A role only one person holds, in a client context.
+    let (v, _) = judge(&ws, "Guess who was on my table this morning? The mayor!");
+    assert_eq!(v, "block");
+    assert_eq!(
+        judge(&ws, "The mayor will light the tree on Friday"),
+        pair("pass", &[])
+    );
+}
+
+#[test]
+fn public_figures_block_only_as_clients() {
+    let ws = Workspace::new();
+    assert_eq!(
+        judge(&ws, "A Dolphins linebacker was on my table this morning!"),
+        pair("block", &[])
+    );
+    assert_eq!(
+        judge(&ws, "I massaged the CEO of the Miami Dolphins this week"),
+        pair("block", &[])
+    );
+    assert_eq!(
+        judge(&ws, "Go Dolphins! Watch party at the studio on Sunday"),
+        pair("pass", &[])
+    );
+}
+
+#[test]
+fn gossip_warns_and_policies_pass() {
+    let ws = Workspace::new();
+    assert_eq!(
+        judge(
+            &ws,
+            "Our 2pm client no-showed for the third time this month"
+        ),
+        pair("warn", &[])
+    );
+    assert_eq!(
+        judge(&ws, "Our no-show policy: please give 24 hours' notice"),
+        pair("pass", &[])
+    );
+}
+
+#[test]
+fn consent_scope_follows_what_the_draft_discloses() {
+    let ws = Workspace::new();
+    let winner =
+        "---\nchannel: raffle\n---\nCongratulations to Gus Petrakis, winner of our raffle!";
+    assert_eq!(judge(&ws, winner), pair("pass", &[]));
+    let with_surgery = format!("{winner}\nPerfect timing after that shoulder surgery, Gus!");
+    assert_eq!(judge(&ws, &with_surgery), pair("block", &["C006"]));
+    ws.write("d.md", &with_surgery);
+    let (_, json) = ws.check_json(&["d.md"]);
+    let gap = json["files"][0]["findings"][0]["consent"][0]["gap"]
+        .as_str()
+        .unwrap();
+    assert!(gap.contains("health"), "{gap}");
+}
+
+#[test]
+fn a_named_client_without_any_client_relationship_warns() {
+    let ws = Workspace::new();
+    assert_eq!(
+        judge(
+            &ws,
+            "The whole town is cheering for Ian Gamble at the regatta"
+        ),
+        pair("warn", &["C003"])
+    );
+}
+
+#[test]
+fn explain_shows_evidence_and_anonymity_set_without_roster_data() {
+    let ws = Workspace::new();
+    ws.write(
+        "d.md",
+        "Our favourite 85-year-old who drives a Porsche was on my table again",
+    );
+    let out = ws
+        .lipzip()
+        .env("NO_COLOR", "1")
+        .args([
+            "explain",
+            "--roster",
+            "roster.yaml",
+            "--today",
+            "2026-11-22",
+            "d.md",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("evidence:") && text.contains("age \"85-year-old\""),
+        "{text}"
+    );
+    assert!(text.contains("fits about 1 person"), "{text}");
+    assert!(text.contains("discloses: status, story"), "{text}");
+    assert!(
+        !text.contains("realtor") && !text.contains("Mary"),
+        "{text}"
+    );
+}
