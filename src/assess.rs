@@ -205,7 +205,7 @@ fn trait_index(t: TraitKind) -> usize {
 
 fn cue_name(kind: CueKind) -> &'static str {
     match kind {
-        CueKind::Context(_) => "context",
+        CueKind::Context(_) | CueKind::ContextPlural => "context",
         CueKind::Gossip(_) => "gossip",
         CueKind::Health => "health",
         CueKind::Photo => "photo",
@@ -280,6 +280,7 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
             })
         })
         .filter(|c| plausible(text, c, input.lexicons))
+        .filter(|c| !is_own_trade(text, c, &input.roster.practice.name))
         .copied()
         .collect();
     let cased = is_cased(text);
@@ -401,7 +402,7 @@ impl Assessor<'_> {
             .or_else(|| {
                 self.cues
                     .iter()
-                    .find(|c| matches!(c.kind, CueKind::Context(_)))
+                    .find(|c| matches!(c.kind, CueKind::Context(_) | CueKind::ContextPlural))
             })
             .copied();
         if found.is_none() && self.input.doc.channel == Channel::Raffle {
@@ -421,7 +422,11 @@ impl Assessor<'_> {
         self.cues
             .iter()
             .filter(|c| match c.kind {
-                CueKind::Context(strength) => {
+                CueKind::Context(_) | CueKind::ContextPlural => {
+                    let strength = match c.kind {
+                        CueKind::Context(s) => s,
+                        _ => Strength::Weak,
+                    };
                     let cp = self.layout.paragraph(c.span.start);
                     let cs = self.layout.sentence(c.span.start);
                     (strength == Strength::Strong && cp.abs_diff(p) <= 1) || cs.abs_diff(s) <= 1
@@ -615,23 +620,26 @@ impl Assessor<'_> {
     }
 
     /// How many of `cues` fit client `c`'s roster attributes.
+    ///
+    /// A phrase from the client's own roster entry ("Estrella", "Millwheel Hardware") counts
+    /// twice a generic match (any captain, any nurse).
     fn matches(&self, c: u32, cues: &[Cue]) -> usize {
         let profile = &self.input.profiles[c as usize];
         cues.iter()
-            .filter(|cue| match cue.kind {
+            .map(|cue| match cue.kind {
                 CueKind::RosterAttribute(owner)
                 | CueKind::RosterPlace(owner)
-                | CueKind::RosterTrait(owner) => owner == c,
-                CueKind::Age { years, decade } => profile.age.is_some_and(|a| {
+                | CueKind::RosterTrait(owner) => 2 * usize::from(owner == c),
+                CueKind::Age { years, decade } => usize::from(profile.age.is_some_and(|a| {
                     if decade {
                         a / 10 * 10 == years
                     } else {
                         a == years
                     }
-                }),
-                kind => Key::of(kind).is_some_and(|k| profile.keys.contains(&k)),
+                })),
+                kind => usize::from(Key::of(kind).is_some_and(|k| profile.keys.contains(&k))),
             })
-            .count()
+            .sum()
     }
 
     /// The cues of one window (a paragraph and the one before it, so a heading travels with its
@@ -763,6 +771,15 @@ impl Assessor<'_> {
         let mut groups: Vec<(Span, &'static str, f64)> = Vec::new();
         let mut role_k: Option<f64> = None;
         for c in cues {
+            if self.is_definite_role(c.span)
+                && matches!(
+                    c.kind,
+                    CueKind::Occupation(_) | CueKind::Role(_) | CueKind::PublicRole(_)
+                )
+            {
+                // "the captain of the Estrella", "Storm Tracker 9's chief meteorologist".
+                role_k = Some(1.0);
+            }
             let rate = match c.kind {
                 CueKind::Occupation(i) => lx.occupations[i as usize].base_rate,
                 CueKind::Role(i) => {
@@ -778,10 +795,6 @@ impl Assessor<'_> {
                 CueKind::Age { years, decade } => age_rate(years, decade),
                 _ => continue,
             };
-            if self.is_definite_role(c.span) {
-                // "the captain of the Estrella", "Storm Tracker 9's chief meteorologist".
-                role_k = Some(1.0);
-            }
             // A job and a workplace describe one thing: most nurses work at the hospital.
             let dimension = match c.kind {
                 CueKind::Occupation(_) | CueKind::RosterAttribute(_) => "work",
@@ -986,6 +999,23 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons) -> bool {
         }
         _ => true,
     }
+}
+
+/// Whether an occupation is the practice's own trade ("barber" at "... Hair, Nails & Barber",
+/// "massage therapist" at "Driftwood Massage"): in its own posts that is the staff, not a
+/// client.
+fn is_own_trade(text: &str, c: &Cue, practice: &str) -> bool {
+    if !matches!(c.kind, CueKind::Occupation(_)) {
+        return false;
+    }
+    let practice = crate::normalize::normalize(practice);
+    crate::normalize::normalize(&text[c.span.range()])
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 5)
+        .any(|w| {
+            let stem: String = w.chars().take(6).collect();
+            practice.contains(&stem)
+        })
 }
 
 /// Whether an occupation is a plural about a group ("Realtors spend hours in the car",

@@ -33,6 +33,9 @@ pub enum TraitKind {
 pub enum CueKind {
     /// Someone is or was a client.
     Context(Strength),
+    /// A context phrase in the plural ("appointments", "sessions"): about clients in general,
+    /// so it counts as weak context for a name, never for a description.
+    ContextPlural,
     /// Gossip or a complaint.
     Gossip(Strength),
     /// A word of a policy notice ("fee", "policy").
@@ -132,8 +135,25 @@ impl CueMatcher {
                 add(&n);
                 // "Kestrel Bay Ospreys" is also "the Ospreys"; "WKBY Channel 9" is "Channel 9".
                 let words: Vec<&str> = n.split(' ').collect();
-                if words.len() >= 3 && kind != CueKind::RosterPlace(i) {
+                if words.len() >= 3 && kind == CueKind::RosterAttribute(i) {
                     add(&words[words.len() - 2..].join(" "));
+                }
+                if kind == CueKind::RosterTrait(i) {
+                    // A proper name inside a trait: "captain of the Estrella".
+                    for word in phrase.split_whitespace().skip(1) {
+                        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+                        let n = normalize(w);
+                        let proper = w.chars().next().is_some_and(char::is_uppercase)
+                            && w.chars().count() >= 4
+                            && !is_calendar_word(&n);
+                        if proper
+                            && !lx.is_common_word(&n, 40_000)
+                            && !lx.first_names.contains_key(&n)
+                            && !common_words.contains(n.as_str())
+                        {
+                            add(&n);
+                        }
+                    }
                 }
                 if words.len() >= 2 && kind == CueKind::RosterAttribute(i) {
                     // "KBRN 94.3" is "KBRN"; "Kestrel Bay Ospreys" is "the Ospreys".
@@ -216,6 +236,34 @@ impl CueMatcher {
     }
 }
 
+/// Days and months: capitalised, but not names of anything particular.
+fn is_calendar_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "christmas",
+        "easter",
+    ];
+    WORDS.contains(&w)
+}
+
 /// Whether a number is followed by a unit, so it is a measure and not an age.
 fn is_measure(after: &str) -> bool {
     let after = after.trim_start();
@@ -256,11 +304,31 @@ fn decade_of(word: &str) -> Option<u16> {
 }
 
 fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
+    // Phrases also match with a final "s" ("session" / "sessions"), so the lexicons need
+    // not list every plural.
+    let with_plural = |t: &str| {
+        let n = normalize(t);
+        let plural = n
+            .chars()
+            .next_back()
+            .filter(|c| c.is_alphabetic() && *c != 's')
+            .map(|_| format!("{n}s"));
+        std::iter::once(n).chain(plural)
+    };
     for p in &lx.context {
-        b.add(&normalize(&p.term), CueKind::Context(p.strength));
+        for (i, n) in with_plural(&p.term).enumerate() {
+            let kind = if i == 0 {
+                CueKind::Context(p.strength)
+            } else {
+                CueKind::ContextPlural
+            };
+            b.add(&n, kind);
+        }
     }
     for p in &lx.gossip {
-        b.add(&normalize(&p.term), CueKind::Gossip(p.strength));
+        for n in with_plural(&p.term) {
+            b.add(&n, CueKind::Gossip(p.strength));
+        }
     }
     for t in &lx.policy {
         b.add(&normalize(t), CueKind::Policy);
