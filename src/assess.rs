@@ -138,6 +138,16 @@ impl Layout {
         sentences.extend(&paragraphs);
         sentences.sort_unstable();
         sentences.dedup();
+        // A run of emoji or a blank line between two sentences is not a sentence of its own:
+        // "…flare-ups this time! 👣🌉 Sessions every two weeks" are neighbours.
+        let mut kept: Vec<usize> = Vec::with_capacity(sentences.len());
+        for (i, &start) in sentences.iter().enumerate() {
+            let end = sentences.get(i + 1).copied().unwrap_or(text.len());
+            if kept.is_empty() || text[start..end].chars().any(char::is_alphanumeric) {
+                kept.push(start);
+            }
+        }
+        let sentences = kept;
         Layout {
             paragraphs,
             sentences,
@@ -322,7 +332,16 @@ impl Assessor<'_> {
                 }
                 let rule = &self.input.rules.rules()[rule_idx];
                 let client = &self.input.roster.clients[hit.client as usize];
-                let near = self.context_near(hit.span);
+                let mut near = self.context_near(hit.span);
+                if client.public_figure {
+                    // A public figure is named in public roles all the time: only a clear
+                    // sign close by makes them a client.
+                    let s = self.layout.sentence(hit.span.end.saturating_sub(1));
+                    near.retain(|c| {
+                        c.kind == CueKind::Context(Strength::Strong)
+                            || self.layout.sentence(c.span.start) == s
+                    });
+                }
                 let mut notes: Vec<CueNote> = near.iter().map(|c| note(*c)).collect();
                 let health = self.cues.iter().find(|c| c.kind == CueKind::Health);
                 let severity = if client.public_figure && near.is_empty() {
@@ -417,8 +436,10 @@ impl Assessor<'_> {
     /// Context cues close to `span`: a strong one in the same or a neighbouring paragraph, or
     /// any in the same or a neighbouring sentence.
     fn context_near(&self, span: Span) -> Vec<Cue> {
-        let p = self.layout.paragraph(span.start);
-        let s = self.layout.sentence(span.start);
+        // The last byte: "Rep. Quist" belongs to the sentence "Quist" is in.
+        let last = span.end.saturating_sub(1).max(span.start);
+        let p = self.layout.paragraph(last);
+        let s = self.layout.sentence(last);
         self.cues
             .iter()
             .filter(|c| match c.kind {
@@ -625,7 +646,14 @@ impl Assessor<'_> {
     /// twice a generic match (any captain, any nurse).
     fn matches(&self, c: u32, cues: &[Cue]) -> usize {
         let profile = &self.input.profiles[c as usize];
+        let mut counted: Vec<Span> = Vec::new();
         cues.iter()
+            .filter(|cue| {
+                // "the captain" and "captain" are one match.
+                let fresh = !counted.iter().any(|s| s.overlaps(cue.span));
+                counted.push(cue.span);
+                fresh
+            })
             .map(|cue| match cue.kind {
                 CueKind::RosterAttribute(owner)
                 | CueKind::RosterPlace(owner)
@@ -828,16 +856,22 @@ impl Assessor<'_> {
             .map(|r| r.trim_start_matches("the ").trim_start())
             .and_then(|r| r.chars().next())
             .is_some_and(char::is_uppercase);
-        let lower = before.to_lowercase();
+        let full = before.to_lowercase();
         let lower = ["new", "only", "head", "chief", "lead", "senior", "longtime"]
             .iter()
-            .find_map(|adj| lower.strip_suffix(adj).map(str::trim_end))
-            .unwrap_or(&lower);
-        let definite = ["the", "our", "their", "its"].iter().any(|d| {
+            .find_map(|adj| full.strip_suffix(adj).map(str::trim_end))
+            .unwrap_or(&full);
+        let adjective = lower.len() != full.len();
+        let ends_with = |d: &str| {
             lower
                 .strip_suffix(d)
                 .is_some_and(|r| r.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
-        });
+        };
+        let definite = ends_with("the") || ends_with("our");
+        // "their new pharmacist" (the pharmacy's): one person, whatever the organisation is.
+        if adjective && (ends_with("their") || ends_with("its")) {
+            return true;
+        }
         let possessive_proper = (before.ends_with("'s") || before.ends_with("’s"))
             && before
                 .rsplit(|c: char| c.is_whitespace())

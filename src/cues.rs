@@ -148,7 +148,7 @@ impl CueMatcher {
                             && !is_calendar_word(&n);
                         if proper
                             && !lx.is_common_word(&n, 40_000)
-                            && !lx.first_names.contains_key(&n)
+                            && lx.first_names.get(&n).is_none_or(|&f| f < 0.2)
                             && !common_words.contains(n.as_str())
                         {
                             add(&n);

@@ -398,9 +398,19 @@ fn resolve(mut hits: Vec<Hit>) -> Vec<Hit> {
 /// someone was served (strong); the name alone says the draft is about a service (weak).
 fn staff_cue(norm: &Normalized, start: usize, end: usize) -> Cue {
     let after = &norm.as_str()[end..];
+    let before = norm.as_str()[..start].trim_end();
     let strong = ["'s chair", "'s table", "'s room", "'s station", "'s mat"]
         .iter()
-        .any(|p| after.starts_with(p));
+        .any(|p| after.starts_with(p))
+        || [
+            "sat with",
+            "in with",
+            "session with",
+            "appointment with",
+            "hours with",
+        ]
+        .iter()
+        .any(|p| before.ends_with(p));
     let strength = if strong {
         Strength::Strong
     } else {
