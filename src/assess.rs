@@ -488,7 +488,11 @@ impl Assessor<'_> {
         if next_capital && !is_word_like_sentence_start(&next) {
             return true;
         }
-        if prev_word.eq_ignore_ascii_case("the") || prev_word.eq_ignore_ascii_case("a") {
+        if prev_word.eq_ignore_ascii_case("the")
+            || prev_word.eq_ignore_ascii_case("a")
+            || prev_word.chars().all(|c| c.is_ascii_digit()) && !prev_word.is_empty()
+        {
+            // "the mark", "a hunter", "the 60 mark".
             return true;
         }
         if !is_word {
@@ -594,7 +598,17 @@ impl Assessor<'_> {
             }
             let mut near = self.context_near(span);
             let original = crate::normalize::normalize(&self.text[span.range()]);
-            if self.input.lexicons.is_common_word(&original, 40_000)
+            let word = self.input.lexicons.is_common_word(&original, 40_000);
+            if word && !self.cased && !self.verb_follows(span) {
+                // In an all-lowercase post, case says nothing: "at the 60 mark" is a word unless
+                // a strong sign says otherwise.
+                let s = self.layout.sentence(span.start);
+                near.retain(|c| {
+                    c.kind == CueKind::Context(Strength::Strong)
+                        && self.layout.sentence(c.span.start) == s
+                });
+            }
+            if word
                 && self.layout.is_sentence_start(self.text, span.start)
                 && !self.verb_follows(span)
             {
@@ -887,9 +901,29 @@ impl Assessor<'_> {
         let n = u32::try_from(self.input.roster.clients.len()).ok()?;
         let mut best: Option<(u32, usize)> = None;
         let mut tie = false;
+        let jobs: Vec<Key> = cues
+            .iter()
+            .filter(|c| {
+                matches!(
+                    c.kind,
+                    CueKind::Occupation(_) | CueKind::Role(_) | CueKind::PublicRole(_)
+                )
+            })
+            .filter_map(|c| Key::of(c.kind))
+            .collect();
         for c in 0..n {
             let m = self.matches(c, cues);
             if m == 0 {
+                continue;
+            }
+            let profile = &self.input.profiles[c as usize];
+            let has_job = profile
+                .keys
+                .iter()
+                .any(|k| matches!(k, Key::Occupation(_) | Key::Role(_) | Key::PublicRole(_)));
+            if !jobs.is_empty() && has_job && !jobs.iter().any(|j| profile.keys.contains(j)) {
+                // The club's manager is not its striker: a job that does not fit rules a
+                // client out even when the club does.
                 continue;
             }
             match best {
