@@ -58,6 +58,14 @@ impl fmt::Display for Channel {
 #[error("unknown channel: expected one of social, newsletter, raffle, blog, email")]
 pub struct ChannelError;
 
+impl<'de> serde::Deserialize<'de> for Channel {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(crate::yaml::Checked("a channel", |s: &str| {
+            s.parse::<Channel>().map_err(|e| e.to_string())
+        }))
+    }
+}
+
 impl FromStr for Channel {
     type Err = ChannelError;
 

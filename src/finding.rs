@@ -95,4 +95,8 @@ pub struct Scan {
     pub findings: Vec<Finding>,
     /// The verdict.
     pub verdict: Verdict,
+    /// Findings silenced by an inline suppression.
+    pub suppressed: usize,
+    /// Suppression directives without a rule id or reason: errors for the front-end.
+    pub bad_suppressions: Vec<crate::suppress::SuppressionError>,
 }

@@ -30,6 +30,7 @@ pub mod roster;
 pub mod rules;
 pub mod scanner;
 pub mod span;
+pub mod suppress;
 mod yaml;
 
 pub use document::{Channel, Document};

@@ -298,8 +298,15 @@ impl Scanner {
             staff: &staff_spans,
         });
         self.apply_consent(&mut findings, doc, today);
+        let (suppressions, bad_suppressions) = crate::suppress::parse(doc.text);
+        let suppressed = crate::suppress::apply(&mut findings, &suppressions, doc.text);
         let verdict = Verdict::of(&findings);
-        Scan { findings, verdict }
+        Scan {
+            findings,
+            verdict,
+            suppressed,
+            bad_suppressions,
+        }
     }
 
     /// Judges each client's findings together: consent must cover everything the draft

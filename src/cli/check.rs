@@ -1,22 +1,24 @@
 //! `lipzip check`: load the roster and rules once, scan every draft, report, and exit 0 (pass),
 //! 1 (a draft fails `--fail-on`) or 2 (anything could not be checked).
 
+use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use super::config::Config;
 use super::inputs::{self, Source};
 use super::{CheckArgs, FailOn, Format, eprint_diagnostic, find_config, load_rules, theme};
 use crate::date::Date;
 use crate::document::{Channel, Document, front_matter};
 use crate::error::{FileKind, LoadError};
 use crate::finding::Verdict;
-use crate::report::{FileReport, Report, RunError, human, json};
+use crate::report::{FileReport, Report, RunError, github, human, json, sarif};
 use crate::roster::Roster;
 use crate::scanner::Scanner;
 
 /// Runs `check`; returns the exit code.
 pub(crate) fn run(args: &CheckArgs) -> u8 {
-    let scanner = match prepare(args) {
+    let (config, scanner) = match prepare(args) {
         Ok(s) => s,
         Err(e) => return fail_setup(args.format, &e),
     };
@@ -24,18 +26,72 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         Ok(d) => d,
         Err(e) => return fail_setup(args.format, &e),
     };
-    let (sources, input_errors) = inputs::collect(&args.paths);
-    let mut errors: Vec<RunError> = input_errors
-        .into_iter()
-        .map(|e| RunError {
+    let baseline_path = args.baseline.clone().or(config.baseline.clone());
+    let baseline = match baseline_path.as_deref().map(read_baseline).transpose() {
+        Ok(b) => b.unwrap_or_default(),
+        Err(e) => return fail_setup(args.format, &e),
+    };
+    let mut errors = Vec::new();
+    let mut notices = Vec::new();
+    let mut drafts: Vec<(String, Option<PathBuf>, Result<String, String>)> = Vec::new();
+    if args.staged {
+        match stage(&config) {
+            Ok((found, skipped)) => {
+                drafts = found;
+                notices = skipped;
+            }
+            Err(message) => errors.push(RunError {
+                path: None,
+                message,
+            }),
+        }
+    } else {
+        if args.paths.is_empty() {
+            let e = LoadError::new(FileKind::Config, "lipzip check", "no drafts given")
+                .help("name files or directories to check, `-` for standard input, or --staged");
+            return fail_setup(args.format, &e);
+        }
+        let (sources, input_errors) = inputs::collect(&args.paths, |p| config.wants(p));
+        errors.extend(input_errors.into_iter().map(|e| RunError {
             path: Some(e.path),
             message: e.message,
-        })
-        .collect();
-    let mut files = Vec::with_capacity(sources.len());
-    for source in &sources {
-        match check_one(&scanner, source, args.channel.into(), today) {
-            Ok(report) => files.push(report),
+        }));
+        for source in sources {
+            let path = match &source {
+                Source::File(p) => Some(p.clone()),
+                Source::Stdin => None,
+            };
+            let text = inputs::read(&source).map_err(|e| e.message);
+            drafts.push((source.display(), path, text));
+        }
+    }
+    let mut files = Vec::with_capacity(drafts.len());
+    for (name, path, text) in drafts {
+        let text = match text {
+            Ok(t) => t,
+            Err(message) => {
+                errors.push(RunError {
+                    path: Some(name),
+                    message,
+                });
+                continue;
+            }
+        };
+        let channel = path
+            .as_deref()
+            .and_then(|p| config.channel_for(p))
+            .unwrap_or_else(|| args.channel.into());
+        match check_one(&scanner, name, text, channel, today) {
+            Ok(mut report) => {
+                apply_baseline(&mut report, &baseline);
+                for bad in &report.scan.bad_suppressions {
+                    errors.push(RunError {
+                        path: Some(report.path.clone()),
+                        message: bad.to_string(),
+                    });
+                }
+                files.push(report);
+            }
             Err(e) => errors.push(e),
         }
     }
@@ -44,7 +100,16 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         today,
         files,
         errors,
+        notices,
+        redact: args.redact,
     };
+    if let Some(Err(e)) = args
+        .write_baseline
+        .as_ref()
+        .map(|p| write_baseline(p, &report))
+    {
+        return fail_setup(args.format, &e);
+    }
     emit(args.format, &report, args.explain);
     let worst = report
         .files
@@ -52,30 +117,57 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         .map(|f| f.scan.verdict)
         .max()
         .unwrap_or(Verdict::Pass);
-    let threshold = match args.fail_on {
+    let threshold = match args.fail_on.or(config.fail_on).unwrap_or(FailOn::Block) {
         FailOn::Block => Verdict::Block,
         FailOn::Warn => Verdict::Warn,
     };
     if !report.errors.is_empty() {
         2
-    } else if worst >= threshold {
+    } else if worst >= threshold && args.write_baseline.is_none() {
         1
     } else {
         0
     }
 }
 
+/// The staged drafts: (repository path, its absolute path for the config's globs, text).
+type Drafts = Vec<(String, Option<PathBuf>, Result<String, String>)>;
+
+fn stage(config: &Config) -> Result<(Drafts, Vec<RunError>), String> {
+    let top = super::git::toplevel()?;
+    let staged = super::git::staged(|p| {
+        let path = Path::new(p);
+        inputs::has_draft_extension(path) && config.wants(&top.join(path))
+    })?;
+    let mut drafts = Vec::new();
+    let mut skipped = Vec::new();
+    for file in staged {
+        if file.bytes.contains(&0) {
+            skipped.push(RunError {
+                path: Some(file.path),
+                message: "binary content (NUL bytes): not checked".to_owned(),
+            });
+            continue;
+        }
+        let abs = top.join(&file.path);
+        let text = String::from_utf8(file.bytes).map_err(|e| {
+            format!(
+                "not UTF-8 text (invalid byte at offset {}): save it as UTF-8 and stage it again",
+                e.utf8_error().valid_up_to()
+            )
+        });
+        drafts.push((file.path, Some(abs), text));
+    }
+    Ok((drafts, skipped))
+}
+
 fn check_one(
     scanner: &Scanner,
-    source: &Source,
+    path: String,
+    text: String,
     default_channel: Channel,
     today: Date,
 ) -> Result<FileReport, RunError> {
-    let path = source.display();
-    let text = inputs::read(source).map_err(|e| RunError {
-        path: Some(e.path),
-        message: e.message,
-    })?;
     let fm = front_matter(&text).map_err(|e| RunError {
         path: Some(path.clone()),
         message: e.to_string(),
@@ -87,11 +179,12 @@ fn check_one(
         channel,
         text,
         scan,
+        baselined: 0,
     })
 }
 
 /// Loads config, roster and rules, and compiles the scanner.
-fn prepare(args: &CheckArgs) -> Result<Scanner, LoadError> {
+fn prepare(args: &CheckArgs) -> Result<(Config, Scanner), LoadError> {
     let config = find_config(args.config.as_deref())?;
     let roster_path: PathBuf = args
         .roster
@@ -109,12 +202,13 @@ fn prepare(args: &CheckArgs) -> Result<Scanner, LoadError> {
         })?;
     let roster = load_roster(&roster_path)?;
     let rules = load_rules(&config)?;
-    Scanner::new(roster, rules)
+    let scanner = Scanner::new(roster, rules)?;
+    Ok((config, scanner))
 }
 
 /// Reads and parses the roster. Its text goes into the error (for a snippet) only when
 /// stderr is a terminal: a CI log must not show roster lines.
-pub(crate) fn load_roster(path: &std::path::Path) -> Result<Roster, LoadError> {
+pub(crate) fn load_roster(path: &Path) -> Result<Roster, LoadError> {
     let origin = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| {
         LoadError::new(
@@ -144,6 +238,82 @@ fn today(given: Option<&str>) -> Result<Date, LoadError> {
     })
 }
 
+/// A baseline: the fingerprints of findings accepted when lipzip was adopted.
+fn read_baseline(path: &Path) -> Result<BTreeSet<String>, LoadError> {
+    let origin = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        LoadError::new(
+            FileKind::Config,
+            &origin,
+            format!("cannot read the baseline: {e}"),
+        )
+        .help("create one with `lipzip check --write-baseline PATH ...`")
+    })?;
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        let mut err = LoadError::new(FileKind::Config, &origin, format!("not a baseline: {e}"));
+        err.line = Some(e.line());
+        err
+    })?;
+    let list = value["fingerprints"].as_array().ok_or_else(|| {
+        LoadError::new(
+            FileKind::Config,
+            &origin,
+            "not a baseline: no `fingerprints` list",
+        )
+    })?;
+    Ok(list
+        .iter()
+        .filter_map(|v| v.as_str().map(str::to_owned))
+        .collect())
+}
+
+fn apply_baseline(report: &mut FileReport, baseline: &BTreeSet<String>) {
+    if baseline.is_empty() {
+        return;
+    }
+    let before = report.scan.findings.len();
+    let prints: Vec<String> = report
+        .scan
+        .findings
+        .iter()
+        .map(|f| report.fingerprint(f))
+        .collect();
+    let mut i = 0;
+    report.scan.findings.retain(|_| {
+        let keep = !baseline.contains(&prints[i]);
+        i += 1;
+        keep
+    });
+    report.baselined = before - report.scan.findings.len();
+    report.scan.verdict = Verdict::of(&report.scan.findings);
+}
+
+fn write_baseline(path: &Path, report: &Report<'_>) -> Result<(), LoadError> {
+    let prints: BTreeSet<String> = report
+        .files
+        .iter()
+        .flat_map(|f| {
+            f.scan
+                .findings
+                .iter()
+                .filter(|x| x.counts())
+                .map(|x| f.fingerprint(x))
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "version": 1,
+        "comment": "lipzip baseline: hashes of accepted findings (path, rule, client id, text); no names",
+        "fingerprints": prints,
+    });
+    super::atomic_write(path, format!("{doc:#}\n").as_bytes()).map_err(|e| {
+        LoadError::new(
+            FileKind::Config,
+            path.display().to_string(),
+            format!("cannot write the baseline: {e}"),
+        )
+    })
+}
+
 fn fail_setup(format: Format, e: &LoadError) -> u8 {
     eprint_diagnostic(e);
     if format == Format::Json {
@@ -162,6 +332,8 @@ fn fail_setup(format: Format, e: &LoadError) -> u8 {
 fn emit(format: Format, report: &Report<'_>, explain: bool) {
     let text = match format {
         Format::Json => format!("{:#}\n", json::render(report)),
+        Format::Sarif => format!("{:#}\n", sarif::render(report)),
+        Format::Github => github::render(report),
         Format::Human => human::render(report, theme(std::io::stdout()), explain),
     };
     print_out(&text);

@@ -45,14 +45,17 @@ pub(crate) struct InputError {
 
 /// Expands the command-line paths into draft sources, in the order given (directory contents
 /// sorted by path).
-pub(crate) fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
+pub(crate) fn collect(
+    paths: &[PathBuf],
+    wanted: impl Fn(&Path) -> bool,
+) -> (Vec<Source>, Vec<InputError>) {
     let mut sources = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             sources.push(Source::Stdin);
         } else if path.is_dir() {
-            walk(path, &mut sources, &mut errors);
+            walk(path, &mut sources, &mut errors, &wanted);
         } else if path.exists() {
             sources.push(Source::File(path.clone()));
         } else {
@@ -65,7 +68,19 @@ pub(crate) fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
     (sources, errors)
 }
 
-fn walk(dir: &Path, sources: &mut Vec<Source>, errors: &mut Vec<InputError>) {
+/// Whether a path has one of the draft extensions.
+pub(crate) fn has_draft_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| EXTENSIONS.iter().any(|w| w.eq_ignore_ascii_case(x)))
+}
+
+fn walk(
+    dir: &Path,
+    sources: &mut Vec<Source>,
+    errors: &mut Vec<InputError>,
+    wanted: &impl Fn(&Path) -> bool,
+) {
     let mut found = Vec::new();
     for entry in ignore::WalkBuilder::new(dir)
         .follow_links(false)
@@ -75,12 +90,7 @@ fn walk(dir: &Path, sources: &mut Vec<Source>, errors: &mut Vec<InputError>) {
         match entry {
             Ok(e) => {
                 let is_file = e.file_type().is_some_and(|t| t.is_file());
-                let wanted = e
-                    .path()
-                    .extension()
-                    .and_then(|x| x.to_str())
-                    .is_some_and(|x| EXTENSIONS.iter().any(|w| w.eq_ignore_ascii_case(x)));
-                if is_file && wanted {
+                if is_file && has_draft_extension(e.path()) && wanted(e.path()) {
                     found.push(e.into_path());
                 }
             }

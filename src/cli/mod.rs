@@ -3,11 +3,14 @@
 
 mod check;
 mod config;
+mod git;
 mod inputs;
 mod rules_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+use std::io::Write;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -31,6 +34,27 @@ enum Command {
         #[command(subcommand)]
         command: RulesCommand,
     },
+    /// Install or remove the git pre-commit hook that runs `lipzip check --staged`.
+    Hook {
+        #[command(subcommand)]
+        command: HookCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum HookCommand {
+    /// Write the pre-commit hook (honours core.hooksPath).
+    Install {
+        /// Replace a pre-commit hook lipzip did not write.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Remove the pre-commit hook lipzip wrote.
+    Uninstall {
+        /// Remove the pre-commit hook even if lipzip did not write it.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Arguments of `lipzip check`.
@@ -38,8 +62,20 @@ enum Command {
 pub struct CheckArgs {
     /// Drafts to check: files, directories (Markdown, text and HTML, recursively, honouring
     /// .gitignore) or `-` for standard input.
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(value_name = "PATH", required_unless_present = "staged")]
     pub paths: Vec<PathBuf>,
+    /// Check what is staged for commit, read from the git index (for the pre-commit hook).
+    #[arg(long, conflicts_with = "paths")]
+    pub staged: bool,
+    /// Replace the draft's matched text with a placeholder in every format (for public logs).
+    #[arg(long)]
+    pub redact: bool,
+    /// Accept the findings whose fingerprints are in this baseline file; block only new ones.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write the fingerprints of every current finding to FILE (and exit 0 unless an error).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
     /// The client roster (YAML). Else $LIPZIP_ROSTER, else `roster:` in lipzip.yaml.
     #[arg(long, env = "LIPZIP_ROSTER", value_name = "PATH")]
     pub roster: Option<PathBuf>,
@@ -55,9 +91,9 @@ pub struct CheckArgs {
     /// The day consent is judged on (YYYY-MM-DD). Default: today, local time.
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
-    /// Exit 1 on this verdict or worse.
-    #[arg(long, value_enum, default_value_t = FailOn::Block)]
-    pub fail_on: FailOn,
+    /// Exit 1 on this verdict or worse (default: `fail-on` in lipzip.yaml, else block).
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     /// Explain each finding in the human report.
     #[arg(long)]
     pub explain: bool,
@@ -70,6 +106,10 @@ pub enum Format {
     Human,
     /// The versioned JSON report documented in the README.
     Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions annotations (`::error file=...`).
+    Github,
 }
 
 /// Publication channels, as a flag.
@@ -134,12 +174,51 @@ pub fn run() -> ExitCode {
             args.explain = true;
             check::run(&args)
         }
+        Command::Hook { command } => hook(command),
         Command::Rules { command } => match command {
             RulesCommand::List { config } => rules_cmd::list(config.as_deref()),
             RulesCommand::Test { config } => rules_cmd::test(config.as_deref()),
         },
     };
     ExitCode::from(code)
+}
+
+fn hook(command: HookCommand) -> u8 {
+    let result = match command {
+        HookCommand::Install { force } => {
+            git::install(force).map(|p| format!("installed the pre-commit hook: {}", p.display()))
+        }
+        HookCommand::Uninstall { force } => git::uninstall(force).map(|p| match p {
+            Some(p) => format!("removed the pre-commit hook: {}", p.display()),
+            None => "no pre-commit hook to remove".to_owned(),
+        }),
+    };
+    let (code, line) = match result {
+        Ok(msg) => (0, msg),
+        Err(msg) => (2, format!("error: {msg}")),
+    };
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+    code
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same directory, then a rename,
+/// so a reader never sees half a file and a crash leaves the old one.
+pub(crate) fn atomic_write(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| "lipzip".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.lipzip-{}.tmp", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(&tmp, meta.permissions());
+    }
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
 }
 
 /// Prints a diagnostic to stderr the way miette renders it, honouring `NO_COLOR` and whether

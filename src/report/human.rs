@@ -18,7 +18,8 @@ pub fn render(report: &Report<'_>, theme: GraphicalTheme, explain: bool) -> Stri
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
     let mut out = String::new();
     for file in &report.files {
-        let source = NamedSource::new(&file.path, file.text.clone());
+        let shown = report.shown_text(file);
+        let source = NamedSource::new(&file.path, shown.clone().into_owned());
         for f in &file.scan.findings {
             let Some(rule) = report.rules.get(&f.rule) else {
                 continue;
@@ -27,7 +28,7 @@ pub fn render(report: &Report<'_>, theme: GraphicalTheme, explain: bool) -> Stri
                 finding: f,
                 rule,
                 source: &source,
-                text: &file.text,
+                text: &shown,
                 explain,
             };
             if handler.render_report(&mut out, &diag).is_err() {
@@ -58,6 +59,17 @@ pub fn render(report: &Report<'_>, theme: GraphicalTheme, explain: bool) -> Stri
             out.push('\n');
         }
     }
+    for n in &report.notices {
+        let _ = writeln!(
+            out,
+            "skipped: {}{}",
+            n.path
+                .as_deref()
+                .map(|p| format!("{p}: "))
+                .unwrap_or_default(),
+            n.message
+        );
+    }
     for e in &report.errors {
         let _ = writeln!(
             out,
@@ -70,20 +82,27 @@ pub fn render(report: &Report<'_>, theme: GraphicalTheme, explain: bool) -> Stri
         );
     }
     let (block, warn, pass) = report.counts();
+    let (suppressed, baselined) = report.silenced();
+    let mut extra = String::new();
+    if !report.errors.is_empty() {
+        let _ = write!(
+            extra,
+            ", {} error{}",
+            report.errors.len(),
+            plural(report.errors.len())
+        );
+    }
+    if suppressed > 0 {
+        let _ = write!(extra, ", {suppressed} suppressed inline");
+    }
+    if baselined > 0 {
+        let _ = write!(extra, ", {baselined} accepted by the baseline");
+    }
     let _ = writeln!(
         out,
-        "{} draft{} checked: {block} block, {warn} warn, {pass} pass{}",
+        "{} draft{} checked: {block} block, {warn} warn, {pass} pass{extra}",
         report.files.len(),
         plural(report.files.len()),
-        if report.errors.is_empty() {
-            String::new()
-        } else {
-            format!(
-                ", {} error{}",
-                report.errors.len(),
-                plural(report.errors.len())
-            )
-        }
     );
     out
 }

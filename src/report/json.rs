@@ -15,6 +15,7 @@ pub const VERSION: u32 = 1;
 #[must_use]
 pub fn render(report: &Report<'_>) -> Value {
     let (block, warn, pass) = report.counts();
+    let (suppressed, baselined) = report.silenced();
     let files: Vec<Value> = report
         .files
         .iter()
@@ -37,15 +38,16 @@ pub fn render(report: &Report<'_>) -> Value {
                         "column": start.column,
                         "end_line": end.line,
                         "end_column": end.column,
-                        "text": &f.text[x.span.range()],
+                        "text": report.quote(f, x.span),
                         "message": rule.map(|r| r.message.as_str()),
                         "help": rule.map(|r| r.help.as_str()),
                         "disclosed": x.disclosed.iter().map(|d| d.as_str()).collect::<Vec<_>>(),
                         "cues": x.cues.iter().map(|c| json!({
                             "kind": c.kind,
-                            "text": &f.text[c.span.range()],
+                            "text": report.quote(f, c.span),
                         })).collect::<Vec<_>>(),
                         "k": x.k.map(|k| (k * 100.0).round() / 100.0),
+                        "fingerprint": f.fingerprint(x),
                         "consent": x.consent_gaps.iter().map(|(id, gap)| json!({
                             "record": id,
                             "gap": gap.to_string(),
@@ -76,8 +78,16 @@ pub fn render(report: &Report<'_>) -> Value {
             "warn": warn,
             "pass": pass,
             "errors": report.errors.len(),
+            "suppressed": suppressed,
+            "baselined": baselined,
+            "skipped": report.notices.len(),
         },
         "files": files,
         "errors": errors,
+        "notices": report
+            .notices
+            .iter()
+            .map(|e| json!({"path": e.path, "message": e.message}))
+            .collect::<Vec<_>>(),
     })
 }

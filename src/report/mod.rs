@@ -3,8 +3,12 @@
 //! Every format quotes only the draft (the text under a finding's span) and names clients by
 //! roster id. Messages and help come from the rules, which hold no roster data.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
+
+use std::borrow::Cow;
 
 use crate::date::Date;
 use crate::document::Channel;
@@ -22,6 +26,32 @@ pub struct FileReport {
     pub text: String,
     /// What the scan found.
     pub scan: Scan,
+    /// Findings accepted by the baseline (already in the repository before).
+    pub baselined: usize,
+}
+
+impl FileReport {
+    /// A stable fingerprint of a finding for baselines and SARIF: a hash of the path, the rule,
+    /// the client id and the normalised matched text. It holds no name, and does not change
+    /// when lines move.
+    #[must_use]
+    pub fn fingerprint(&self, f: &crate::finding::Finding) -> String {
+        let text = crate::normalize::normalize(&self.text[f.span.range()]);
+        let client = f.client.as_ref().map_or("-", |c| c.as_str());
+        let key = [self.path.as_str(), f.rule.as_str(), client, text.as_str()].join("\0");
+        format!("{:016x}", fnv1a(key.as_bytes()))
+    }
+}
+
+/// FNV-1a, 64 bits: tiny, and stable across Rust versions (unlike `DefaultHasher`), which a
+/// baseline committed to a repository needs.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
 }
 
 /// Something that stopped a path or the whole run from being checked.
@@ -44,6 +74,10 @@ pub struct Report<'r> {
     pub files: Vec<FileReport>,
     /// Paths that could not be checked.
     pub errors: Vec<RunError>,
+    /// Paths skipped on purpose (binary files in the index), with why.
+    pub notices: Vec<RunError>,
+    /// Whether draft text is replaced by a placeholder in every format (for public CI logs).
+    pub redact: bool,
 }
 
 impl Report<'_> {
@@ -52,5 +86,51 @@ impl Report<'_> {
     pub fn counts(&self) -> (usize, usize, usize) {
         let n = |v| self.files.iter().filter(|f| f.scan.verdict == v).count();
         (n(Verdict::Block), n(Verdict::Warn), n(Verdict::Pass))
+    }
+
+    /// The draft text at `span`, or a placeholder under `--redact`.
+    #[must_use]
+    pub fn quote<'a>(&self, file: &'a FileReport, span: crate::span::Span) -> Cow<'a, str> {
+        if self.redact {
+            Cow::Borrowed(REDACTED)
+        } else {
+            Cow::Borrowed(&file.text[span.range()])
+        }
+    }
+
+    /// The file's text with every finding's and cue's span masked under `--redact` (byte for
+    /// byte, so spans still point at the same place), else the text itself.
+    #[must_use]
+    pub fn shown_text<'a>(&self, file: &'a FileReport) -> Cow<'a, str> {
+        if !self.redact {
+            return Cow::Borrowed(&file.text);
+        }
+        let mut bytes = file.text.clone().into_bytes();
+        let spans = file
+            .scan
+            .findings
+            .iter()
+            .flat_map(|f| std::iter::once(f.span).chain(f.cues.iter().map(|c| c.span)));
+        for span in spans {
+            for b in &mut bytes[span.range()] {
+                // Mask whole characters: a continuation byte becomes part of the mask too.
+                *b = b'*';
+            }
+        }
+        Cow::Owned(String::from_utf8_lossy(&bytes).into_owned())
+    }
+}
+
+/// What `--redact` prints instead of draft text.
+pub const REDACTED: &str = "[redacted]";
+
+impl Report<'_> {
+    /// Suppressed and baselined findings over all files.
+    #[must_use]
+    pub fn silenced(&self) -> (usize, usize) {
+        (
+            self.files.iter().map(|f| f.scan.suppressed).sum(),
+            self.files.iter().map(|f| f.baselined).sum(),
+        )
     }
 }

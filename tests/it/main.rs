@@ -6,6 +6,7 @@ mod check;
 mod consent;
 mod corpora;
 mod detection;
+mod hook;
 mod no_leak;
 mod roster_errors;
 mod rules;
