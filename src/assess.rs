@@ -21,8 +21,6 @@
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::consent::{Disclosure, Disclosures};
 use crate::cues::{Cue, CueKind, TraitKind};
 use crate::document::{Channel, Document};
@@ -131,10 +129,7 @@ impl Layout {
             offset += line.len();
         }
         headings.push(current_heading);
-        let mut sentences: Vec<usize> = text
-            .split_sentence_bound_indices()
-            .map(|(i, _)| i)
-            .collect();
+        let mut sentences = sentence_starts(text);
         sentences.extend(&paragraphs);
         sentences.sort_unstable();
         sentences.dedup();
@@ -1098,6 +1093,64 @@ fn is_generic_plural(text: &str, span: Span) -> bool {
     !(recent.contains(&"of") || recent.iter().any(|w| w.chars().all(|c| c.is_ascii_digit())))
 }
 
+/// Where sentences start: after `.`, `!`, `?` or `…` and a space (not after "Mrs." or an
+/// initial like "J."), and at a line that starts a list item or heading. Simpler and much
+/// faster than full Unicode sentence segmentation, and it keeps "Mary\nJones" (a wrapped
+/// line) in one sentence.
+fn sentence_starts(text: &str) -> Vec<usize> {
+    const ABBREVIATIONS: &[&str] = &[
+        "mr", "mrs", "ms", "mx", "dr", "st", "jr", "sr", "rev", "prof", "capt", "sgt", "lt", "col",
+        "gen", "gov", "sen", "rep", "vs", "etc", "no", "ave", "rd", "mt", "ft", "approx",
+    ];
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let terminator = matches!(b, b'.' | b'!' | b'?')
+            || (text.is_char_boundary(i) && text[i..].starts_with('…'));
+        if terminator {
+            let word_start = text[..i]
+                .rfind(|c: char| !c.is_alphanumeric())
+                .map_or(0, |p| {
+                    p + text[p..].chars().next().map_or(1, char::len_utf8)
+                });
+            let word = text[word_start..i].to_ascii_lowercase();
+            let abbreviation =
+                b == b'.' && (ABBREVIATIONS.contains(&word.as_str()) || word.chars().count() == 1);
+            let mut j = i + text[i..].chars().next().map_or(1, char::len_utf8);
+            while j < bytes.len() && matches!(bytes[j], b'.' | b'!' | b'?' | b'"' | b'\'' | b')') {
+                j += 1;
+            }
+            if !abbreviation && j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+                if j < bytes.len() {
+                    starts.push(j);
+                }
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        if b == b'\n' {
+            let line = text[i + 1..].trim_start_matches([' ', '\t']);
+            let item = line.starts_with(['-', '*', '•', '#', '>', '|'])
+                || line.split_once(['.', ')']).is_some_and(|(n, _)| {
+                    !n.is_empty() && n.len() <= 3 && n.bytes().all(|d| d.is_ascii_digit())
+                });
+            if item {
+                starts.push(i + 1);
+            }
+        }
+        i += 1;
+    }
+    while starts.last().is_some_and(|&s| !text.is_char_boundary(s)) {
+        starts.pop();
+    }
+    starts
+}
+
 /// Whether a title-case word sits inside a run of capitalised words mid-sentence.
 fn in_proper_name(text: &str, span: Span) -> bool {
     let original = &text[span.range()];
@@ -1127,8 +1180,10 @@ fn in_proper_name(text: &str, span: Span) -> bool {
 fn is_cased(text: &str) -> bool {
     let mut starts = 0;
     let mut capital = 0;
-    for sentence in text.split_sentence_bounds() {
-        if let Some(c) = sentence.chars().find(|c| c.is_alphabetic()) {
+    let bounds = sentence_starts(text);
+    for (i, &start) in bounds.iter().enumerate() {
+        let end = bounds.get(i + 1).copied().unwrap_or(text.len());
+        if let Some(c) = text[start..end].chars().find(|c| c.is_alphabetic()) {
             starts += 1;
             if c.is_uppercase() {
                 capital += 1;

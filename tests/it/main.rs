@@ -8,6 +8,7 @@ mod corpora;
 mod detection;
 mod hook;
 mod no_leak;
+mod props;
 mod roster_errors;
 mod rules;
 mod support;
