@@ -16,6 +16,7 @@ CORPORA = {
     "example": os.path.join(ROOT, "corpora", "example"),
     "physio": os.path.join(ROOT, "corpora", "physio"),
     "salon": os.path.join(ROOT, "corpora", "salon"),
+    "trainer": os.path.join(ROOT, "corpora", "trainer"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]

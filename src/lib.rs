@@ -41,5 +41,7 @@ pub use scanner::Scanner;
 
 #[cfg(feature = "cli")]
 pub mod cli;
+#[cfg(feature = "lsp")]
+pub mod lsp;
 #[cfg(feature = "cli")]
 pub mod report;

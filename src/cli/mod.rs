@@ -34,6 +34,9 @@ enum Command {
         #[command(subcommand)]
         command: RulesCommand,
     },
+    /// Run the language server on stdin/stdout, for editors.
+    #[cfg(feature = "lsp")]
+    Lsp,
     /// Install or remove the git pre-commit hook that runs `lipzip check --staged`.
     Hook {
         #[command(subcommand)]
@@ -175,6 +178,8 @@ pub fn run() -> ExitCode {
             check::run(&args)
         }
         Command::Hook { command } => hook(command),
+        #[cfg(feature = "lsp")]
+        Command::Lsp => crate::lsp::run_stdio(),
         Command::Rules { command } => match command {
             RulesCommand::List { config } => rules_cmd::list(config.as_deref()),
             RulesCommand::Test { config } => rules_cmd::test(config.as_deref()),
@@ -270,6 +275,31 @@ pub(crate) fn load_rules(
         }
     }
     Ok(set)
+}
+
+/// The config the language server uses.
+pub(crate) type LspConfig = config::Config;
+
+/// The config of a workspace: its `lipzip.yaml` (searched upward from the workspace folder),
+/// with `LIPZIP_ROSTER` taking precedence for the roster, as on the command line.
+pub(crate) fn lsp_config(
+    root: Option<&std::path::Path>,
+) -> Result<config::Config, crate::error::LoadError> {
+    let mut c = match root.and_then(config::discover) {
+        Some(p) => config::load(&p)?,
+        None => config::Config::default(),
+    };
+    if let Some(env) = std::env::var_os("LIPZIP_ROSTER").filter(|v| !v.is_empty()) {
+        c.roster = Some(PathBuf::from(env));
+    }
+    Ok(c)
+}
+
+impl config::Config {
+    /// The rules this config asks for.
+    pub(crate) fn rules(&self) -> Result<crate::RuleSet, crate::error::LoadError> {
+        load_rules(self)
+    }
 }
 
 /// The config given with `--config`, else the nearest `lipzip.yaml`, else none.
