@@ -13,14 +13,19 @@ fn main() {
 /// A roster of `n` invented clients, in the roster format.
 fn roster_yaml(n: usize) -> String {
     const SYL: [&str; 16] = [
-        "an", "bel", "cor", "da", "el", "fen", "gar", "hal", "is", "jo", "ka", "lin", "mar",
-        "nor", "os", "pel",
+        "an", "bel", "cor", "da", "el", "fen", "gar", "hal", "is", "jo", "ka", "lin", "mar", "nor",
+        "os", "pel",
     ];
-    let mut out = String::from("version: 1\npractice:\n  name: Bench Bodywork\n  population: 50000\nclients:\n");
+    let mut out = String::from(
+        "version: 1\npractice:\n  name: Bench Bodywork\n  population: 50000\nclients:\n",
+    );
     for i in 0..n {
         let first = format!("{}{}", SYL[i % 16], SYL[(i / 16) % 16]);
         let last = format!("{}{}{}", SYL[(i / 7) % 16], SYL[(i / 3) % 16], SYL[i % 13]);
-        out.push_str(&format!("  - id: C{i:06}\n    name: {first} {last}\n    aliases: [\"{first} {}.\"]\n", &last[..1]));
+        out.push_str(&format!(
+            "  - id: C{i:06}\n    name: {first} {last}\n    aliases: [\"{first} {}.\"]\n",
+            &last[..1]
+        ));
     }
     out
 }
