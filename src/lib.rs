@@ -25,6 +25,7 @@ pub mod document;
 pub mod error;
 pub mod finding;
 pub mod lexicon;
+pub mod names;
 pub mod normalize;
 pub mod roster;
 pub mod rules;

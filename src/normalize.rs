@@ -40,15 +40,21 @@ impl Normalized {
     /// If `original` is 4 GiB or more; front-ends refuse files that large long before.
     #[must_use]
     pub fn new(original: &str) -> Self {
+        Self::build(original, true)
+    }
+
+    fn build(original: &str, maps: bool) -> Self {
         assert!(
             u32::try_from(original.len()).is_ok(),
             "documents of 4 GiB or more are refused before scanning"
         );
+        let cap = if maps { original.len() } else { 0 };
         let mut out = Builder {
+            maps,
             n: Normalized {
                 text: String::with_capacity(original.len()),
-                starts: Vec::with_capacity(original.len()),
-                ends: Vec::with_capacity(original.len()),
+                starts: Vec::with_capacity(cap),
+                ends: Vec::with_capacity(cap),
             },
             last_char: None,
         };
@@ -127,11 +133,19 @@ impl Normalized {
 /// trimmed of outer spaces.
 #[must_use]
 pub fn normalize(s: &str) -> String {
-    Normalized::new(s).text.trim().to_owned()
+    let mut text = Normalized::build(s, false).text;
+    let end = text.trim_end().len();
+    text.truncate(end);
+    match text.strip_prefix(' ') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    }
 }
 
 struct Builder {
     n: Normalized,
+    /// Whether to record the map back to the original (not needed for roster needles).
+    maps: bool,
     /// Normalised byte range of the last char pushed.
     last_char: Option<(usize, usize)>,
 }
@@ -141,8 +155,10 @@ impl Builder {
         let at = self.n.text.len();
         self.n.text.push(c);
         let len = c.len_utf8();
-        self.n.starts.extend(std::iter::repeat_n(start, len));
-        self.n.ends.extend(std::iter::repeat_n(end, len));
+        if self.maps {
+            self.n.starts.extend(std::iter::repeat_n(start, len));
+            self.n.ends.extend(std::iter::repeat_n(end, len));
+        }
         self.last_char = Some((at, at + len));
     }
 
@@ -155,7 +171,7 @@ impl Builder {
     }
 
     fn extend_last(&mut self, end: u32) {
-        if let Some((a, b)) = self.last_char {
+        if let (Some((a, b)), true) = (self.last_char, self.maps) {
             for e in &mut self.n.ends[a..b] {
                 *e = end;
             }

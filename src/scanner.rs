@@ -8,7 +8,6 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::assess::{Input, Key, NameHit, NameKind, Profile, assess};
 use crate::consent::{Coverage, Disclosures, judge};
@@ -18,6 +17,7 @@ use crate::document::Document;
 use crate::error::{FileKind, LoadError};
 use crate::finding::{Finding, Scan, Verdict};
 use crate::lexicon::Lexicons;
+use crate::names::NameIndex;
 use crate::lexicon::Strength;
 use crate::normalize::{Normalized, normalize};
 use crate::roster::Roster;
@@ -52,7 +52,7 @@ enum Form {
 pub struct Scanner {
     roster: Roster,
     rules: RuleSet,
-    automaton: AhoCorasick,
+    automaton: NameIndex,
     /// `needles[pattern id]`: what the pattern stands for.
     needles: Vec<Vec<Target>>,
     /// Per client: the normalised initials its surname tokens start with.
@@ -142,16 +142,7 @@ impl Scanner {
                 b.add_joined(&a, t(Form::Full(RosterForm::Hashtag)));
             }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&b.patterns)
-            .map_err(|e| {
-                LoadError::new(
-                    FileKind::Roster,
-                    "roster",
-                    format!("cannot compile the roster: {e}"),
-                )
-            })?;
+        let automaton = b.index;
         let lexicons = Lexicons::builtin()?;
         let cue_matcher = CueMatcher::new(&lexicons, &roster);
         let profiles = roster
@@ -191,12 +182,8 @@ impl Scanner {
         let norm = Normalized::new(doc.text);
         let text = norm.as_str();
         let mut hits = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if !is_word_bounded(text, s, e) {
-                continue;
-            }
-            for &target in &self.needles[m.pattern().as_usize()] {
+        for (s, e, pattern) in self.automaton.find(text) {
+            for &target in &self.needles[pattern as usize] {
                 match target {
                     Target::Exempt | Target::Staff => hits.push(Hit {
                         start: s,
@@ -450,9 +437,8 @@ pub(crate) fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
 
 #[derive(Default)]
 struct NeedleBuilder {
-    patterns: Vec<String>,
+    index: NameIndex,
     targets: Vec<Vec<Target>>,
-    index: HashMap<String, usize>,
 }
 
 impl NeedleBuilder {
@@ -460,13 +446,13 @@ impl NeedleBuilder {
         if needle.is_empty() {
             return;
         }
-        let i = *self.index.entry(needle.to_owned()).or_insert_with(|| {
-            self.patterns.push(needle.to_owned());
+        let (id, new) = self.index.insert(needle);
+        if new {
             self.targets.push(Vec::new());
-            self.patterns.len() - 1
-        });
-        if !self.targets[i].contains(&target) {
-            self.targets[i].push(target);
+        }
+        let targets = &mut self.targets[id as usize];
+        if !targets.contains(&target) {
+            targets.push(target);
         }
     }
 
