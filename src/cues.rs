@@ -11,6 +11,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use crate::lexicon::{Lexicons, Strength};
+use crate::names::NameIndex;
 use crate::normalize::{Normalized, normalize};
 use crate::roster::Roster;
 use crate::span::Span;
@@ -89,8 +90,13 @@ pub struct Cue {
 /// The compiled cue matcher.
 #[derive(Debug)]
 pub struct CueMatcher {
+    /// The lexicons: a fixed size, whatever the roster.
     automaton: AhoCorasick,
     kinds: Vec<Vec<CueKind>>,
+    /// The roster's affiliations, traits and places: grows with the roster, so a hash index
+    /// (see [`crate::names`]) rather than part of the automaton.
+    roster: NameIndex,
+    roster_kinds: Vec<Vec<CueKind>>,
     ages: Vec<(Regex, bool)>,
 }
 
@@ -103,6 +109,7 @@ impl CueMatcher {
     pub fn new(lx: &Lexicons, roster: &Roster) -> CueMatcher {
         let mut b = Builder::default();
         lexicon_needles(lx, &mut b);
+        let mut r = RosterNeedles::default();
         // The practice's own places are where everyone is: not evidence about anyone.
         let common: std::collections::HashSet<String> = roster
             .practice
@@ -129,7 +136,7 @@ impl CueMatcher {
                         && needle.chars().count() > 3
                         && !common.contains(needle);
                     if distinctive {
-                        b.add(needle, kind);
+                        r.add(needle, kind);
                     }
                 };
                 add(&n);
@@ -187,6 +194,8 @@ impl CueMatcher {
         CueMatcher {
             automaton,
             kinds: b.kinds,
+            roster: r.index,
+            roster_kinds: r.kinds,
             ages,
         }
     }
@@ -202,6 +211,12 @@ impl CueMatcher {
             }
             let span = norm.span(m.start(), m.end());
             for &kind in &self.kinds[m.pattern().as_usize()] {
+                cues.push(Cue { span, kind });
+            }
+        }
+        for (start, end, id) in self.roster.find(text) {
+            let span = norm.span(start, end);
+            for &kind in &self.roster_kinds[id as usize] {
                 cues.push(Cue { span, kind });
             }
         }
@@ -383,6 +398,25 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
     for (kind, list) in traits {
         for (i, t) in (0u32..).zip(list) {
             b.add(&normalize(t), CueKind::Trait(kind, i));
+        }
+    }
+}
+
+#[derive(Default)]
+struct RosterNeedles {
+    index: NameIndex,
+    kinds: Vec<Vec<CueKind>>,
+}
+
+impl RosterNeedles {
+    fn add(&mut self, needle: &str, kind: CueKind) {
+        let (id, new) = self.index.insert(needle);
+        if new {
+            self.kinds.push(Vec::new());
+        }
+        let kinds = &mut self.kinds[id as usize];
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
         }
     }
 }
