@@ -288,7 +288,16 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         .filter(|c| !is_own_trade(text, c, &input.roster.practice.name))
         .copied()
         .collect();
-    let cased = is_cased(text);
+    // Most drafts name no one and describe no one: nothing to weigh, so skip the sentence
+    // analysis (the hot path of a large batch).
+    let evidence = cues
+        .iter()
+        .any(|c| is_quasi(c.kind) || is_public(c.kind) || matches!(c.kind, CueKind::Gossip(_)));
+    if names.is_empty() && !evidence {
+        return Vec::new();
+    }
+    let layout = Layout::new(text);
+    let cased = layout.is_cased(text);
     #[allow(clippy::cast_precision_loss)]
     let population = input
         .roster
@@ -299,7 +308,7 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
     let a = Assessor {
         input,
         text,
-        layout: Layout::new(text),
+        layout,
         cues,
         population,
         cased,
@@ -1177,10 +1186,16 @@ fn in_proper_name(text: &str, span: Span) -> bool {
 }
 
 /// Whether most sentences start with a capital letter.
-fn is_cased(text: &str) -> bool {
+impl Layout {
+    /// Whether most sentences start with a capital letter.
+    fn is_cased(&self, text: &str) -> bool {
+        is_cased(text, &self.sentences)
+    }
+}
+
+fn is_cased(text: &str, bounds: &[usize]) -> bool {
     let mut starts = 0;
     let mut capital = 0;
-    let bounds = sentence_starts(text);
     for (i, &start) in bounds.iter().enumerate() {
         let end = bounds.get(i + 1).copied().unwrap_or(text.len());
         if let Some(c) = text[start..end].chars().find(|c| c.is_alphabetic()) {

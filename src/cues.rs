@@ -175,7 +175,10 @@ impl CueMatcher {
                 }
             }
         }
+        // A DFA: the lexicons are a few thousand phrases, so it builds in milliseconds and
+        // searches several times faster than the default NFA, on every draft.
         let automaton = AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .match_kind(MatchKind::Standard)
             .build(&b.patterns)
             .expect("lexicon automaton builds");

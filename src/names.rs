@@ -60,27 +60,58 @@ impl NameIndex {
 
     /// Every whole-word occurrence of a needle in `text`, overlapping ones included, as
     /// `(start, end, id)` in order of start.
-    pub fn find<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, u32)> + 'a {
+    #[must_use]
+    pub fn find(&self, text: &str) -> Vec<(usize, usize, u32)> {
+        let mut out = Vec::new();
+        if self.ids.is_empty() {
+            return out;
+        }
+        let bytes = text.as_bytes();
+        let char_at = |i: usize| -> (char, usize) {
+            if bytes[i] < 0x80 {
+                (char::from(bytes[i]), 1)
+            } else {
+                text[i..]
+                    .chars()
+                    .next()
+                    .map_or(('\u{fffd}', 1), |c| (c, c.len_utf8()))
+            }
+        };
+        let mut i = 0;
         let mut prev_alnum = false;
-        text.char_indices()
-            .filter_map(move |(s, c)| {
-                let start = !prev_alnum && !c.is_whitespace();
-                prev_alnum = c.is_alphanumeric();
-                start.then_some(s)
-            })
-            .flat_map(move |s| self.at(text, s))
+        while i < bytes.len() {
+            let (c, w) = char_at(i);
+            let alnum = c.is_alphanumeric();
+            if !prev_alnum && !c.is_whitespace() {
+                // The first word here: this char and the alphanumeric run after it.
+                let mut j = i + w;
+                while j < bytes.len() {
+                    let (d, dw) = char_at(j);
+                    if !d.is_alphanumeric() {
+                        break;
+                    }
+                    j += dw;
+                }
+                if self.first_words.contains(&text[i..j]) {
+                    self.extend(text, i, j, &mut out);
+                }
+                if alnum {
+                    // Inside a word no position is a start: jump to its end.
+                    i = j;
+                    prev_alnum = true;
+                    continue;
+                }
+            }
+            prev_alnum = alnum;
+            i += w;
+        }
+        out
     }
 
-    /// The needles that start at `s`, a word start.
-    fn at(&self, text: &str, s: usize) -> Vec<(usize, usize, u32)> {
-        let rest = &text[s..];
-        let first = first_word(rest);
-        if !self.first_words.contains(first) {
-            return Vec::new();
-        }
-        let mut found = Vec::new();
+    /// Pushes the needles that start at word start `s` and whose first word ends at `first`.
+    fn extend(&self, text: &str, s: usize, first: usize, found: &mut Vec<(usize, usize, u32)>) {
         let limit = (s + self.max_len).min(text.len());
-        let mut e = s + first.len();
+        let mut e = first;
         loop {
             // A needle may end at a word end, or one '.' after it ("mary j.").
             for end in [e, e + 1] {
@@ -90,7 +121,10 @@ impl NameIndex {
                 if end == e + 1 && text.as_bytes().get(e) != Some(&b'.') {
                     continue;
                 }
-                let bounded = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                let bounded = text[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
                 if bounded && let Some(&id) = self.ids.get(&text[s..end]) {
                     found.push((s, end, id));
                 }
@@ -109,7 +143,6 @@ impl NameIndex {
                 break;
             }
         }
-        found
     }
 }
 
@@ -120,13 +153,19 @@ mod tests {
     fn hits(needles: &[&str], text: &str) -> Vec<String> {
         let owned: Vec<String> = needles.iter().map(|s| (*s).to_owned()).collect();
         let idx = NameIndex::new(&owned);
-        idx.find(text).map(|(s, e, _)| text[s..e].to_owned()).collect()
+        idx.find(text)
+            .into_iter()
+            .map(|(s, e, _)| text[s..e].to_owned())
+            .collect()
     }
 
     #[test]
     fn whole_words_and_overlaps() {
         assert_eq!(hits(&["ian gamble", "gamble"], "brian gamble"), ["gamble"]);
-        assert_eq!(hits(&["ian gamble", "gamble", "ian"], "ian gamble!"), ["ian", "ian gamble", "gamble"]);
+        assert_eq!(
+            hits(&["ian gamble", "gamble", "ian"], "ian gamble!"),
+            ["ian", "ian gamble", "gamble"]
+        );
         assert_eq!(hits(&["mary"], "maryjones mary"), ["mary"]);
     }
 
@@ -136,6 +175,9 @@ mod tests {
         assert_eq!(hits(&["o'sullivan"], "declan o'sullivan's"), ["o'sullivan"]);
         assert_eq!(hits(&["@maryj"], "thanks @maryj. x@maryj"), ["@maryj"]);
         assert_eq!(hits(&["mrs. w"], "mrs. w came"), ["mrs. w"]);
-        assert_eq!(hits(&["anne-marie van der berg"], "to anne-marie van der berg."), ["anne-marie van der berg"]);
+        assert_eq!(
+            hits(&["anne-marie van der berg"], "to anne-marie van der berg."),
+            ["anne-marie van der berg"]
+        );
     }
 }

@@ -8,7 +8,6 @@
 
 use std::collections::HashMap;
 
-
 use crate::assess::{Input, Key, NameHit, NameKind, Profile, assess};
 use crate::consent::{Coverage, Disclosures, judge};
 use crate::cues::{Cue, CueKind, CueMatcher};
@@ -17,8 +16,8 @@ use crate::document::Document;
 use crate::error::{FileKind, LoadError};
 use crate::finding::{Finding, Scan, Verdict};
 use crate::lexicon::Lexicons;
-use crate::names::NameIndex;
 use crate::lexicon::Strength;
+use crate::names::NameIndex;
 use crate::normalize::{Normalized, normalize};
 use crate::roster::Roster;
 use crate::rules::{Matcher, RosterForm, RuleSet};

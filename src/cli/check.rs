@@ -33,7 +33,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     };
     let mut errors = Vec::new();
     let mut notices = Vec::new();
-    let mut drafts: Vec<(String, Option<PathBuf>, Result<String, String>)> = Vec::new();
+    let mut drafts: Vec<Draft> = Vec::new();
     if args.staged {
         match stage(&config) {
             Ok((found, skipped)) => {
@@ -56,34 +56,46 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             path: Some(e.path),
             message: e.message,
         }));
-        for source in sources {
-            let path = match &source {
+        drafts.extend(sources.into_iter().map(|source| Draft {
+            name: source.display(),
+            path: match &source {
                 Source::File(p) => Some(p.clone()),
                 Source::Stdin => None,
-            };
-            let text = inputs::read(&source).map_err(|e| e.message);
-            drafts.push((source.display(), path, text));
-        }
+            },
+            content: Content::Unread(source),
+        }));
     }
-    let mut files = Vec::with_capacity(drafts.len());
-    for (name, path, text) in drafts {
-        let text = match text {
-            Ok(t) => t,
-            Err(message) => {
-                errors.push(RunError {
-                    path: Some(name),
-                    message,
-                });
-                continue;
-            }
+    // Reading and scanning run on every core; the report keeps the input order.
+    let default_channel: Channel = args.channel.into();
+    let names: Vec<String> = drafts.iter().map(|d| d.name.clone()).collect();
+    let results = super::par_map(drafts, |draft| {
+        let text = match draft.content {
+            Content::Unread(source) => inputs::read(&source).map_err(|e| e.message),
+            Content::Read(text) => text,
         };
-        let channel = path
+        let text = text.map_err(|message| RunError {
+            path: Some(draft.name.clone()),
+            message,
+        })?;
+        let channel = draft
+            .path
             .as_deref()
             .and_then(|p| config.channel_for(p))
-            .unwrap_or_else(|| args.channel.into());
-        match check_one(&scanner, name, text, channel, today) {
-            Ok(mut report) => {
-                apply_baseline(&mut report, &baseline);
+            .unwrap_or(default_channel);
+        let mut report = check_one(&scanner, draft.name, text, channel, today)?;
+        apply_baseline(&mut report, &baseline);
+        Ok(report)
+    });
+    let mut files = Vec::with_capacity(results.len());
+    for (result, name) in results.into_iter().zip(names) {
+        let result = result.unwrap_or_else(|| {
+            Err(RunError {
+                path: Some(name),
+                message: "internal error while checking this draft (please report it)".into(),
+            })
+        });
+        match result {
+            Ok(report) => {
                 for bad in &report.scan.bad_suppressions {
                     errors.push(RunError {
                         path: Some(report.path.clone()),
@@ -130,10 +142,21 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     }
 }
 
-/// The staged drafts: (repository path, its absolute path for the config's globs, text).
-type Drafts = Vec<(String, Option<PathBuf>, Result<String, String>)>;
+/// A draft to check: its name in reports, its path for the config's globs, its content.
+struct Draft {
+    name: String,
+    path: Option<PathBuf>,
+    content: Content,
+}
 
-fn stage(config: &Config) -> Result<(Drafts, Vec<RunError>), String> {
+enum Content {
+    /// Read by the worker that checks it.
+    Unread(Source),
+    /// Already read (from the git index), or why it cannot be.
+    Read(Result<String, String>),
+}
+
+fn stage(config: &Config) -> Result<(Vec<Draft>, Vec<RunError>), String> {
     let top = super::git::toplevel()?;
     let staged = super::git::staged(|p| {
         let path = Path::new(p);
@@ -156,7 +179,11 @@ fn stage(config: &Config) -> Result<(Drafts, Vec<RunError>), String> {
                 e.utf8_error().valid_up_to()
             )
         });
-        drafts.push((file.path, Some(abs), text));
+        drafts.push(Draft {
+            name: file.path,
+            path: Some(abs),
+            content: Content::Read(text),
+        });
     }
     Ok((drafts, skipped))
 }
