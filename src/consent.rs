@@ -63,6 +63,14 @@ impl Disclosures {
     /// The empty set.
     pub const NONE: Disclosures = Disclosures(0);
 
+    pub(crate) fn bits(self) -> u8 {
+        self.0
+    }
+
+    pub(crate) fn from_bits(bits: u8) -> Self {
+        Disclosures(bits & 0b1_1111)
+    }
+
     /// Adds one kind.
     #[must_use]
     pub fn with(self, d: Disclosure) -> Self {

@@ -107,74 +107,30 @@ impl CueMatcher {
     /// Never in practice: the built-in age patterns are tested.
     #[must_use]
     pub fn new(lx: &Lexicons, roster: &Roster) -> CueMatcher {
+        Self::with(lx, RosterNeedles::new(lx, roster))
+    }
+
+    /// The lexicon matcher with an already-built index of roster phrases (from a cache).
+    #[must_use]
+    pub fn with(lx: &Lexicons, r: RosterNeedles) -> CueMatcher {
+        Self::lexicon(lx).attach(r)
+    }
+
+    /// Attaches (replaces) the roster phrases.
+    #[must_use]
+    pub fn attach(mut self, r: RosterNeedles) -> CueMatcher {
+        self.roster = r.index;
+        self.roster_kinds = r.kinds;
+        self
+    }
+
+    /// The lexicon part alone, which does not depend on the roster (so it can be built while
+    /// the roster loads).
+    #[must_use]
+    pub fn lexicon(lx: &Lexicons) -> CueMatcher {
+        let r = RosterNeedles::default();
         let mut b = Builder::default();
         lexicon_needles(lx, &mut b);
-        let mut r = RosterNeedles::default();
-        // The practice's own places are where everyone is: not evidence about anyone.
-        let common: std::collections::HashSet<String> = roster
-            .practice
-            .places
-            .iter()
-            .chain(std::iter::once(&roster.practice.name))
-            .map(|p| normalize(p))
-            .collect();
-        let common_words: std::collections::HashSet<&str> =
-            common.iter().flat_map(|p| p.split(' ')).collect();
-        for (i, c) in roster.clients.iter().enumerate() {
-            let Ok(i) = u32::try_from(i) else { break };
-            let a = &c.attributes;
-            let phrases = a
-                .affiliations
-                .iter()
-                .map(|p| (p, CueKind::RosterAttribute(i)))
-                .chain(a.traits.iter().map(|p| (p, CueKind::RosterTrait(i))))
-                .chain(a.places.iter().map(|p| (p, CueKind::RosterPlace(i))));
-            for (phrase, kind) in phrases {
-                let n = normalize(phrase);
-                let mut add = |needle: &str| {
-                    let distinctive = needle.chars().any(char::is_alphabetic)
-                        && needle.chars().count() > 3
-                        && !common.contains(needle);
-                    if distinctive {
-                        r.add(needle, kind);
-                    }
-                };
-                add(&n);
-                // "Kestrel Bay Ospreys" is also "the Ospreys"; "WKBY Channel 9" is "Channel 9".
-                let words: Vec<&str> = n.split(' ').collect();
-                if words.len() >= 3 && kind == CueKind::RosterAttribute(i) {
-                    add(&words[words.len() - 2..].join(" "));
-                }
-                if kind == CueKind::RosterTrait(i) {
-                    // A proper name inside a trait: "captain of the Estrella".
-                    for word in phrase.split_whitespace().skip(1) {
-                        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-                        let n = normalize(w);
-                        let proper = w.chars().next().is_some_and(char::is_uppercase)
-                            && w.chars().count() >= 4
-                            && !is_calendar_word(&n);
-                        if proper
-                            && !lx.is_common_word(&n, 40_000)
-                            && lx.first_names.get(&n).is_none_or(|&f| f < 0.2)
-                            && !common_words.contains(n.as_str())
-                        {
-                            add(&n);
-                        }
-                    }
-                }
-                if words.len() >= 2 && kind == CueKind::RosterAttribute(i) {
-                    // "KBRN 94.3" is "KBRN"; "Kestrel Bay Ospreys" is "the Ospreys".
-                    for word in [words[0], words[words.len() - 1]] {
-                        if !lx.is_common_word(word, 40_000)
-                            && !lx.first_names.contains_key(word)
-                            && !common_words.contains(word)
-                        {
-                            add(word);
-                        }
-                    }
-                }
-            }
-        }
         // A DFA: the lexicons are a few thousand phrases, so it builds in milliseconds and
         // searches several times faster than the default NFA, on every draft.
         let automaton = AhoCorasick::builder()
@@ -405,13 +361,86 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
     }
 }
 
-#[derive(Default)]
-struct RosterNeedles {
-    index: NameIndex,
-    kinds: Vec<Vec<CueKind>>,
+/// The roster's affiliations, traits and places as needles.
+#[derive(Debug, Default)]
+pub struct RosterNeedles {
+    pub(crate) index: NameIndex,
+    pub(crate) kinds: Vec<Vec<CueKind>>,
 }
 
 impl RosterNeedles {
+    /// Needles for every client's affiliations, traits and places.
+    #[must_use]
+    pub fn new(lx: &Lexicons, roster: &Roster) -> RosterNeedles {
+        let mut r = RosterNeedles::default();
+        // The practice's own places are where everyone is: not evidence about anyone.
+        let common: std::collections::HashSet<String> = roster
+            .practice
+            .places
+            .iter()
+            .chain(std::iter::once(&roster.practice.name))
+            .map(|p| normalize(p))
+            .collect();
+        let common_words: std::collections::HashSet<&str> =
+            common.iter().flat_map(|p| p.split(' ')).collect();
+        for (i, c) in roster.clients.iter().enumerate() {
+            let Ok(i) = u32::try_from(i) else { break };
+            let a = &c.attributes;
+            let phrases = a
+                .affiliations
+                .iter()
+                .map(|p| (p, CueKind::RosterAttribute(i)))
+                .chain(a.traits.iter().map(|p| (p, CueKind::RosterTrait(i))))
+                .chain(a.places.iter().map(|p| (p, CueKind::RosterPlace(i))));
+            for (phrase, kind) in phrases {
+                let n = normalize(phrase);
+                let mut add = |needle: &str| {
+                    let distinctive = needle.chars().any(char::is_alphabetic)
+                        && needle.chars().count() > 3
+                        && !common.contains(needle);
+                    if distinctive {
+                        r.add(needle, kind);
+                    }
+                };
+                add(&n);
+                // "Kestrel Bay Ospreys" is also "the Ospreys"; "WKBY Channel 9" is "Channel 9".
+                let words: Vec<&str> = n.split(' ').collect();
+                if words.len() >= 3 && kind == CueKind::RosterAttribute(i) {
+                    add(&words[words.len() - 2..].join(" "));
+                }
+                if kind == CueKind::RosterTrait(i) {
+                    // A proper name inside a trait: "captain of the Estrella".
+                    for word in phrase.split_whitespace().skip(1) {
+                        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+                        let n = normalize(w);
+                        let proper = w.chars().next().is_some_and(char::is_uppercase)
+                            && w.chars().count() >= 4
+                            && !is_calendar_word(&n);
+                        if proper
+                            && !lx.is_common_word(&n, 40_000)
+                            && lx.first_names.get(&n).is_none_or(|&f| f < 0.2)
+                            && !common_words.contains(n.as_str())
+                        {
+                            add(&n);
+                        }
+                    }
+                }
+                if words.len() >= 2 && kind == CueKind::RosterAttribute(i) {
+                    // "KBRN 94.3" is "KBRN"; "Kestrel Bay Ospreys" is "the Ospreys".
+                    for word in [words[0], words[words.len() - 1]] {
+                        if !lx.is_common_word(word, 40_000)
+                            && !lx.first_names.contains_key(word)
+                            && !common_words.contains(word)
+                        {
+                            add(word);
+                        }
+                    }
+                }
+            }
+        }
+        r
+    }
+
     fn add(&mut self, needle: &str, kind: CueKind) {
         let (id, new) = self.index.insert(needle);
         if new {

@@ -18,6 +18,7 @@
 //! [`roster::Client`] shows as its id).
 
 mod assess;
+mod codec;
 pub mod consent;
 pub mod cues;
 pub mod date;

@@ -9,13 +9,21 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-/// A whole-word index of needles.
-#[derive(Debug, Default)]
+/// A whole-word index of needles. Its `Debug` shows sizes only: the needles are names.
+#[derive(Default)]
 pub struct NameIndex {
     ids: FxHashMap<Box<str>, u32>,
     first_words: FxHashSet<Box<str>>,
     /// Longest needle, in bytes: no match can be longer.
     max_len: usize,
+}
+
+impl std::fmt::Debug for NameIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NameIndex")
+            .field("needles", &self.ids.len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// The first word of a needle or at a text position: the first character, then the
@@ -42,6 +50,36 @@ impl NameIndex {
             index.insert(n);
         }
         index
+    }
+
+    /// An empty index with room for `n` needles.
+    #[must_use]
+    pub fn with_capacity(n: usize) -> Self {
+        NameIndex {
+            ids: FxHashMap::with_capacity_and_hasher(n, rustc_hash::FxBuildHasher),
+            first_words: FxHashSet::with_capacity_and_hasher(n / 2, rustc_hash::FxBuildHasher),
+            max_len: 0,
+        }
+    }
+
+    /// How many needles.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether there are none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The needles in id order (for writing a compiled roster).
+    #[must_use]
+    pub fn needles(&self) -> Vec<&str> {
+        let mut v: Vec<(&str, u32)> = self.ids.iter().map(|(k, &id)| (&**k, id)).collect();
+        v.sort_unstable_by_key(|&(_, id)| id);
+        v.into_iter().map(|(k, _)| k).collect()
     }
 
     /// Adds a needle; returns its id and whether it is new. Ids count up from 0.

@@ -22,6 +22,10 @@ use crate::yaml::Checked;
 pub struct ClientId(String);
 
 impl ClientId {
+    pub(crate) fn new(id: String) -> Self {
+        ClientId(id)
+    }
+
     /// The id as written in the roster.
     #[must_use]
     pub fn as_str(&self) -> &str {

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use crate::assess::{Input, Key, NameHit, NameKind, Profile, assess};
 use crate::consent::{Coverage, Disclosures, judge};
-use crate::cues::{Cue, CueKind, CueMatcher};
+use crate::cues::{Cue, CueKind, CueMatcher, RosterNeedles};
 use crate::date::Date;
 use crate::document::Document;
 use crate::error::{FileKind, LoadError};
@@ -25,7 +25,7 @@ use crate::span::Span;
 
 /// What a needle in the automaton stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Target {
+pub(crate) enum Target {
     /// A form of client `client`'s names.
     Client { client: u32, form: Form },
     /// The practice's name or a place: never a client finding.
@@ -39,7 +39,7 @@ enum Target {
 /// (judged with its context), and with a last initial after it a `Full` one. `Surname` counts
 /// only with a title before it. `Word` is a one-word nickname.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Form {
+pub(crate) enum Form {
     Full(RosterForm),
     First,
     Surname,
@@ -72,8 +72,30 @@ impl Scanner {
     /// Compiles `roster` and `rules` into a scanner.
     ///
     /// # Errors
-    /// [`LoadError`] if the automaton cannot be built (a roster far beyond any practice's size).
+    /// [`LoadError`] if the lexicons cannot be loaded or the roster is beyond any practice's
+    /// size (4 billion clients).
     pub fn new(roster: Roster, rules: RuleSet) -> Result<Scanner, LoadError> {
+        let lexicons = Lexicons::builtin()?;
+        let compiled = Compiled::new(roster, &lexicons)?;
+        Ok(Scanner::from_compiled(compiled, rules, lexicons))
+    }
+
+    /// A scanner from a compiled roster (fresh or read back from a cache) and rules.
+    #[must_use]
+    pub fn from_compiled(compiled: Compiled, rules: RuleSet, lexicons: Lexicons) -> Scanner {
+        let cues = CueMatcher::lexicon(&lexicons);
+        Scanner::from_parts(compiled, rules, lexicons, cues)
+    }
+
+    /// A scanner from its parts, the lexicon matcher already built (see
+    /// [`CueMatcher::lexicon`]).
+    #[must_use]
+    pub fn from_parts(
+        compiled: Compiled,
+        rules: RuleSet,
+        lexicons: Lexicons,
+        cues: CueMatcher,
+    ) -> Scanner {
         let mut form_rule = HashMap::new();
         let mut titles = Vec::new();
         for (i, rule) in rules.rules().iter().enumerate() {
@@ -85,82 +107,19 @@ impl Scanner {
                 titles.extend(t.iter().cloned());
             }
         }
-        let mut b = NeedleBuilder::default();
-        for name in std::iter::once(&roster.practice.name).chain(&roster.practice.places) {
-            b.add(&normalize(name), Target::Exempt);
-        }
-        for staff in &roster.practice.staff {
-            let full = normalize(staff);
-            b.add(&full, Target::Staff);
-            if let Some(first) = full.split(' ').next() {
-                b.add(first, Target::Staff);
-            }
-        }
-        let mut initials = Vec::with_capacity(roster.clients.len());
-        for (i, c) in roster.clients.iter().enumerate() {
-            let client = u32::try_from(i).map_err(|_| {
-                LoadError::new(FileKind::Roster, "roster", "more than 4 billion clients")
-            })?;
-            let t = |form| Target::Client { client, form };
-            let full = normalize(&c.name);
-            b.add(&full, t(Form::Full(RosterForm::FullName)));
-            b.add_joined(&full, t(Form::Full(RosterForm::Hashtag)));
-            let tokens: Vec<&str> = full.split(' ').filter(|w| !SUFFIXES.contains(w)).collect();
-            let mut inits = Vec::new();
-            if tokens.len() >= 2 {
-                b.add(tokens[0], t(Form::First));
-                b.add(&tokens[1..].join(" "), t(Form::Surname));
-                b.add(tokens[tokens.len() - 1], t(Form::Surname));
-                inits.extend(tokens[1..].iter().filter_map(|w| w.chars().next()));
-            }
-            initials.push(inits);
-            let surnames: Vec<String> = if tokens.len() >= 2 {
-                vec![tokens[1..].join(" "), tokens[tokens.len() - 1].to_owned()]
-            } else {
-                Vec::new()
-            };
-            for alias in &c.aliases {
-                let a = normalize(alias);
-                if a.starts_with('@') {
-                    b.add(&a, t(Form::Full(RosterForm::Handle)));
-                    continue;
-                }
-                if !a.contains(' ') {
-                    // "Thad", "Rosie": a nickname is judged like a first name, and with the
-                    // surname ("Bart Oyelowo" for Bartholomew) it is the full name.
-                    b.add(&a, t(Form::Word));
-                    for surname in &surnames {
-                        b.add(&format!("{a} {surname}"), t(Form::Full(RosterForm::Alias)));
-                    }
-                    continue;
-                }
-                b.add(&a, t(Form::Full(RosterForm::Alias)));
-                if a.contains(". ") {
-                    b.add(&a.replace(". ", " "), t(Form::Full(RosterForm::Alias)));
-                }
-                b.add_joined(&a, t(Form::Full(RosterForm::Hashtag)));
-            }
-        }
-        let automaton = b.index;
-        let lexicons = Lexicons::builtin()?;
-        let cue_matcher = CueMatcher::new(&lexicons, &roster);
-        let profiles = roster
-            .clients
-            .iter()
-            .map(|c| profile(&cue_matcher, c))
-            .collect();
-        Ok(Scanner {
-            roster,
+        let cue_matcher = cues.attach(compiled.cues);
+        Scanner {
+            roster: compiled.roster,
             rules,
-            automaton,
-            needles: b.targets,
-            initials,
+            automaton: compiled.names,
+            needles: compiled.targets,
+            initials: compiled.initials,
             form_rule,
             titles,
             lexicons,
             cue_matcher,
-            profiles,
-        })
+            profiles: compiled.profiles,
+        }
     }
 
     /// The rules this scanner reports.
@@ -412,6 +371,107 @@ fn staff_cue(norm: &Normalized, start: usize, end: usize) -> Cue {
     Cue {
         span: norm.span(start, end),
         kind: CueKind::Context(strength),
+    }
+}
+
+/// A roster compiled for matching: the roster itself, its names as a whole-word index, and
+/// its attributes as cues. Everything here is private data: it is written only to the
+/// owner-only roster cache, and its `Debug` shows sizes.
+pub struct Compiled {
+    pub(crate) roster: Roster,
+    pub(crate) names: NameIndex,
+    pub(crate) targets: Vec<Vec<Target>>,
+    pub(crate) initials: Vec<Vec<char>>,
+    pub(crate) cues: RosterNeedles,
+    pub(crate) profiles: Vec<Profile>,
+}
+
+impl std::fmt::Debug for Compiled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Compiled")
+            .field("clients", &self.roster.clients.len())
+            .field("names", &self.names)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Compiled {
+    /// Compiles a roster.
+    ///
+    /// # Errors
+    /// [`LoadError`] for a roster of 4 billion clients or more.
+    pub fn new(roster: Roster, lexicons: &Lexicons) -> Result<Compiled, LoadError> {
+        let mut b = NeedleBuilder::default();
+        for name in std::iter::once(&roster.practice.name).chain(&roster.practice.places) {
+            b.add(&normalize(name), Target::Exempt);
+        }
+        for staff in &roster.practice.staff {
+            let full = normalize(staff);
+            b.add(&full, Target::Staff);
+            if let Some(first) = full.split(' ').next() {
+                b.add(first, Target::Staff);
+            }
+        }
+        let mut initials = Vec::with_capacity(roster.clients.len());
+        for (i, c) in roster.clients.iter().enumerate() {
+            let client = u32::try_from(i).map_err(|_| {
+                LoadError::new(FileKind::Roster, "roster", "more than 4 billion clients")
+            })?;
+            let t = |form| Target::Client { client, form };
+            let full = normalize(&c.name);
+            b.add(&full, t(Form::Full(RosterForm::FullName)));
+            b.add_joined(&full, t(Form::Full(RosterForm::Hashtag)));
+            let tokens: Vec<&str> = full.split(' ').filter(|w| !SUFFIXES.contains(w)).collect();
+            let mut inits = Vec::new();
+            if tokens.len() >= 2 {
+                b.add(tokens[0], t(Form::First));
+                b.add(&tokens[1..].join(" "), t(Form::Surname));
+                b.add(tokens[tokens.len() - 1], t(Form::Surname));
+                inits.extend(tokens[1..].iter().filter_map(|w| w.chars().next()));
+            }
+            initials.push(inits);
+            let surnames: Vec<String> = if tokens.len() >= 2 {
+                vec![tokens[1..].join(" "), tokens[tokens.len() - 1].to_owned()]
+            } else {
+                Vec::new()
+            };
+            for alias in &c.aliases {
+                let a = normalize(alias);
+                if a.starts_with('@') {
+                    b.add(&a, t(Form::Full(RosterForm::Handle)));
+                    continue;
+                }
+                if !a.contains(' ') {
+                    // "Thad", "Rosie": a nickname is judged like a first name, and with the
+                    // surname ("Bart Oyelowo" for Bartholomew) it is the full name.
+                    b.add(&a, t(Form::Word));
+                    for surname in &surnames {
+                        b.add(&format!("{a} {surname}"), t(Form::Full(RosterForm::Alias)));
+                    }
+                    continue;
+                }
+                b.add(&a, t(Form::Full(RosterForm::Alias)));
+                if a.contains(". ") {
+                    b.add(&a.replace(". ", " "), t(Form::Full(RosterForm::Alias)));
+                }
+                b.add_joined(&a, t(Form::Full(RosterForm::Hashtag)));
+            }
+        }
+        let cues = RosterNeedles::new(lexicons, &roster);
+        let matcher = CueMatcher::with(lexicons, RosterNeedles::default());
+        let profiles = roster
+            .clients
+            .iter()
+            .map(|c| profile(&matcher, c))
+            .collect();
+        Ok(Compiled {
+            roster,
+            names: b.index,
+            targets: b.targets,
+            initials,
+            cues,
+            profiles,
+        })
     }
 }
 

@@ -1,6 +1,7 @@
 //! The `lipzip` command line: argument parsing and dispatch. Each subcommand lives in its own
 //! module and returns an [`ExitCode`]: 0 clean, 1 findings that fail the run, 2 an error.
 
+mod cache;
 mod check;
 mod config;
 mod git;
@@ -100,6 +101,9 @@ pub struct CheckArgs {
     /// Explain each finding in the human report.
     #[arg(long)]
     pub explain: bool,
+    /// Do not read or write the compiled-roster cache.
+    #[arg(long, env = "LIPZIP_NO_CACHE", value_parser = clap::builder::BoolishValueParser::new(), default_value_t = false)]
+    pub no_cache: bool,
 }
 
 /// Report formats.

@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used, unreachable_pub)]
 
+mod cache;
 mod check;
 mod consent;
 mod corpora;

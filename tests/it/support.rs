@@ -122,7 +122,9 @@ impl Workspace {
         let mut cmd = Command::cargo_bin("lipzip").expect("binary");
         cmd.current_dir(self.dir.path())
             .env_remove("LIPZIP_ROSTER")
-            .env_remove("NO_COLOR");
+            .env_remove("NO_COLOR")
+            .env_remove("LIPZIP_NO_CACHE")
+            .env("LIPZIP_CACHE_DIR", self.dir.path().join(".cache"));
         cmd
     }
 

@@ -1,0 +1,64 @@
+//! The compiled-roster cache: private, keyed by content, never stale, never required.
+
+use crate::support::Workspace;
+
+fn cache_files(ws: &Workspace) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(ws.path(".cache"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default()
+}
+
+fn check(ws: &Workspace) -> i32 {
+    ws.lipzip()
+        .args(["check", "--roster", "roster.yaml", "--today", "2026-11-22", "d.md"])
+        .output()
+        .unwrap()
+        .status
+        .code()
+        .unwrap()
+}
+
+#[test]
+fn cache_is_owner_only_follows_the_roster_and_survives_corruption() {
+    let ws = Workspace::new();
+    ws.write("d.md", "Mary Jones came in for a massage");
+    assert_eq!(check(&ws), 1);
+    let files = cache_files(&ws);
+    assert_eq!(files.len(), 1, "{files:?}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::fs::metadata(ws.path(".cache")).unwrap().permissions().mode();
+        let file = std::fs::metadata(&files[0]).unwrap().permissions().mode();
+        assert_eq!((dir & 0o777, file & 0o777), (0o700, 0o600));
+    }
+    // Same roster: same answer from the cache.
+    assert_eq!(check(&ws), 1);
+    // A changed roster misses the cache and replaces the old file: Mary is gone.
+    let roster = std::fs::read_to_string(ws.path("roster.yaml")).unwrap();
+    ws.write("roster.yaml", &roster.replace("name: Mary Jones", "name: Maria Lopez"));
+    ws.write("d.md", "Mary Jones came in for a massage");
+    assert_eq!(check(&ws), 0);
+    let now = cache_files(&ws);
+    assert_eq!(now.len(), 1);
+    assert_ne!(now[0], files[0]);
+    // A corrupt cache file is ignored, and a broken roster is still an error.
+    std::fs::write(&now[0], b"garbage").unwrap();
+    ws.write("d.md", "Maria Lopez came in for a massage");
+    assert_eq!(check(&ws), 1);
+    ws.write("roster.yaml", "version: 1\nclients: [");
+    assert_eq!(check(&ws), 2);
+}
+
+#[test]
+fn no_cache_writes_nothing() {
+    let ws = Workspace::new();
+    ws.write("d.md", "hello");
+    let out = ws
+        .lipzip()
+        .args(["check", "--no-cache", "--roster", "roster.yaml", "d.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(cache_files(&ws).is_empty());
+}
