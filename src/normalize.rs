@@ -51,8 +51,9 @@ impl Normalized {
         let cap = if maps { original.len() } else { 0 };
         let mut out = Builder {
             maps,
+            text: Vec::with_capacity(original.len()),
             n: Normalized {
-                text: String::with_capacity(original.len()),
+                text: String::new(),
                 starts: Vec::with_capacity(cap),
                 ends: Vec::with_capacity(cap),
             },
@@ -63,11 +64,11 @@ impl Normalized {
             let (start, end) = (i as u32, (i + c.len_utf8()) as u32);
             if c.is_ascii() {
                 match c {
-                    'A'..='Z' => out.push(c.to_ascii_lowercase(), start, end),
+                    'A'..='Z' => out.push_ascii(c.to_ascii_lowercase(), start),
                     ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' => out.space(start, end),
                     '*' | '_' | '~' => {}
-                    '`' => out.push('\'', start, end),
-                    _ => out.push(c, start, end),
+                    '`' => out.push_ascii('\'', start),
+                    _ => out.push_ascii(c, start),
                 }
                 continue;
             }
@@ -101,6 +102,10 @@ impl Normalized {
                 }
             }
         }
+        // Every push above wrote whole UTF-8 characters, so this cannot fail; if it ever
+        // did, a lossy copy keeps the byte offsets the maps point at.
+        out.n.text = String::from_utf8(out.text)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         out.n
     }
 
@@ -144,6 +149,8 @@ pub fn normalize(s: &str) -> String {
 
 struct Builder {
     n: Normalized,
+    /// The normalised text as bytes while it is built (pushing bytes is cheaper).
+    text: Vec<u8>,
     /// Whether to record the map back to the original (not needed for roster needles).
     maps: bool,
     /// Normalised byte range of the last char pushed.
@@ -151,9 +158,23 @@ struct Builder {
 }
 
 impl Builder {
+    /// The hot path: one ASCII character in, one byte out.
+    #[inline]
+    fn push_ascii(&mut self, c: char, start: u32) {
+        let at = self.text.len();
+        #[allow(clippy::cast_possible_truncation)] // ASCII
+        self.text.push(c as u8);
+        if self.maps {
+            self.n.starts.push(start);
+            self.n.ends.push(start + 1);
+        }
+        self.last_char = Some((at, at + 1));
+    }
+
     fn push(&mut self, c: char, start: u32, end: u32) {
-        let at = self.n.text.len();
-        self.n.text.push(c);
+        let at = self.text.len();
+        let mut buf = [0u8; 4];
+        self.text.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
         let len = c.len_utf8();
         if self.maps {
             self.n.starts.extend(std::iter::repeat_n(start, len));
@@ -163,7 +184,7 @@ impl Builder {
     }
 
     fn space(&mut self, start: u32, end: u32) {
-        if self.n.text.ends_with(' ') {
+        if self.text.last() == Some(&b' ') {
             self.extend_last(end);
         } else {
             self.push(' ', start, end);
