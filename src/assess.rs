@@ -375,23 +375,13 @@ impl Assessor<'_> {
         self.first_names(&named, &mut findings);
         let mentioned: BTreeSet<u32> = findings
             .iter()
-            .filter_map(|f| f.client.as_ref())
-            .filter_map(|id| self.index_of(id.as_str()))
+            .filter_map(|f| f.client_index)
             .collect();
         self.quasi_identifiers(&mentioned, &mut findings);
         self.gossip(draft_context, &mut findings);
         self.disclosures(&mut findings);
         findings.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.rule.cmp(&b.rule)));
         findings
-    }
-
-    fn index_of(&self, id: &str) -> Option<u32> {
-        self.input
-            .roster
-            .clients
-            .iter()
-            .position(|c| c.id.as_str() == id)
-            .and_then(|i| u32::try_from(i).ok())
     }
 
     fn finding(
@@ -408,6 +398,7 @@ impl Assessor<'_> {
             severity,
             span,
             client: client.map(|c| self.input.roster.clients[c as usize].id.clone()),
+            client_index: client,
             disclosed: Disclosures::NONE,
             allowed_by: None,
             consent_gaps: Vec::new(),

@@ -31,6 +31,8 @@ pub struct Finding {
     /// Estimated number of people in the practice's area the cues fit (the anonymity set),
     /// for findings that rest on quasi-identifiers.
     pub k: Option<f64>,
+    /// The client's position in the roster, so the engine never searches the roster by id.
+    pub(crate) client_index: Option<u32>,
 }
 
 /// One piece of evidence behind a finding: what kind, and where in the draft.

@@ -257,25 +257,22 @@ impl Scanner {
     /// Judges each client's findings together: consent must cover everything the draft
     /// discloses about that client.
     fn apply_consent(&self, findings: &mut [Finding], doc: &Document<'_>, today: Date) {
-        let mut per_client: HashMap<&str, Disclosures> = HashMap::new();
+        let mut per_client: HashMap<u32, Disclosures> = HashMap::new();
         for f in findings.iter() {
-            if let Some(c) = &f.client {
-                let d = per_client.entry(c.as_str()).or_default();
+            if let Some(c) = f.client_index {
+                let d = per_client.entry(c).or_default();
                 *d = d.union(f.disclosed);
             }
         }
-        let mut coverage: HashMap<String, Coverage> = HashMap::new();
-        for (id, disclosed) in per_client {
-            if let Some(client) = self.roster.clients.iter().find(|c| c.id.as_str() == id) {
-                coverage.insert(
-                    id.to_owned(),
-                    judge(&client.consent, doc.channel, today, disclosed),
-                );
+        let mut coverage: HashMap<u32, Coverage> = HashMap::new();
+        for (c, disclosed) in per_client {
+            if let Some(client) = self.roster.clients.get(c as usize) {
+                coverage.insert(c, judge(&client.consent, doc.channel, today, disclosed));
             }
         }
         for f in findings.iter_mut() {
-            let Some(c) = &f.client else { continue };
-            match coverage.get(c.as_str()) {
+            let Some(c) = f.client_index else { continue };
+            match coverage.get(&c) {
                 Some(Coverage::Allowed(record)) => f.allowed_by = Some(record.clone()),
                 Some(Coverage::Denied(gaps)) => f.consent_gaps.clone_from(gaps),
                 None => {}
