@@ -59,9 +59,31 @@ impl Normalized {
             },
             last_char: None,
         };
-        for (i, c) in original.char_indices() {
+        let bytes = original.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // The hot path: a run of ASCII that normalises to itself (lower-case letters,
+            // digits, punctuation, single spaces) is copied in one go.
+            let run = i;
+            while i < bytes.len() {
+                let b = bytes[i];
+                let same = matches!(b, b'a'..=b'z' | b'0'..=b'9')
+                    || (b.is_ascii_punctuation() && !matches!(b, b'*' | b'_' | b'~' | b'`'))
+                    || (b == b' '
+                        && if i > run { bytes[i - 1] != b' ' } else { out.text.last() != Some(&b' ') });
+                if !same {
+                    break;
+                }
+                i += 1;
+            }
+            if i > run {
+                out.copy_run(&bytes[run..i], run);
+                continue;
+            }
+            let Some(c) = original[i..].chars().next() else { break };
             #[allow(clippy::cast_possible_truncation)] // checked above
             let (start, end) = (i as u32, (i + c.len_utf8()) as u32);
+            i += c.len_utf8();
             if c.is_ascii() {
                 match c {
                     'A'..='Z' => out.push_ascii(c.to_ascii_lowercase(), start),
@@ -158,7 +180,20 @@ struct Builder {
 }
 
 impl Builder {
-    /// The hot path: one ASCII character in, one byte out.
+    /// A run of ASCII bytes that normalise to themselves, starting at original byte `start`.
+    fn copy_run(&mut self, run: &[u8], start: usize) {
+        let at = self.text.len();
+        self.text.extend_from_slice(run);
+        if self.maps {
+            #[allow(clippy::cast_possible_truncation)] // documents are under 4 GiB
+            let (s, e) = (start as u32, (start + run.len()) as u32);
+            self.n.starts.extend(s..e);
+            self.n.ends.extend(s + 1..=e);
+        }
+        self.last_char = Some((at + run.len() - 1, at + run.len()));
+    }
+
+    /// One ASCII character in, one byte out.
     #[inline]
     fn push_ascii(&mut self, c: char, start: u32) {
         let at = self.text.len();
