@@ -87,3 +87,19 @@ fn relint_10k_lines_after_one_edit(bencher: divan::Bencher<'_, '_>) {
         (index, scan)
     });
 }
+
+#[divan::bench]
+fn load_lexicons() -> lipzip::lexicon::Lexicons {
+    lipzip::lexicon::Lexicons::builtin().expect("lexicons")
+}
+
+#[divan::bench]
+fn load_rules() -> RuleSet {
+    RuleSet::builtin().expect("rules")
+}
+
+#[divan::bench]
+fn build_lexicon_matcher(bencher: divan::Bencher<'_, '_>) {
+    let lx = lipzip::lexicon::Lexicons::builtin().expect("lexicons");
+    bencher.bench(|| lipzip::cues::CueMatcher::lexicon(&lx));
+}

@@ -373,10 +373,7 @@ impl Assessor<'_> {
             }
         }
         self.first_names(&named, &mut findings);
-        let mentioned: BTreeSet<u32> = findings
-            .iter()
-            .filter_map(|f| f.client_index)
-            .collect();
+        let mentioned: BTreeSet<u32> = findings.iter().filter_map(|f| f.client_index).collect();
         self.quasi_identifiers(&mentioned, &mut findings);
         self.gossip(draft_context, &mut findings);
         self.disclosures(&mut findings);

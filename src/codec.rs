@@ -16,7 +16,7 @@ use crate::document::Channel;
 use crate::names::NameIndex;
 use crate::roster::{Attributes, Client, ClientId, Practice, Roster};
 use crate::rules::RosterForm;
-use crate::scanner::{Compiled, Form, Target};
+use crate::scanner::{Compiled, Form, Target, Targets};
 
 const MAGIC: &[u8; 8] = b"LIPZIPR1";
 
@@ -213,7 +213,8 @@ impl Compiled {
         }
         let needles = self.names.needles();
         w.len(needles.len());
-        for (n, targets) in needles.iter().zip(&self.targets) {
+        for (id, n) in (0u32..).zip(&needles) {
+            let targets = self.targets.get(id);
             w.str(n);
             w.len(targets.len());
             for t in targets {
@@ -325,13 +326,14 @@ impl Compiled {
         }
         let count = r.len()?;
         let mut names = NameIndex::with_capacity(count);
-        let mut targets = Vec::with_capacity(count);
+        let mut targets = Targets::default();
+        let mut list = Vec::new();
         for _ in 0..count {
-            names.insert(r.str()?);
+            names.insert_new(r.str()?);
             let nt = r.len()?;
-            let mut ts = Vec::with_capacity(nt);
+            list.clear();
             for _ in 0..nt {
-                ts.push(match r.u8()? {
+                list.push(match r.u8()? {
                     0 => Target::Exempt,
                     1 => Target::Staff,
                     2 => Target::Client {
@@ -341,7 +343,7 @@ impl Compiled {
                     _ => return None,
                 });
             }
-            targets.push(ts);
+            targets.push_list(&list);
         }
         let initials = (0..clients.len())
             .map(|_| r.str().map(|s| s.chars().collect()))

@@ -82,6 +82,22 @@ impl NameIndex {
         v.into_iter().map(|(k, _)| k).collect()
     }
 
+    /// Adds a needle known not to be in the index yet (read back from a compiled roster, which
+    /// holds each once); its id is the next one.
+    pub fn insert_new(&mut self, needle: &str) {
+        let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        if self.ids.insert(needle.into(), id).is_some() {
+            // A repeat means the bytes were not written by `encode`: the index now holds
+            // fewer needles than were read, which the reader's length check refuses.
+            return;
+        }
+        let first = first_word(needle);
+        if !self.first_words.contains(first) {
+            self.first_words.insert(first.into());
+        }
+        self.max_len = self.max_len.max(needle.len());
+    }
+
     /// Adds a needle; returns its id and whether it is new. Ids count up from 0.
     pub fn insert(&mut self, needle: &str) -> (u32, bool) {
         if let Some(&id) = self.ids.get(needle) {

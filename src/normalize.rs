@@ -70,7 +70,11 @@ impl Normalized {
                 let same = matches!(b, b'a'..=b'z' | b'0'..=b'9')
                     || (b.is_ascii_punctuation() && !matches!(b, b'*' | b'_' | b'~' | b'`'))
                     || (b == b' '
-                        && if i > run { bytes[i - 1] != b' ' } else { out.text.last() != Some(&b' ') });
+                        && if i > run {
+                            bytes[i - 1] != b' '
+                        } else {
+                            out.text.last() != Some(&b' ')
+                        });
                 if !same {
                     break;
                 }
@@ -80,7 +84,9 @@ impl Normalized {
                 out.copy_run(&bytes[run..i], run);
                 continue;
             }
-            let Some(c) = original[i..].chars().next() else { break };
+            let Some(c) = original[i..].chars().next() else {
+                break;
+            };
             #[allow(clippy::cast_possible_truncation)] // checked above
             let (start, end) = (i as u32, (i + c.len_utf8()) as u32);
             i += c.len_utf8();
@@ -209,7 +215,8 @@ impl Builder {
     fn push(&mut self, c: char, start: u32, end: u32) {
         let at = self.text.len();
         let mut buf = [0u8; 4];
-        self.text.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        self.text
+            .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
         let len = c.len_utf8();
         if self.maps {
             self.n.starts.extend(std::iter::repeat_n(start, len));

@@ -52,8 +52,8 @@ pub struct Scanner {
     roster: Roster,
     rules: RuleSet,
     automaton: NameIndex,
-    /// `needles[pattern id]`: what the pattern stands for.
-    needles: Vec<Vec<Target>>,
+    /// What each needle stands for.
+    needles: Targets,
     /// Per client: the normalised initials its surname tokens start with.
     initials: Vec<Vec<char>>,
     /// For each roster form, the rule (index into `rules`) that reports it, if enabled.
@@ -141,7 +141,7 @@ impl Scanner {
         let text = norm.as_str();
         let mut hits = Vec::new();
         for (s, e, pattern) in self.automaton.find(text) {
-            for &target in &self.needles[pattern as usize] {
+            for &target in self.needles.get(pattern) {
                 match target {
                     Target::Exempt | Target::Staff => hits.push(Hit {
                         start: s,
@@ -377,7 +377,7 @@ fn staff_cue(norm: &Normalized, start: usize, end: usize) -> Cue {
 pub struct Compiled {
     pub(crate) roster: Roster,
     pub(crate) names: NameIndex,
-    pub(crate) targets: Vec<Vec<Target>>,
+    pub(crate) targets: Targets,
     pub(crate) initials: Vec<Vec<char>>,
     pub(crate) cues: RosterNeedles,
     pub(crate) profiles: Vec<Profile>,
@@ -464,11 +464,51 @@ impl Compiled {
         Ok(Compiled {
             roster,
             names: b.index,
-            targets: b.targets,
+            targets: Targets::from_lists(&b.targets),
             initials,
             cues,
             profiles,
         })
+    }
+}
+
+/// What each needle stands for, flattened: one allocation for all of them (a roster of
+/// 100,000 clients has half a million needles, nearly all with one target).
+#[derive(Debug, Default)]
+pub(crate) struct Targets {
+    /// `items[starts[id]..starts[id + 1]]` are needle `id`'s targets.
+    pub(crate) starts: Vec<u32>,
+    pub(crate) items: Vec<Target>,
+}
+
+impl Targets {
+    fn from_lists(lists: &[Vec<Target>]) -> Self {
+        let mut t = Targets::default();
+        for list in lists {
+            t.push_list(list);
+        }
+        t
+    }
+
+    pub(crate) fn push_list(&mut self, list: &[Target]) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        self.items.extend_from_slice(list);
+        self.starts
+            .push(u32::try_from(self.items.len()).unwrap_or(u32::MAX));
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    pub(crate) fn get(&self, id: u32) -> &[Target] {
+        let id = id as usize;
+        match (self.starts.get(id), self.starts.get(id + 1)) {
+            (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
+            _ => &[],
+        }
     }
 }
 

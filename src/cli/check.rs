@@ -18,8 +18,8 @@ use crate::scanner::Scanner;
 
 /// Runs `check`; returns the exit code.
 pub(crate) fn run(args: &CheckArgs) -> u8 {
-    let (config, scanner) = match prepare(args) {
-        Ok(s) => s,
+    let config = match find_config(args.config.as_deref()) {
+        Ok(c) => c,
         Err(e) => return fail_setup(args.format, &e),
     };
     let today = match today(args.today.as_deref()) {
@@ -31,40 +31,30 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         Ok(b) => b.unwrap_or_default(),
         Err(e) => return fail_setup(args.format, &e),
     };
-    let mut errors = Vec::new();
-    let mut notices = Vec::new();
-    let mut drafts: Vec<Draft> = Vec::new();
-    if args.staged {
-        match stage(&config) {
-            Ok((found, skipped)) => {
-                drafts = found;
-                notices = skipped;
-            }
-            Err(message) => errors.push(RunError {
-                path: None,
-                message,
-            }),
-        }
-    } else {
-        if args.paths.is_empty() {
-            let e = LoadError::new(FileKind::Config, "lipzip check", "no drafts given")
-                .help("name files or directories to check, `-` for standard input, or --staged");
+    if !args.staged && args.paths.is_empty() {
+        let e = LoadError::new(FileKind::Config, "lipzip check", "no drafts given")
+            .help("name files or directories to check, `-` for standard input, or --staged");
+        return fail_setup(args.format, &e);
+    }
+    // Compiling the roster and lexicons and finding the drafts do not depend on each other:
+    // they run side by side, and the drafts are read into memory meanwhile.
+    let (built, (drafts, mut errors, notices)) = std::thread::scope(|s| {
+        let built = s.spawn(|| prepare(args, &config));
+        let gathered = gather(args, &config);
+        (built.join(), gathered)
+    });
+    let scanner = match built {
+        Ok(Ok(s)) => s,
+        Ok(Err(e)) => return fail_setup(args.format, &e),
+        Err(_) => {
+            let e = LoadError::new(
+                FileKind::Roster,
+                "lipzip",
+                "internal error compiling the roster",
+            );
             return fail_setup(args.format, &e);
         }
-        let (sources, input_errors) = inputs::collect(&args.paths, |p| config.wants(p));
-        errors.extend(input_errors.into_iter().map(|e| RunError {
-            path: Some(e.path),
-            message: e.message,
-        }));
-        drafts.extend(sources.into_iter().map(|source| Draft {
-            name: source.display(),
-            path: match &source {
-                Source::File(p) => Some(p.clone()),
-                Source::Stdin => None,
-            },
-            content: Content::Unread(source),
-        }));
-    }
+    };
     // Reading and scanning run on every core; the report keeps the input order.
     let default_channel: Channel = args.channel.into();
     let names: Vec<String> = drafts.iter().map(|d| d.name.clone()).collect();
@@ -147,6 +137,59 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     code
 }
 
+/// Most drafts are read into memory while the roster compiles; past this many bytes the rest
+/// are read as they are checked, so a huge directory cannot exhaust memory.
+const PRELOAD_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The drafts named on the command line (or staged), errors for paths that cannot be
+/// checked, and notices for files skipped on purpose.
+fn gather(args: &CheckArgs, config: &Config) -> (Vec<Draft>, Vec<RunError>, Vec<RunError>) {
+    let mut errors = Vec::new();
+    if args.staged {
+        return match stage(config) {
+            Ok((drafts, skipped)) => (drafts, errors, skipped),
+            Err(message) => {
+                errors.push(RunError {
+                    path: None,
+                    message,
+                });
+                (Vec::new(), errors, Vec::new())
+            }
+        };
+    }
+    let (sources, input_errors) = inputs::collect(&args.paths, |p| config.wants(p));
+    errors.extend(input_errors.into_iter().map(|e| RunError {
+        path: Some(e.path),
+        message: e.message,
+    }));
+    let mut budget = PRELOAD_BYTES;
+    let drafts = sources
+        .into_iter()
+        .map(|source| {
+            let path = match &source {
+                Source::File(p) => Some(p.clone()),
+                Source::Stdin => None,
+            };
+            let size = path
+                .as_deref()
+                .and_then(|p| std::fs::metadata(p).ok())
+                .map_or(u64::MAX, |m| m.len());
+            let content = if size <= budget {
+                budget -= size;
+                Content::Read(inputs::read(&source).map_err(|e| e.message))
+            } else {
+                Content::Unread(source.clone())
+            };
+            Draft {
+                name: source.display(),
+                path,
+                content,
+            }
+        })
+        .collect();
+    (drafts, errors, Vec::new())
+}
+
 /// A draft to check: its name in reports, its path for the config's globs, its content.
 struct Draft {
     name: String,
@@ -215,9 +258,8 @@ fn check_one(
     })
 }
 
-/// Loads config, roster and rules, and compiles the scanner.
-fn prepare(args: &CheckArgs) -> Result<(Config, Scanner), LoadError> {
-    let config = find_config(args.config.as_deref())?;
+/// Loads roster and rules, and compiles the scanner.
+fn prepare(args: &CheckArgs, config: &Config) -> Result<Scanner, LoadError> {
     let roster_path: PathBuf = args
         .roster
         .clone()
@@ -237,7 +279,7 @@ fn prepare(args: &CheckArgs) -> Result<(Config, Scanner), LoadError> {
     // depend on each other, so they load side by side.
     let (fixed, roster) = std::thread::scope(|s| {
         let fixed = s.spawn(|| -> Result<_, LoadError> {
-            let rules = load_rules(&config)?;
+            let rules = load_rules(config)?;
             let lexicons = crate::lexicon::Lexicons::builtin()?;
             let cues = crate::cues::CueMatcher::lexicon(&lexicons);
             Ok((rules, lexicons, cues))
@@ -269,8 +311,7 @@ fn prepare(args: &CheckArgs) -> Result<(Config, Scanner), LoadError> {
             c
         }
     };
-    let scanner = Scanner::from_parts(compiled, rules, lexicons, cues);
-    Ok((config, scanner))
+    Ok(Scanner::from_parts(compiled, rules, lexicons, cues))
 }
 
 /// Reads and parses the roster. Its text goes into the error (for a snippet) only when

@@ -10,7 +10,14 @@ fn cache_files(ws: &Workspace) -> Vec<std::path::PathBuf> {
 
 fn check(ws: &Workspace) -> i32 {
     ws.lipzip()
-        .args(["check", "--roster", "roster.yaml", "--today", "2026-11-22", "d.md"])
+        .args([
+            "check",
+            "--roster",
+            "roster.yaml",
+            "--today",
+            "2026-11-22",
+            "d.md",
+        ])
         .output()
         .unwrap()
         .status
@@ -28,7 +35,10 @@ fn cache_is_owner_only_follows_the_roster_and_survives_corruption() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let dir = std::fs::metadata(ws.path(".cache")).unwrap().permissions().mode();
+        let dir = std::fs::metadata(ws.path(".cache"))
+            .unwrap()
+            .permissions()
+            .mode();
         let file = std::fs::metadata(&files[0]).unwrap().permissions().mode();
         assert_eq!((dir & 0o777, file & 0o777), (0o700, 0o600));
     }
@@ -36,7 +46,10 @@ fn cache_is_owner_only_follows_the_roster_and_survives_corruption() {
     assert_eq!(check(&ws), 1);
     // A changed roster misses the cache and replaces the old file: Mary is gone.
     let roster = std::fs::read_to_string(ws.path("roster.yaml")).unwrap();
-    ws.write("roster.yaml", &roster.replace("name: Mary Jones", "name: Maria Lopez"));
+    ws.write(
+        "roster.yaml",
+        &roster.replace("name: Mary Jones", "name: Maria Lopez"),
+    );
     ws.write("d.md", "Mary Jones came in for a massage");
     assert_eq!(check(&ws), 0);
     let now = cache_files(&ws);
