@@ -5,12 +5,14 @@
 //!
 //! ```text
 //! Roster (roster.rs) ─┐
-//!                     ├─> Scanner::new (scanner.rs)   compiled once: one Aho–Corasick automaton
-//! RulePacks (rules/) ─┘          │                     over the normalised roster and lexicons
+//!                     ├─> Scanner::new (scanner.rs)   compiled once: a whole-word index of the
+//! RulePacks (rules/) ─┘          │                     normalised roster (names.rs), one DFA of
+//!                                │                     the lexicons (cues.rs, lexicon.rs)
 //!                                v
-//! Document (document.rs) ──> Scanner::scan ──> Vec<Finding> (finding.rs) ──> Verdict
+//! Document (document.rs) ──> Scanner::scan ──> names + cues ──> assess.rs ──> Vec<Finding>
 //!                        normalize.rs maps every match back to the original bytes (span.rs);
-//!                        consent.rs turns a covered finding into an allowed one.
+//!                        consent.rs turns a covered finding into an allowed one (finding.rs:
+//!                        the Verdict).
 //! ```
 //!
 //! The core reads no clock, no environment and no files: front-ends pass text, "today" and

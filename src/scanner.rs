@@ -1,10 +1,10 @@
 //! The compiled matcher: built once per roster and rule set, then scans any number of drafts.
 //!
 //! Every roster name, alias, surname and first name, and the practice's own names, go through
-//! [`normalize`] into one Aho–Corasick automaton. A scan normalises the draft the same way,
-//! runs the automaton once, keeps whole-word hits, resolves overlaps (longest wins; the
-//! practice's own names win ties), turns each hit into a finding of the rule for its form, and
-//! judges consent per client.
+//! [`normalize`] into a whole-word index ([`crate::names`]); the lexicons go into one
+//! Aho–Corasick DFA ([`crate::cues`]). A scan normalises the draft the same way, finds
+//! whole-word name hits and cues, resolves overlaps (longest wins; the practice's own names win
+//! ties), lets [`crate::assess`] weigh the evidence, and judges consent per client.
 
 use std::collections::HashMap;
 
