@@ -20,6 +20,13 @@ pub struct Date {
 pub struct DateError;
 
 impl Date {
+    /// The earliest date lipzip represents.
+    pub const MIN: Date = Date {
+        year: 1,
+        month: 1,
+        day: 1,
+    };
+
     /// A date from its parts, if it exists on the calendar.
     ///
     /// # Errors
