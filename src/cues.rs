@@ -442,14 +442,7 @@ impl RosterNeedles {
     }
 
     fn add(&mut self, needle: &str, kind: CueKind) {
-        let (id, new) = self.index.insert(needle);
-        if new {
-            self.kinds.push(Vec::new());
-        }
-        let kinds = &mut self.kinds[id as usize];
-        if !kinds.contains(&kind) {
-            kinds.push(kind);
-        }
+        self.index.tag(&mut self.kinds, needle, kind);
     }
 }
 

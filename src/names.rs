@@ -98,6 +98,22 @@ impl NameIndex {
         self.max_len = self.max_len.max(needle.len());
     }
 
+    /// Adds `tag` to what `needle` stands for (`tags[id]`), adding the needle if it is new.
+    /// The name index and the roster-attribute index both keep their meanings this way.
+    pub(crate) fn tag<T: PartialEq>(&mut self, tags: &mut Vec<Vec<T>>, needle: &str, tag: T) {
+        if needle.is_empty() {
+            return;
+        }
+        let (id, new) = self.insert(needle);
+        if new {
+            tags.push(Vec::new());
+        }
+        let list = &mut tags[id as usize];
+        if !list.contains(&tag) {
+            list.push(tag);
+        }
+    }
+
     /// Adds a needle; returns its id and whether it is new. Ids count up from 0.
     pub fn insert(&mut self, needle: &str) -> (u32, bool) {
         if let Some(&id) = self.ids.get(needle) {

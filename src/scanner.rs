@@ -539,17 +539,7 @@ struct NeedleBuilder {
 
 impl NeedleBuilder {
     fn add(&mut self, needle: &str, target: Target) {
-        if needle.is_empty() {
-            return;
-        }
-        let (id, new) = self.index.insert(needle);
-        if new {
-            self.targets.push(Vec::new());
-        }
-        let targets = &mut self.targets[id as usize];
-        if !targets.contains(&target) {
-            targets.push(target);
-        }
+        self.index.tag(&mut self.targets, needle, target);
     }
 
     /// Adds `needle` with spaces, hyphens, apostrophes and periods removed, if that differs.

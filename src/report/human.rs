@@ -59,27 +59,15 @@ pub fn render(report: &Report<'_>, theme: GraphicalTheme, explain: bool) -> Stri
             out.push('\n');
         }
     }
-    for n in &report.notices {
-        let _ = writeln!(
-            out,
-            "skipped: {}{}",
-            n.path
+    for (label, list) in [("skipped", &report.notices), ("error", &report.errors)] {
+        for e in list {
+            let path = e
+                .path
                 .as_deref()
                 .map(|p| format!("{p}: "))
-                .unwrap_or_default(),
-            n.message
-        );
-    }
-    for e in &report.errors {
-        let _ = writeln!(
-            out,
-            "error: {}{}",
-            e.path
-                .as_deref()
-                .map(|p| format!("{p}: "))
-                .unwrap_or_default(),
-            e.message
-        );
+                .unwrap_or_default();
+            let _ = writeln!(out, "{label}: {path}{}", e.message);
+        }
     }
     let (block, warn, pass) = report.counts();
     let (suppressed, baselined) = report.silenced();
