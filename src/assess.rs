@@ -231,6 +231,7 @@ fn cue_name(kind: CueKind) -> &'static str {
         CueKind::RosterTrait(_) => "trait",
         CueKind::Policy => "policy",
         CueKind::Age { .. } => "age",
+        CueKind::Idiom => "idiom",
     }
 }
 
@@ -272,9 +273,23 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
     let names = input.names;
     // A cue inside a name ("Mayor" in the alias "Mayor Marwick", "Rose" in "Rose Garden"
     // does not apply) is part of the name, not separate evidence.
+    // A cue inside a set phrase ("farmer's carries", "a baker's dozen") is the phrase, not
+    // evidence about anyone.
+    let idioms: Vec<Span> = input
+        .cues
+        .iter()
+        .filter(|c| c.kind == CueKind::Idiom)
+        .map(|c| c.span)
+        .collect();
     let cues: Vec<Cue> = input
         .cues
         .iter()
+        .filter(|c| c.kind != CueKind::Idiom)
+        .filter(|c| {
+            !idioms
+                .iter()
+                .any(|i| i.start <= c.span.start && c.span.end <= i.end)
+        })
         .filter(|c| {
             !names.iter().any(|n| {
                 let title = c.span.end <= n.span.start
@@ -704,13 +719,24 @@ impl Assessor<'_> {
                 .filter(|c| match c.kind {
                     CueKind::Context(Strength::Strong) => {
                         let cp = self.layout.paragraph(c.span.start);
-                        cp + 1 >= lo && cp <= p + 1
+                        cp + 1 >= lo
+                            && cp <= p + 1
+                            && !quasi.iter().any(|q| q.span.overlaps(c.span))
                     }
                     CueKind::Context(Strength::Weak) if !self.input.staff.contains(&c.span) => {
+                        // A weak sign counts in the sentence of a cue; a phrase ("the winner
+                        // of our raffle is… one of our local realtors!") also in the sentence
+                        // next to it, but not a bare noun of a promotion ("10% off a session")
+                        // and never for a team or a celebrity.
                         let cs = self.layout.sentence(c.span.start);
-                        quasi
-                            .iter()
-                            .any(|q| self.layout.sentence(q.span.start) == cs)
+                        let reach = usize::from(
+                            self.text[c.span.range()].contains(' ')
+                                && !quasi.iter().any(|q| is_public(q.kind)),
+                        );
+                        quasi.iter().any(|q| {
+                            !q.span.overlaps(c.span)
+                                && self.layout.sentence(q.span.start).abs_diff(cs) <= reach
+                        })
                     }
                     _ => false,
                 })
@@ -765,7 +791,13 @@ impl Assessor<'_> {
             let mut notes: Vec<CueNote> = context.iter().take(1).map(|c| note(*c)).collect();
             notes.extend(cues.iter().map(|c| note(*c)));
             let quasi: Vec<Cue> = cues.iter().filter(|c| is_quasi(c.kind)).copied().collect();
-            let public = cues.iter().any(|c| is_public(c.kind));
+            // An event is when something happened ("the match after Saturday class"); it
+            // names a public figure only with someone in it ("a Super Bowl champion", "she
+            // played in the World Cup").
+            let public = cues.iter().any(|c| match c.kind {
+                CueKind::Event(_) => event_names_person(self.text, c.span),
+                k => is_public(k),
+            });
             let client = self.attribute(&cues);
             if client.is_some_and(|c| mentioned.contains(&c)) {
                 // The cues describe a client already named: their story, not a second leak.
@@ -862,11 +894,33 @@ impl Assessor<'_> {
             .map(|r| r.trim_start_matches("the ").trim_start())
             .and_then(|r| r.chars().next())
             .is_some_and(char::is_uppercase);
-        let full = before.to_lowercase();
-        let lower = ["new", "only", "head", "chief", "lead", "senior", "longtime"]
-            .iter()
-            .find_map(|adj| full.strip_suffix(adj).map(str::trim_end))
-            .unwrap_or(&full);
+        // The lexicon form may carry its own article: "the principal", "our police chief".
+        let own = self.text[span.range()].to_lowercase();
+        let full = match own.split_once(' ') {
+            Some((article @ ("the" | "our"), _)) => format!("{} {article}", before.to_lowercase()),
+            _ => before.to_lowercase(),
+        };
+        let lower = [
+            "brand-new",
+            "brand new",
+            "newly appointed",
+            "new",
+            "only",
+            "head",
+            "chief",
+            "lead",
+            "senior",
+            "longtime",
+            "incoming",
+            "outgoing",
+            "interim",
+            "acting",
+            "current",
+            "beloved",
+        ]
+        .iter()
+        .find_map(|adj| full.strip_suffix(adj).map(str::trim_end))
+        .unwrap_or(&full);
         let adjective = lower.len() != full.len();
         let ends_with = |d: &str| {
             lower
@@ -1046,6 +1100,10 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons) -> bool {
     }
     match c.kind {
         CueKind::Occupation(_) if is_generic_plural(text, c.span) => false,
+        // "talk to her doctor", "his lawyer called": the job of someone else.
+        CueKind::Occupation(_) if after_possessive_pronoun(text, c.span) => false,
+        // "i'm a massage therapist, not a therapist-therapist": the writer's own job.
+        CueKind::Occupation(_) if about_writer(text, c.span) => false,
         CueKind::Team(i) => {
             let capital = original.chars().next().is_some_and(char::is_uppercase);
             let team = &lx.public.teams[i as usize];
@@ -1059,6 +1117,71 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons) -> bool {
         }
         _ => true,
     }
+}
+
+/// Whether an event mention is about someone who took part in it: "a Super Bowl champion",
+/// "the World Cup-winning captain", "she played in the Stanley Cup final".
+fn event_names_person(text: &str, span: Span) -> bool {
+    const PERSON: &[&str] = &[
+        "champion",
+        "winner",
+        "winning",
+        "medal",
+        "mvp",
+        "player",
+        "finalist",
+        "star",
+        "qualifier",
+        "athlete",
+        "veteran",
+        "legend",
+        "ring",
+    ];
+    const DID: &[&str] = &[
+        "won",
+        "win",
+        "wins",
+        "winning",
+        "played",
+        "plays",
+        "playing",
+        "competed",
+        "competes",
+        "competing",
+        "raced",
+        "races",
+        "racing",
+        "coached",
+        "coaches",
+        "starred",
+        "medalled",
+        "medaled",
+        "qualified",
+        "headlined",
+        "performed",
+        "pitched",
+        "scored",
+        "rode",
+        "fought",
+    ];
+    let end = text[span.end..]
+        .find(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | '!' | '?'))
+        .map_or(text.len(), |i| span.end + i);
+    let mention = text[span.start..end].to_lowercase();
+    if PERSON.iter().any(|p| mention.contains(p)) {
+        return true;
+    }
+    let before = &text[..span.start];
+    let sentence = before
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(before, |i| &before[i + 1..])
+        .to_lowercase();
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(5)
+        .any(|w| DID.contains(&w))
 }
 
 /// Whether an occupation is the practice's own trade ("barber" at "... Hair, Nails & Barber",
@@ -1078,6 +1201,36 @@ fn is_own_trade(text: &str, c: &Cue, practice: &str) -> bool {
         })
 }
 
+/// Whether an occupation is the writer's own: "I'm a massage therapist", "I am a nurse too",
+/// "not a therapist-therapist" (said of themselves).
+fn about_writer(text: &str, span: Span) -> bool {
+    let sentence_start = text[..span.start]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(0, |i| i + 1);
+    let before = text[sentence_start..span.start]
+        .to_lowercase()
+        .replace('’', "'");
+    [
+        "i'm a", "i am a", "i'm an", "i am an", "im a", "i was a", "i'm the", "i am the",
+    ]
+    .iter()
+    .any(|p| before.contains(p))
+}
+
+/// Whether a word follows "her", "his", "their", "my" or "your": "her doctor" is not her job.
+fn after_possessive_pronoun(text: &str, span: Span) -> bool {
+    let mut words = text[..span.start]
+        .split_whitespace()
+        .rev()
+        .map(str::to_lowercase);
+    let mut prev = words.next().unwrap_or_default();
+    if matches!(prev.as_str(), "or" | "and" | "/") {
+        // "your doctor or therapist": the pronoun reaches over the first noun.
+        prev = words.nth(1).unwrap_or_default();
+    }
+    matches!(prev.as_str(), "her" | "his" | "their" | "my" | "your")
+}
+
 /// Whether an occupation is a plural about a group ("Realtors spend hours in the car",
 /// "nurses, this one is for you") rather than about one of them ("one of our nurses").
 fn is_generic_plural(text: &str, span: Span) -> bool {
@@ -1086,7 +1239,7 @@ fn is_generic_plural(text: &str, span: Span) -> bool {
         return false;
     }
     let before = text[..span.start].to_lowercase();
-    let recent: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+    let recent: Vec<&str> = before.split_whitespace().rev().take(6).collect();
     !(recent.contains(&"of") || recent.iter().any(|w| w.chars().all(|c| c.is_ascii_digit())))
 }
 

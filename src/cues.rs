@@ -69,6 +69,8 @@ pub enum CueKind {
     RosterTrait(u32),
     /// A roster place (a street, a neighbourhood) of client `.0`.
     RosterPlace(u32),
+    /// A set phrase ("farmer's carry", "baker's dozen"): the cues inside it are not evidence.
+    Idiom,
     /// An age, exact or as a decade (`80` for "in her eighties").
     Age {
         /// Years, or the decade's first year.
@@ -97,8 +99,22 @@ pub struct CueMatcher {
     /// (see [`crate::names`]) rather than part of the automaton.
     roster: NameIndex,
     roster_kinds: Vec<Vec<CueKind>>,
-    ages: Vec<(Regex, bool)>,
+    ages: Vec<(Regex, AgeForm)>,
 }
+
+/// How an age pattern writes the number it captures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum AgeForm {
+    /// Digits: "88-year-old".
+    Digits,
+    /// Spelled out: "sixty-seven years young".
+    Words,
+    /// A decade: "in her eighties".
+    Decade,
+}
+
+/// Spelled-out ages, "twenty" to "ninety-nine" and "a hundred": the pattern's alternation.
+const NUMBER_WORDS: &str = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one) hundred";
 
 impl CueMatcher {
     /// Compiles the lexicons and the roster's attribute phrases.
@@ -138,17 +154,20 @@ impl CueMatcher {
             .match_kind(MatchKind::Standard)
             .build(&b.patterns)
             .expect("lexicon automaton builds");
+        let words = NUMBER_WORDS;
         let ages = [
-            (r"\b(\d{1,3})[- ]?(?:year|yr)s?[- ]old\b", false),
-            (r"\b(\d{1,3})[- ](?:years?|yrs?) (?:old|young)\b", false),
-            (r"\b(\d{1,3})(?:th)? birthday\b", false),
-            (r"\b(?:aged|age|turned|turning|turns|just turned) (\d{2,3})\b", false),
-            (r"\b(?:is|was|now|she's|he's|she is|he is) (\d{2,3})\b(?: (?:years|yrs)(?: old)?)?", false),
-            (r"\bin (?:her|his|their) (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", true),
-            (r"\b(octogenarian|nonagenarian|centenarian)\b", true),
+            (r"\b(\d{1,3})[- ]?(?:year|yr)s?[- ]old\b".to_owned(), AgeForm::Digits),
+            (r"\b(\d{1,3})[- ](?:years?|yrs?) (?:old|young)\b".to_owned(), AgeForm::Digits),
+            (r"\b(\d{1,3})(?:th)? birthday\b".to_owned(), AgeForm::Digits),
+            (r"\b(?:aged|age|turned|turning|turns|just turned) (\d{2,3})\b".to_owned(), AgeForm::Digits),
+            (r"\b(?:is|was|now|she's|he's|she is|he is) (\d{2,3})\b(?: (?:years|yrs)(?: old)?)?".to_owned(), AgeForm::Digits),
+            (format!(r"\b({words})[- ](?:years?|yrs?)[- ](?:old|young)\b"), AgeForm::Words),
+            (format!(r"\b(?:aged|turned|turning|turns|just turned) ({words})\b"), AgeForm::Words),
+            (r"\bin (?:her|his|their) (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".to_owned(), AgeForm::Decade),
+            (r"\b(octogenarian|nonagenarian|centenarian)\b".to_owned(), AgeForm::Decade),
         ]
         .into_iter()
-        .map(|(p, decade)| (Regex::new(p).expect("age pattern"), decade))
+        .map(|(p, form)| (Regex::new(&p).expect("age pattern"), form))
         .collect();
         CueMatcher {
             automaton,
@@ -179,15 +198,15 @@ impl CueMatcher {
                 cues.push(Cue { span, kind });
             }
         }
-        for (re, decade) in &self.ages {
+        for (re, form) in &self.ages {
             for caps in re.captures_iter(text) {
                 let (Some(all), Some(num)) = (caps.get(0), caps.get(1)) else {
                     continue;
                 };
-                let years = if *decade {
-                    decade_of(num.as_str())
-                } else {
-                    num.as_str().parse().ok()
+                let years = match form {
+                    AgeForm::Digits => num.as_str().parse().ok(),
+                    AgeForm::Words => number_of(num.as_str()),
+                    AgeForm::Decade => decade_of(num.as_str()),
                 };
                 let Some(years) = years.filter(|y| (13..=120).contains(y)) else {
                     continue;
@@ -200,7 +219,7 @@ impl CueMatcher {
                     span: norm.span(all.start(), all.end()),
                     kind: CueKind::Age {
                         years,
-                        decade: *decade,
+                        decade: *form == AgeForm::Decade,
                     },
                 });
             }
@@ -262,6 +281,39 @@ fn is_measure(after: &str) -> bool {
     UNITS.contains(&word.as_str())
 }
 
+/// The number a spelled-out age names: "sixty-seven" is 67, "a hundred" 100.
+fn number_of(words: &str) -> Option<u16> {
+    if words.ends_with("hundred") {
+        return Some(100);
+    }
+    let mut parts = words.split(['-', ' ']);
+    let tens = match parts.next()? {
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    };
+    let ones = match parts.next() {
+        None => 0,
+        Some(w) => {
+            1 + u16::try_from(
+                [
+                    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                ]
+                .iter()
+                .position(|o| *o == w)?,
+            )
+            .ok()?
+        }
+    };
+    Some(tens + ones)
+}
+
 fn decade_of(word: &str) -> Option<u16> {
     Some(match word {
         "twenties" => 20,
@@ -287,7 +339,12 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
             .next_back()
             .filter(|c| c.is_alphabetic() && *c != 's')
             .map(|_| format!("{n}s"));
-        std::iter::once(n).chain(plural)
+        // "carry" / "carries": a consonant before the final "y".
+        let ies = n
+            .strip_suffix('y')
+            .filter(|stem| stem.ends_with(|c: char| c.is_alphabetic() && !"aeiou".contains(c)))
+            .map(|stem| format!("{stem}ies"));
+        std::iter::once(n).chain(plural).chain(ies)
     };
     for p in &lx.context {
         for (i, n) in with_plural(&p.term).enumerate() {
@@ -348,6 +405,11 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
     for t in &lx.public.broadcasters {
         b.add(&normalize(t), CueKind::Broadcaster);
     }
+    for t in &lx.idioms {
+        for n in with_plural(t) {
+            b.add(&n, CueKind::Idiom);
+        }
+    }
     let traits = [
         (TraitKind::Vehicle, &lx.traits.vehicles),
         (TraitKind::Pet, &lx.traits.pets),
@@ -383,6 +445,24 @@ impl RosterNeedles {
             .collect();
         let common_words: std::collections::HashSet<&str> =
             common.iter().flat_map(|p| p.split(' ')).collect();
+        let practice_words: Vec<String> = normalize(&roster.practice.name)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4 && !lx.is_common_word(w, 5_000))
+            .map(str::to_owned)
+            .collect();
+        // A group many clients belong to ("men's group", "the Rotary") describes none of
+        // them: a phrase on three or more clients' entries is not a cue.
+        let mut owners: HashMap<String, usize> = HashMap::new();
+        for c in &roster.clients {
+            let a = &c.attributes;
+            let mut mine: std::collections::HashSet<String> = std::collections::HashSet::new();
+            for p in a.affiliations.iter().chain(&a.traits).chain(&a.places) {
+                mine.insert(normalize(p));
+            }
+            for p in mine {
+                *owners.entry(p).or_default() += 1;
+            }
+        }
         for (i, c) in roster.clients.iter().enumerate() {
             let Ok(i) = u32::try_from(i) else { break };
             let a = &c.attributes;
@@ -394,6 +474,14 @@ impl RosterNeedles {
                 .chain(a.places.iter().map(|p| (p, CueKind::RosterPlace(i))));
             for (phrase, kind) in phrases {
                 let n = normalize(phrase);
+                if owners.get(&n).is_some_and(|&o| o >= 3) {
+                    continue;
+                }
+                if own_program(&n, &practice_words) {
+                    // "Stillwater grief group" at Stillwater Counseling: the practice's own
+                    // programme, which every client in it shares.
+                    continue;
+                }
                 let mut add = |needle: &str| {
                     let distinctive = needle.chars().any(char::is_alphabetic)
                         && needle.chars().count() > 3
@@ -446,6 +534,14 @@ impl RosterNeedles {
     }
 }
 
+/// Whether a roster phrase names the practice's own programme: it carries a distinctive word
+/// of the practice's name.
+fn own_program(phrase: &str, practice_words: &[String]) -> bool {
+    phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| practice_words.iter().any(|p| p == w))
+}
+
 #[derive(Default)]
 struct Builder {
     patterns: Vec<String>,
@@ -491,6 +587,9 @@ mod tests {
             ("he turned 70 on Sunday", 70),
             ("one of our regulars is 88.", 88),
             ("in her eighties and still hiking", 80),
+            ("Sixty-seven years young and she just finished", 67),
+            ("our seventy-two-year-old regular", 72),
+            ("she turned ninety on Sunday", 90),
         ] {
             let found = kinds(text);
             assert!(

@@ -32,6 +32,7 @@ pub const FILES: &[(&str, &str)] = &[
     lexicon!("public-figures.yaml"),
     lexicon!("traits.yaml"),
     lexicon!("disclosure.yaml"),
+    lexicon!("idioms.yaml"),
 ];
 
 /// How reliably a phrase signals what its lexicon is about.
@@ -181,6 +182,8 @@ pub struct Lexicons {
     pub traits: Traits,
     /// Photo and story markers.
     pub disclosure: DisclosureTerms,
+    /// Set phrases that contain a cue word but say nothing about anyone ("farmer's carry").
+    pub idioms: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -274,6 +277,9 @@ impl Lexicons {
             "public-figures.yaml" => self.public = serde_yaml::from_str(text).map_err(yaml)?,
             "traits.yaml" => self.traits = serde_yaml::from_str(text).map_err(yaml)?,
             "disclosure.yaml" => self.disclosure = serde_yaml::from_str(text).map_err(yaml)?,
+            "idioms.yaml" => {
+                self.idioms = serde_yaml::from_str::<Strings>(text).map_err(yaml)?.terms
+            }
             _ => {
                 return Err(LoadError::new(
                     FileKind::Rules,

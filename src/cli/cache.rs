@@ -53,7 +53,11 @@ pub(crate) fn lookup(path: &Path, text: &str, use_cache: bool) -> (Option<Slot>,
     };
     let abs = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     let path_key = hash(&[abs.as_os_str().as_encoded_bytes()]);
-    let content_key = hash(&[text.as_bytes(), env!("CARGO_PKG_VERSION").as_bytes()]);
+    let content_key = hash(&[
+        text.as_bytes(),
+        env!("CARGO_PKG_VERSION").as_bytes(),
+        &build_stamp(),
+    ]);
     let slot = Slot {
         dir,
         prefix: format!("roster-{path_key:016x}-"),
@@ -63,6 +67,27 @@ pub(crate) fn lookup(path: &Path, text: &str, use_cache: bool) -> (Option<Slot>,
         .ok()
         .and_then(|bytes| Compiled::decode(&bytes));
     (Some(slot), cached)
+}
+
+/// What tells one build of lipzip from another: the executable's size and modification time.
+/// The version alone is not enough: a rebuilt lipzip of the same version may compile a roster
+/// differently (a new lexicon word, a new name form), and must not read an older build's
+/// output. A binary that cannot see itself gets an empty stamp and keys by version alone.
+fn build_stamp() -> Vec<u8> {
+    let Some(meta) = std::env::current_exe()
+        .ok()
+        .and_then(|p| std::fs::metadata(p).ok())
+    else {
+        return Vec::new();
+    };
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    let mut stamp = meta.len().to_le_bytes().to_vec();
+    stamp.extend_from_slice(&mtime.to_le_bytes());
+    stamp
 }
 
 /// Writes a compiled roster to its slot. Best effort: a read-only home or a full disk only
