@@ -232,6 +232,7 @@ fn cue_name(kind: CueKind) -> &'static str {
         CueKind::Policy => "policy",
         CueKind::Age { .. } => "age",
         CueKind::Idiom => "idiom",
+        CueKind::Capacity => "public-capacity",
     }
 }
 
@@ -363,8 +364,15 @@ impl Assessor<'_> {
                 }
                 let mut notes: Vec<CueNote> = near.iter().map(|c| note(*c)).collect();
                 let health = self.cues.iter().find(|c| c.kind == CueKind::Health);
-                let severity = if client.public_figure && near.is_empty() {
-                    // The mayor lighting the tree is her public role, not a client story.
+                let capacity = self.cues.iter().find(|c| {
+                    c.kind == CueKind::Capacity
+                        && self.layout.sentence(c.span.start)
+                            == self.layout.sentence(hit.span.start)
+                });
+                let severity = if near.is_empty() && (client.public_figure || capacity.is_some()) {
+                    // The mayor lighting the tree is her public role, not a client story; so
+                    // is the coach wished luck, or the sponsor thanked for the prizes.
+                    notes.extend(capacity.map(|c| note(*c)));
                     Severity::Info
                 } else if draft_context.is_some() || !near.is_empty() || health.is_some() {
                     // Their health is something only their practitioner would tell.

@@ -69,6 +69,8 @@ pub enum CueKind {
     RosterTrait(u32),
     /// A roster place (a street, a neighbourhood) of client `.0`.
     RosterPlace(u32),
+    /// A public or business role ("donated", "good luck to", "speaking at").
+    Capacity,
     /// A set phrase ("farmer's carry", "baker's dozen"): the cues inside it are not evidence.
     Idiom,
     /// An age, exact or as a decade (`80` for "in her eighties").
@@ -404,6 +406,9 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
     }
     for t in &lx.public.broadcasters {
         b.add(&normalize(t), CueKind::Broadcaster);
+    }
+    for t in &lx.public.capacity {
+        b.add(&normalize(t), CueKind::Capacity);
     }
     for t in &lx.idioms {
         for n in with_plural(t) {

@@ -125,6 +125,9 @@ pub struct PublicFigures {
     pub entourage: Vec<String>,
     /// Broadcasters and outlets.
     pub broadcasters: Vec<String>,
+    /// Phrases naming someone in a public or business role (a sponsor, a coach, a speaker).
+    #[serde(default)]
+    pub capacity: Vec<String>,
 }
 
 /// Distinctive traits by kind.

@@ -128,6 +128,12 @@ impl NameIndex {
         (id, true)
     }
 
+    /// The id of exactly this needle, if indexed.
+    #[must_use]
+    pub fn get(&self, needle: &str) -> Option<u32> {
+        self.ids.get(needle).copied()
+    }
+
     /// Every whole-word occurrence of a needle in `text`, overlapping ones included, as
     /// `(start, end, id)` in order of start.
     #[must_use]

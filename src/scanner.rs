@@ -197,6 +197,7 @@ impl Scanner {
                 }
             }
         }
+        self.names_in_hashtags(&norm, doc.text, &mut hits);
         let kept = resolve(hits);
         let mut names = Vec::with_capacity(kept.len());
         let mut staff = Vec::new();
@@ -276,6 +277,63 @@ impl Scanner {
                 Some(Coverage::Allowed(record)) => f.allowed_by = Some(record.clone()),
                 Some(Coverage::Denied(gaps)) => f.consent_gaps.clone_from(gaps),
                 None => {}
+            }
+        }
+    }
+
+    /// Names inside a longer hashtag: `#GoOnBernieMcNulty`, `#TeamMaryJones`,
+    /// `#maryjonesrocks`. A hashtag is short, so every substring of at least eight letters is
+    /// looked up among the joined names; in a hashtag with capitals the name must start and
+    /// end where a capitalised word does, so `#BigMaryjonesville` is no one.
+    fn names_in_hashtags(&self, norm: &Normalized, original: &str, hits: &mut Vec<Hit>) {
+        const MIN: usize = 8;
+        let text = norm.as_str();
+        let mut from = 0;
+        while let Some(p) = text[from..].find('#') {
+            let start = from + p + 1;
+            let end = text[start..]
+                .find(|c: char| !c.is_alphanumeric())
+                .map_or(text.len(), |i| start + i);
+            from = end.max(start);
+            if end - start <= MIN {
+                continue;
+            }
+            let body = norm.span(start, end);
+            let cased = original[body.range()].chars().any(char::is_uppercase);
+            let starts: Vec<usize> = (start..end).filter(|&i| text.is_char_boundary(i)).collect();
+            for (n, &i) in starts.iter().enumerate() {
+                for &j in starts[n + 1..].iter().chain(std::iter::once(&end)) {
+                    if j - i < MIN || (i == start && j == end) {
+                        continue;
+                    }
+                    let Some(id) = self.automaton.get(&text[i..j]) else {
+                        continue;
+                    };
+                    let span = norm.span(i, j);
+                    let capital_at = |k: usize| {
+                        original[k..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit())
+                    };
+                    let edge = |k: usize| k == body.start || k == body.end || capital_at(k);
+                    if cased && !(edge(span.start) && edge(span.end)) {
+                        continue;
+                    }
+                    for &target in self.needles.get(id) {
+                        if let Target::Client {
+                            form: Form::Full(RosterForm::Hashtag),
+                            ..
+                        } = target
+                        {
+                            hits.push(Hit {
+                                start: i,
+                                end: j,
+                                target,
+                            });
+                        }
+                    }
+                }
             }
         }
     }
@@ -418,6 +476,10 @@ impl Compiled {
             let full = normalize(&c.name);
             b.add(&full, t(Form::Full(RosterForm::FullName)));
             b.add_joined(&full, t(Form::Full(RosterForm::Hashtag)));
+            for variant in hyphen_variants(&full) {
+                // "Al-Sayed" written "Al Sayed", "Vasquez Rourke" written "Vasquez-Rourke".
+                b.add(&variant, t(Form::Full(RosterForm::FullName)));
+            }
             let tokens: Vec<&str> = full.split(' ').filter(|w| !SUFFIXES.contains(w)).collect();
             let mut inits = Vec::new();
             if tokens.len() >= 2 {
@@ -443,7 +505,9 @@ impl Compiled {
                     // surname ("Bart Oyelowo" for Bartholomew) it is the full name.
                     b.add(&a, t(Form::Word));
                     for surname in &surnames {
-                        b.add(&format!("{a} {surname}"), t(Form::Full(RosterForm::Alias)));
+                        let with_surname = format!("{a} {surname}");
+                        b.add(&with_surname, t(Form::Full(RosterForm::Alias)));
+                        b.add_joined(&with_surname, t(Form::Full(RosterForm::Hashtag)));
                     }
                     continue;
                 }
@@ -529,6 +593,21 @@ pub(crate) fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// A full name with its hyphens as spaces, and with a multi-word surname hyphenated: the
+/// ways people drop or add a hyphen.
+fn hyphen_variants(full: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if full.contains('-') {
+        out.push(full.replace('-', " "));
+    }
+    let tokens: Vec<&str> = full.split(' ').collect();
+    if tokens.len() >= 3 && !tokens.iter().any(|t| SUFFIXES.contains(t)) {
+        out.push(format!("{} {}", tokens[0], tokens[1..].join("-")));
+    }
+    out.retain(|v| v != full);
+    out
 }
 
 #[derive(Default)]
