@@ -694,6 +694,17 @@ impl Assessor<'_> {
                         a == years
                     }
                 })),
+                CueKind::Role(i) if profile.keys.contains(&Key::Role(i)) => {
+                    // A role one person holds ("the chief of police", "the principal of
+                    // Scoil Bhríde") outweighs any number of common cues.
+                    if self.input.lexicons.roles[i as usize].k <= 1.0
+                        || self.is_definite_role(cue.span)
+                    {
+                        3
+                    } else {
+                        1
+                    }
+                }
                 kind => usize::from(Key::of(kind).is_some_and(|k| profile.keys.contains(&k))),
             })
             .sum()
@@ -955,13 +966,13 @@ impl Assessor<'_> {
         let n = u32::try_from(self.input.roster.clients.len()).ok()?;
         let mut best: Option<(u32, usize)> = None;
         let mut tie = false;
+        let lx = self.input.lexicons;
         let jobs: Vec<Key> = cues
             .iter()
-            .filter(|c| {
-                matches!(
-                    c.kind,
-                    CueKind::Occupation(_) | CueKind::Role(_) | CueKind::PublicRole(_)
-                )
+            .filter(|c| match c.kind {
+                CueKind::Occupation(_) | CueKind::PublicRole(_) => true,
+                CueKind::Role(i) => lx.roles[i as usize].job,
+                _ => false,
             })
             .filter_map(|c| Key::of(c.kind))
             .collect();

@@ -79,6 +79,14 @@ pub struct Role {
     pub forms: Vec<String>,
     /// Typical number of holders in a town of about 10,000.
     pub k: f64,
+    /// Whether it is a job (a principal, a mayor) rather than a part someone plays for a day
+    /// (a bride): a job that does not fit a client's rules them out.
+    #[serde(default = "yes")]
+    pub job: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A term with variants, possibly ambiguous with ordinary words.

@@ -581,8 +581,24 @@ fn profile(m: &CueMatcher, c: &crate::roster::Client) -> Profile {
     let a = &c.attributes;
     let mut keys = std::collections::BTreeSet::new();
     for phrase in a.occupation.iter().chain(&a.traits).chain(&a.affiliations) {
+        // Lexicon forms often carry their article ("the principal"): a roster entry says
+        // "principal of Scoil Bhríde".
         for cue in m.find(&Normalized::new(phrase)) {
             keys.extend(Key::of(cue.kind));
+        }
+        let definite = format!("the {phrase}");
+        for cue in m.find(&Normalized::new(&definite)) {
+            // Only the whole head noun: "the principal (since 2026)", "the principal of X",
+            // not "the chief" of "the chief financial officer".
+            let rest = definite[cue.span.end..].trim_start();
+            let whole = rest.is_empty()
+                || rest.starts_with(['(', ',', ';', '-', '/'])
+                || ["of ", "at ", "for ", "in ", "on ", "and "]
+                    .iter()
+                    .any(|p| rest.starts_with(p));
+            if cue.span.start == 0 && whole {
+                keys.extend(Key::of(cue.kind));
+            }
         }
     }
     Profile { keys, age: a.age }
