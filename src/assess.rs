@@ -96,14 +96,11 @@ pub(crate) struct Input<'a> {
 struct Layout {
     paragraphs: Vec<usize>,
     sentences: Vec<usize>,
-    /// Paragraphs that are Markdown headings.
-    headings: Vec<bool>,
 }
 
 impl Layout {
     fn new(text: &str) -> Layout {
         let mut paragraphs = vec![0];
-        let mut headings = Vec::new();
         let mut offset = 0;
         let mut blank_before = false;
         let mut current_heading = false;
@@ -118,7 +115,6 @@ impl Layout {
                 && !trimmed.is_empty()
             {
                 paragraphs.push(offset);
-                headings.push(current_heading);
                 current_heading = false;
             }
             if !trimmed.is_empty() {
@@ -128,7 +124,6 @@ impl Layout {
             blank_before = trimmed.is_empty() || fence;
             offset += line.len();
         }
-        headings.push(current_heading);
         let mut sentences = sentence_starts(text);
         sentences.extend(&paragraphs);
         sentences.sort_unstable();
@@ -146,7 +141,6 @@ impl Layout {
         Layout {
             paragraphs,
             sentences,
-            headings,
         }
     }
 
@@ -292,13 +286,18 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
                 .any(|i| i.start <= c.span.start && c.span.end <= i.end)
         })
         .filter(|c| {
-            !names.iter().any(|n| {
-                let title = c.span.end <= n.span.start
-                    && text[c.span.end..n.span.start]
-                        .chars()
-                        .all(|ch| ch.is_whitespace() || ch == '.');
-                n.span.overlaps(c.span) || title
-            })
+            // Only a name that names someone: a one-word alias that is also a role
+            // ("Commodore") may be the role word.
+            !names
+                .iter()
+                .filter(|n| matches!(n.kind, NameKind::Named(_)))
+                .any(|n| {
+                    let title = c.span.end <= n.span.start
+                        && text[c.span.end..n.span.start]
+                            .chars()
+                            .all(|ch| ch.is_whitespace() || ch == '.');
+                    n.span.overlaps(c.span) || title
+                })
         })
         .filter(|c| plausible(text, c, input.lexicons))
         .filter(|c| !is_own_trade(text, c, &input.roster.practice.name))
@@ -716,11 +715,10 @@ impl Assessor<'_> {
         let n = self.layout.paragraphs.len();
         let mut out = Vec::new();
         for p in 0..n {
-            let lo = if p > 0 && self.layout.headings[p - 1] {
-                p - 1
-            } else {
-                p
-            };
+            // A heading travels with its paragraph, and so does the paragraph before: a short
+            // post splits one description over two ("Happy 85th birthday!" / "the red
+            // Mustang").
+            let lo = p.saturating_sub(1);
             let in_window = |c: &Cue| (lo..=p).contains(&self.layout.paragraph(c.span.start));
             let quasi: Vec<Cue> = self
                 .cues
@@ -796,17 +794,33 @@ impl Assessor<'_> {
             )
             .flat_map(|p| [p, p + 1])
             .collect();
-        let mut reported: Vec<BTreeSet<Span>> = Vec::new();
+        // The cue spans of each finding reported here, and where it is in `findings`.
+        let mut reported: Vec<(BTreeSet<Span>, usize)> = Vec::new();
         for (paragraphs, cues, context) in self.windows() {
             if paragraphs.clone().any(|p| mention_paragraphs.contains(&p)) {
                 // About a client already named: these cues are their story (see disclosures).
                 continue;
             }
             let spans: BTreeSet<Span> = cues.iter().map(|c| c.span).collect();
-            if reported.iter().any(|r| spans.is_subset(r)) {
+            if reported.iter().any(|(r, _)| spans.is_subset(r)) {
                 continue;
             }
-            reported.push(spans);
+            // A wider window that holds an earlier one's cues replaces its finding.
+            let narrower: Vec<usize> = reported
+                .iter()
+                .filter(|(r, _)| r.is_subset(&spans))
+                .map(|(_, at)| *at)
+                .collect();
+            for at in narrower.into_iter().rev() {
+                findings.remove(at);
+                for (_, later) in &mut reported {
+                    if *later > at {
+                        *later -= 1;
+                    }
+                }
+            }
+            reported.retain(|(r, _)| !r.is_subset(&spans));
+            reported.push((spans, findings.len()));
             let mut notes: Vec<CueNote> = context.iter().take(1).map(|c| note(*c)).collect();
             notes.extend(cues.iter().map(|c| note(*c)));
             let quasi: Vec<Cue> = cues.iter().filter(|c| is_quasi(c.kind)).copied().collect();

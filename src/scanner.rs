@@ -580,7 +580,14 @@ impl Targets {
 fn profile(m: &CueMatcher, c: &crate::roster::Client) -> Profile {
     let a = &c.attributes;
     let mut keys = std::collections::BTreeSet::new();
-    for phrase in a.occupation.iter().chain(&a.traits).chain(&a.affiliations) {
+    // Aliases carry roles too: "Commodore Gallagher", "Coach Reyes", "Judge Amari".
+    for phrase in a
+        .occupation
+        .iter()
+        .chain(&a.traits)
+        .chain(&a.affiliations)
+        .chain(&c.aliases)
+    {
         // Lexicon forms often carry their article ("the principal"): a roster entry says
         // "principal of Scoil Bhríde".
         for cue in m.find(&Normalized::new(phrase)) {
