@@ -227,6 +227,8 @@ fn cue_name(kind: CueKind) -> &'static str {
         CueKind::Age { .. } => "age",
         CueKind::Idiom => "idiom",
         CueKind::Capacity => "public-capacity",
+        CueKind::Review => "review",
+        CueKind::Reply => "review-reply",
     }
 }
 
@@ -305,9 +307,11 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         .collect();
     // Most drafts name no one and describe no one: nothing to weigh, so skip the sentence
     // analysis (the hot path of a large batch).
-    let evidence = cues
-        .iter()
-        .any(|c| is_quasi(c.kind) || is_public(c.kind) || matches!(c.kind, CueKind::Gossip(_)));
+    let evidence = cues.iter().any(|c| {
+        is_quasi(c.kind)
+            || is_public(c.kind)
+            || matches!(c.kind, CueKind::Gossip(_) | CueKind::Reply)
+    });
     if names.is_empty() && !evidence {
         return Vec::new();
     }
@@ -498,9 +502,22 @@ impl Assessor<'_> {
             .into_iter()
             .rev()
             .collect();
-        // Part of a longer proper name: "Rose Garden", "the Summer Games".
+        // Part of a longer proper name: "Rose Garden", "the Summer Games", "an Endless
+        // Summer tan" (a capitalised word before it, not at a sentence start).
         if next_capital && !is_word_like_sentence_start(&next) {
             return true;
+        }
+        let prev_capital = prev_word.chars().next().is_some_and(char::is_uppercase);
+        if is_word
+            && prev_capital
+            && prev_word != "I"
+            && !before.ends_with([',', '!', '?', ':', '.'])
+        {
+            let prev_start =
+                span.start - (self.text[..span.start].len() - before.len()) - prev_word.len();
+            if !self.layout.is_sentence_start(self.text, prev_start) {
+                return true;
+            }
         }
         if prev_word.eq_ignore_ascii_case("the")
             || prev_word.eq_ignore_ascii_case("a")
@@ -674,39 +691,40 @@ impl Assessor<'_> {
     /// twice a generic match (any captain, any nurse).
     fn matches(&self, c: u32, cues: &[Cue]) -> usize {
         let profile = &self.input.profiles[c as usize];
-        let mut counted: Vec<Span> = Vec::new();
-        cues.iter()
-            .filter(|cue| {
-                // "the captain" and "captain" are one match.
-                let fresh = !counted.iter().any(|s| s.overlaps(cue.span));
-                counted.push(cue.span);
-                fresh
-            })
-            .map(|cue| match cue.kind {
-                CueKind::RosterAttribute(owner)
-                | CueKind::RosterPlace(owner)
-                | CueKind::RosterTrait(owner) => 2 * usize::from(owner == c),
-                CueKind::Age { years, decade } => usize::from(profile.age.is_some_and(|a| {
-                    if decade {
-                        a / 10 * 10 == years
-                    } else {
-                        a == years
-                    }
-                })),
-                CueKind::Role(i) if profile.keys.contains(&Key::Role(i)) => {
-                    // A role one person holds ("the chief of police", "the principal of
-                    // Scoil Bhríde") outweighs any number of common cues.
-                    if self.input.lexicons.roles[i as usize].k <= 1.0
-                        || self.is_definite_role(cue.span)
-                    {
-                        3
-                    } else {
-                        1
-                    }
+        // "the captain" and "captain" are one match: of overlapping cues, the best for this
+        // client counts (a phrase on two clients' entries is two cues on one span).
+        let mut counted: Vec<(Span, usize)> = Vec::new();
+        let score = |cue: &Cue| match cue.kind {
+            CueKind::RosterAttribute(owner)
+            | CueKind::RosterPlace(owner)
+            | CueKind::RosterTrait(owner) => 2 * usize::from(owner == c),
+            CueKind::Age { years, decade } => usize::from(profile.age.is_some_and(|a| {
+                if decade {
+                    a / 10 * 10 == years
+                } else {
+                    a == years
                 }
-                kind => usize::from(Key::of(kind).is_some_and(|k| profile.keys.contains(&k))),
-            })
-            .sum()
+            })),
+            CueKind::Role(i) if profile.keys.contains(&Key::Role(i)) => {
+                // A role one person holds ("the chief of police", "the principal of
+                // Scoil Bhríde") outweighs any number of common cues.
+                if self.input.lexicons.roles[i as usize].k <= 1.0 || self.is_definite_role(cue.span)
+                {
+                    3
+                } else {
+                    1
+                }
+            }
+            kind => usize::from(Key::of(kind).is_some_and(|k| profile.keys.contains(&k))),
+        };
+        for cue in cues {
+            let points = score(cue);
+            match counted.iter_mut().find(|(s, _)| s.overlaps(cue.span)) {
+                Some((_, best)) => *best = (*best).max(points),
+                None => counted.push((cue.span, points)),
+            }
+        }
+        counted.iter().map(|(_, p)| p).sum()
     }
 
     /// The cues of one window (a paragraph and the one before it, so a heading travels with its
@@ -724,6 +742,11 @@ impl Assessor<'_> {
                 .cues
                 .iter()
                 .filter(|c| in_window(c) && (is_quasi(c.kind) || is_public(c.kind)))
+                // "the match after Saturday class": an event is a date, not a description,
+                // unless someone is in it.
+                .filter(|c| {
+                    !matches!(c.kind, CueKind::Event(_)) || event_names_person(self.text, c.span)
+                })
                 .filter(|c| !self.about_staff(c.span))
                 .copied()
                 .collect();
@@ -794,33 +817,17 @@ impl Assessor<'_> {
             )
             .flat_map(|p| [p, p + 1])
             .collect();
-        // The cue spans of each finding reported here, and where it is in `findings`.
-        let mut reported: Vec<(BTreeSet<Span>, usize)> = Vec::new();
+        let mut reported: Vec<BTreeSet<Span>> = Vec::new();
         for (paragraphs, cues, context) in self.windows() {
             if paragraphs.clone().any(|p| mention_paragraphs.contains(&p)) {
                 // About a client already named: these cues are their story (see disclosures).
                 continue;
             }
             let spans: BTreeSet<Span> = cues.iter().map(|c| c.span).collect();
-            if reported.iter().any(|(r, _)| spans.is_subset(r)) {
+            if reported.iter().any(|r| spans.is_subset(r)) {
                 continue;
             }
-            // A wider window that holds an earlier one's cues replaces its finding.
-            let narrower: Vec<usize> = reported
-                .iter()
-                .filter(|(r, _)| r.is_subset(&spans))
-                .map(|(_, at)| *at)
-                .collect();
-            for at in narrower.into_iter().rev() {
-                findings.remove(at);
-                for (_, later) in &mut reported {
-                    if *later > at {
-                        *later -= 1;
-                    }
-                }
-            }
-            reported.retain(|(r, _)| !r.is_subset(&spans));
-            reported.push((spans, findings.len()));
+            reported.push(spans);
             let mut notes: Vec<CueNote> = context.iter().take(1).map(|c| note(*c)).collect();
             notes.extend(cues.iter().map(|c| note(*c)));
             let quasi: Vec<Cue> = cues.iter().filter(|c| is_quasi(c.kind)).copied().collect();
@@ -836,11 +843,12 @@ impl Assessor<'_> {
                 // The cues describe a client already named: their story, not a second leak.
                 continue;
             }
-            let anchor = cues[0].span;
+            let anchor = widest_first(&cues);
             if let (true, Some(rule)) = (public, pf_rule) {
                 // A public figure is one person however common their cues: k is 1.
                 let k = self.k(&quasi).min(1.0);
-                findings.push(self.finding(rule, rule.severity, anchor, client, notes, Some(k)));
+                let f = self.finding(rule, rule.severity, anchor, client, notes, Some(k));
+                push_widest(findings, f);
                 continue;
             }
             let Some(rule) = qi_rule else { continue };
@@ -850,14 +858,47 @@ impl Assessor<'_> {
             if quasi.is_empty() {
                 continue;
             }
+            let places_only = quasi.iter().all(|c| {
+                matches!(
+                    c.kind,
+                    CueKind::RosterAttribute(_) | CueKind::RosterPlace(_)
+                )
+            });
+            if places_only && !quasi.iter().any(|c| self.person_in_sentence(c.span)) {
+                // "a basket from Sweet Larch Bakery": a business or a place, with nobody in
+                // the sentence it could describe.
+                continue;
+            }
             let k = self.k(&quasi);
             let severity = if k <= block_at_k {
                 rule.severity
             } else {
                 rule.severity.min(Severity::Warn)
             };
-            findings.push(self.finding(rule, severity, anchor, client, notes, Some(k)));
+            let f = self.finding(rule, severity, anchor, client, notes, Some(k));
+            push_widest(findings, f);
         }
+    }
+
+    /// Whether the sentence around `span` speaks of a person ("she works at", "the owner of",
+    /// "one of the lads from").
+    fn person_in_sentence(&self, span: Span) -> bool {
+        const PERSON: &[&str] = &[
+            "she", "he", "her", "his", "him", "hers", "who", "whose", "owner", "owns", "works",
+            "worked", "client", "member", "regular", "someone", "somebody", "guy", "gal", "lady",
+            "woman", "man", "friend", "mum", "mom", "dad", "one", "they", "their", "lads",
+        ];
+        let s = self.layout.sentence(span.start);
+        let start = self.layout.sentences[s];
+        let end = self
+            .layout
+            .sentences
+            .get(s + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text[start..end]
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .any(|w| PERSON.contains(&w.to_lowercase().as_str()))
     }
 
     /// The anonymity set of a set of cues: population × the product of their base rates,
@@ -869,7 +910,16 @@ impl Assessor<'_> {
         // cue counts once ("nurse ... nurses").
         let mut groups: Vec<(Span, &'static str, f64)> = Vec::new();
         let mut role_k: Option<f64> = None;
+        let roles: Vec<Span> = cues
+            .iter()
+            .filter(|c| matches!(c.kind, CueKind::Role(_)))
+            .map(|c| c.span)
+            .collect();
         for c in cues {
+            if !matches!(c.kind, CueKind::Role(_)) && roles.iter().any(|r| r.overlaps(c.span)) {
+                // "bride" is a role and a life event: one piece of evidence, counted as the role.
+                continue;
+            }
             if self.is_definite_role(c.span)
                 && matches!(
                     c.kind,
@@ -1041,13 +1091,35 @@ impl Assessor<'_> {
                     && !near(|k| k == CueKind::Policy, 0)
             })
         };
-        let Some(g) = strong.or_else(weak_with_context) else {
+        // A reply to a review that tells the reviewer's visit back to them ("your
+        // appointment was booked as a trim", "you missed four sessions").
+        let review_reply = || {
+            let review = self.cues.iter().any(|c| c.kind == CueKind::Review);
+            let replies: Vec<Cue> = self
+                .cues
+                .iter()
+                .filter(|c| review && c.kind == CueKind::Reply)
+                .copied()
+                .collect();
+            let span = replies.first().map(|_| widest_first(&replies))?;
+            replies.into_iter().find(|c| c.span == span)
+        };
+        let Some(g) = strong
+            .or_else(weak_with_context)
+            .copied()
+            .or_else(review_reply)
+        else {
             return;
         };
+        if g.kind == CueKind::Reply {
+            let notes = vec![note(g)];
+            findings.push(self.finding(rule, rule.severity, g.span, None, notes, None));
+            return;
+        }
         if strong.is_some() && draft_context.is_none() {
             return;
         }
-        let mut notes = vec![note(*g)];
+        let mut notes = vec![note(g)];
         notes.extend(draft_context.map(note));
         findings.push(self.finding(rule, rule.severity, g.span, None, notes, None));
     }
@@ -1150,6 +1222,32 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons) -> bool {
         }
         _ => true,
     }
+}
+
+/// The span to underline for a set of cues sorted by span: the longest of those that start
+/// first ("the chief of police", not "the chief").
+fn widest_first(cues: &[Cue]) -> Span {
+    let start = cues.iter().map(|c| c.span.start).min().unwrap_or(0);
+    cues.iter()
+        .filter(|c| c.span.start == start)
+        .map(|c| c.span)
+        .max_by_key(|s| s.end)
+        .unwrap_or(Span::new(0, 0))
+}
+
+/// Adds a description finding, replacing any earlier one whose cues it holds: a window that
+/// takes in the paragraph before sees the same description, and more of it.
+fn push_widest(findings: &mut Vec<Finding>, new: Finding) {
+    let evidence = |f: &Finding| -> BTreeSet<Span> {
+        f.cues
+            .iter()
+            .filter(|c| c.kind != "context")
+            .map(|c| c.span)
+            .collect()
+    };
+    let wide = evidence(&new);
+    findings.retain(|old| old.k.is_none() || !evidence(old).is_subset(&wide));
+    findings.push(new);
 }
 
 /// Whether an event mention is about someone who took part in it: "a Super Bowl champion",

@@ -71,6 +71,10 @@ pub enum CueKind {
     RosterPlace(u32),
     /// A public or business role ("donated", "good luck to", "speaking at").
     Capacity,
+    /// A word that makes the draft a reply to a review.
+    Review,
+    /// A phrase telling a reviewer's visit back to them ("you booked", "your appointment").
+    Reply,
     /// A set phrase ("farmer's carry", "baker's dozen"): the cues inside it are not evidence.
     Idiom,
     /// An age, exact or as a decade (`80` for "in her eighties").
@@ -366,6 +370,12 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
     for t in &lx.policy {
         b.add(&normalize(t), CueKind::Policy);
     }
+    for t in &lx.review {
+        b.add(&normalize(t), CueKind::Review);
+    }
+    for t in &lx.reply {
+        b.add(&normalize(t), CueKind::Reply);
+    }
     for t in &lx.health {
         b.add(&normalize(t), CueKind::Health);
     }
@@ -500,6 +510,9 @@ impl RosterNeedles {
                 let words: Vec<&str> = n.split(' ').collect();
                 if words.len() >= 3 && kind == CueKind::RosterAttribute(i) {
                     add(&words[words.len() - 2..].join(" "));
+                    // "Wrenhaven High School" is also "Wrenhaven High"; "Radio Moyle 102" is
+                    // "Radio Moyle".
+                    add(&words[..words.len() - 1].join(" "));
                 }
                 if kind == CueKind::RosterTrait(i) {
                     // A proper name inside a trait: "captain of the Estrella".

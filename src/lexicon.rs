@@ -181,6 +181,10 @@ pub struct Lexicons {
     pub gossip: Vec<Phrase>,
     /// Words of a policy notice, which turn weak gossip words into a policy.
     pub policy: Vec<String>,
+    /// Words that make a draft a reply to a review.
+    pub review: Vec<String>,
+    /// Second-person phrases that tell a reviewer's visit back to them.
+    pub reply: Vec<String>,
     /// Health disclosures.
     pub health: Vec<String>,
     /// Occupations.
@@ -208,6 +212,10 @@ struct Phrases {
 struct Gossip {
     terms: Vec<Phrase>,
     policy: Vec<String>,
+    #[serde(default)]
+    review: Vec<String>,
+    #[serde(default)]
+    reply: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -275,6 +283,8 @@ impl Lexicons {
                 let g: Gossip = serde_yaml::from_str(text).map_err(yaml)?;
                 self.gossip = g.terms;
                 self.policy = g.policy;
+                self.review = g.review;
+                self.reply = g.reply;
             }
             "health.yaml" => {
                 self.health = serde_yaml::from_str::<Strings>(text).map_err(yaml)?.terms

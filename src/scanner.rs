@@ -282,9 +282,11 @@ impl Scanner {
     }
 
     /// Names inside a longer hashtag: `#GoOnBernieMcNulty`, `#TeamMaryJones`,
-    /// `#maryjonesrocks`. A hashtag is short, so every substring of at least eight letters is
+    /// `#maryjonesstrong`. A hashtag is short, so every substring of at least eight letters is
     /// looked up among the joined names; in a hashtag with capitals the name must start and
-    /// end where a capitalised word does, so `#BigMaryjonesville` is no one.
+    /// end where a capitalised word does, so `#BigMaryjonesville` is no one. A name may end
+    /// the hashtag after any cheer, but what follows a name must be a cheer too
+    /// ([`HASHTAG_CHEERS`]): `#MaryJonesRecipes` is a cooking channel, not a person.
     fn names_in_hashtags(&self, norm: &Normalized, original: &str, hits: &mut Vec<Hit>) {
         const MIN: usize = 8;
         let text = norm.as_str();
@@ -318,6 +320,9 @@ impl Scanner {
                     };
                     let edge = |k: usize| k == body.start || k == body.end || capital_at(k);
                     if cased && !(edge(span.start) && edge(span.end)) {
+                        continue;
+                    }
+                    if j < end && !HASHTAG_CHEERS.contains(&&text[j..end]) {
                         continue;
                     }
                     for &target in self.needles.get(id) {
@@ -617,6 +622,29 @@ pub(crate) fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
     let after = text[end..].chars().next();
     before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
 }
+
+/// What may follow a name inside a hashtag: `#MaryJonesStrong`, `#MaryJonesDay`.
+const HASHTAG_CHEERS: &[&str] = &[
+    "strong",
+    "rocks",
+    "day",
+    "fans",
+    "squad",
+    "wins",
+    "ftw",
+    "forever",
+    "legend",
+    "goals",
+    "pr",
+    "pb",
+    "appreciation",
+    "appreciationday",
+    "fanclub",
+    "nation",
+    "army",
+    "era",
+    "vibes",
+];
 
 /// A full name with its hyphens as spaces, and with a multi-word surname hyphenated: the
 /// ways people drop or add a hyphen.
