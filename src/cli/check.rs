@@ -12,6 +12,7 @@ use crate::date::Date;
 use crate::document::{Channel, Document, front_matter};
 use crate::error::{FileKind, LoadError};
 use crate::finding::Verdict;
+use crate::markup::Markup;
 use crate::report::{FileReport, Report, RunError, github, human, json, sarif};
 use crate::roster::Roster;
 use crate::scanner::Scanner;
@@ -72,7 +73,8 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             .as_deref()
             .and_then(|p| config.channel_for(p))
             .unwrap_or(default_channel);
-        let mut report = check_one(&scanner, draft.name, text, channel, today)?;
+        let markup = inputs::markup_of(draft.path.as_deref());
+        let mut report = check_one(&scanner, draft.name, text, channel, markup, today)?;
         apply_baseline(&mut report, &baseline);
         Ok(report)
     });
@@ -241,6 +243,7 @@ fn check_one(
     path: String,
     text: String,
     default_channel: Channel,
+    markup: Markup,
     today: Date,
 ) -> Result<FileReport, RunError> {
     let fm = front_matter(&text).map_err(|e| RunError {
@@ -248,7 +251,7 @@ fn check_one(
         message: e.to_string(),
     })?;
     let channel = fm.channel.unwrap_or(default_channel);
-    let scan = scanner.scan(&Document::new(&text, channel), today);
+    let scan = scanner.scan(&Document::new(&text, channel).with_markup(markup), today);
     Ok(FileReport {
         path,
         channel,
