@@ -29,6 +29,7 @@ pub mod date;
 pub mod document;
 pub mod error;
 pub mod finding;
+pub mod fix;
 pub mod lexicon;
 pub mod markup;
 pub mod names;

@@ -320,6 +320,11 @@ pub(crate) fn load_rules(
     Ok(set)
 }
 
+/// How the draft at `path` is written, from its extension (none: plain text).
+pub(crate) fn markup_of(path: Option<&std::path::Path>) -> crate::Markup {
+    inputs::markup_of(path)
+}
+
 /// The config the language server uses.
 pub(crate) type LspConfig = config::Config;
 

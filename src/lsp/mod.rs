@@ -33,6 +33,7 @@ pub use convert::{Encoding, LineIndex};
 use crate::date::Date;
 use crate::document::{Channel, Document, front_matter};
 use crate::finding::Finding;
+use crate::markup::Markup;
 use crate::roster::Roster;
 use crate::rules::Severity;
 use crate::scanner::Scanner;
@@ -177,6 +178,8 @@ pub fn file_path(uri: &Uri) -> Option<PathBuf> {
 
 struct Open {
     text: String,
+    /// How the document is written: from the editor's language id, else the file extension.
+    markup: Markup,
     version: i32,
     index: LineIndex,
     findings: Vec<Finding>,
@@ -273,9 +276,11 @@ impl Server<'_> {
             "textDocument/didOpen" => {
                 if let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(n.params) {
                     let doc = p.text_document;
+                    let markup = markup_of(&doc.language_id, &doc.uri);
                     self.docs.insert(
                         doc.uri.clone(),
                         Open {
+                            markup,
                             index: LineIndex::new(&doc.text),
                             text: doc.text,
                             version: doc.version,
@@ -430,9 +435,10 @@ impl Server<'_> {
             .and_then(|fm| fm.channel)
             .or_else(|| path.as_deref().and_then(|p| engine.config.channel_for(p)))
             .unwrap_or(Channel::Social);
-        let scan = engine
-            .scanner
-            .scan(&Document::new(&open.text, channel), today());
+        let scan = engine.scanner.scan(
+            &Document::new(&open.text, channel).with_markup(open.markup),
+            today(),
+        );
         let diagnostics = scan
             .findings
             .iter()
@@ -562,6 +568,13 @@ impl Server<'_> {
         }
         actions
     }
+}
+
+/// How a document is written: the editor's language id (`markdown`, `html`, `plaintext`),
+/// else the extension of its file, else plain text.
+fn markup_of(language_id: &str, uri: &Uri) -> Markup {
+    Markup::from_language_id(language_id)
+        .unwrap_or_else(|| crate::cli::markup_of(file_path(uri).as_deref()))
 }
 
 fn invalid(id: RequestId, e: &serde_json::Error) -> Response {
