@@ -80,6 +80,8 @@ pub struct Skipped {
     pub span: Span,
     /// Its rule.
     pub rule: RuleId,
+    /// The client it names, by roster id.
+    pub client: Option<crate::roster::ClientId>,
     /// Why it was not fixed.
     pub reason: Unfixable,
 }
@@ -138,6 +140,7 @@ pub fn plan(source: &str, markup: Markup, findings: &[&Finding], rules: &RuleSet
     sorted.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
     let mut plan = Plan::default();
     let mut last: Option<Span> = None;
+    let mut firsts: Vec<(String, bool)> = Vec::new();
     for f in sorted {
         // Two clients sharing one name: one finding span, one fix.
         if last == Some(f.span) {
@@ -150,6 +153,7 @@ pub fn plan(source: &str, markup: Markup, findings: &[&Finding], rules: &RuleSet
                 plan.skipped.push(Skipped {
                     span: f.span,
                     rule: f.rule.clone(),
+                    client: f.client.clone(),
                     reason,
                 });
                 continue;
@@ -164,14 +168,27 @@ pub fn plan(source: &str, markup: Markup, findings: &[&Finding], rules: &RuleSet
             plan.skipped.push(Skipped {
                 span: f.span,
                 rule: f.rule.clone(),
+                client: f.client.clone(),
                 reason: Unfixable::Overlap,
             });
             continue;
+        }
+        if let Some(first) = fixer.first_name_of(f, rules) {
+            firsts.push(first);
         }
         plan.edits.extend(edits);
         plan.fixed += 1;
         last = Some(f.span);
     }
+    let mut taken: Vec<Span> = findings.iter().map(|f| f.span).collect();
+    taken.extend(plan.edits.iter().map(|e| e.span));
+    for (first, capital) in firsts {
+        for edits in fixer.mentions(&first, capital, &taken) {
+            taken.extend(edits.iter().map(|e| e.span));
+            plan.edits.extend(edits);
+        }
+    }
+    plan.edits.sort_by_key(|e| e.span);
     plan
 }
 
@@ -238,10 +255,15 @@ impl Fixer<'_> {
                 }]);
             }
         }
+        self.name_edits(span).ok_or(Unfixable::Unknown)
+    }
+
+    /// The edits that put the neutral phrase in place of the name at `span`.
+    fn name_edits(&self, mut span: Span) -> Option<Vec<Edit>> {
         let mut phrase = NEUTRAL.to_owned();
-        // "Jones’ class": the apostrophe is the possessive; it becomes "a client’s".
         let original = &self.source[span.range()];
         let after = &self.source[span.end..];
+        // "Jones’ class": the apostrophe is the possessive; it becomes "a client’s".
         if original.ends_with(['s', 'S'])
             && let Some(apostrophe) = after.chars().next().filter(|c| matches!(c, '\'' | '’'))
             && !after[apostrophe.len_utf8()..]
@@ -253,6 +275,10 @@ impl Fixer<'_> {
             phrase.push(apostrophe);
             phrase.push('s');
         }
+        // "… goes to Lena K." ends a sentence: the initial's period is the full stop too.
+        if original.ends_with('.') && ends_sentence(after) {
+            phrase.push('.');
+        }
         if self.after_determiner(span.start) {
             phrase = phrase["a ".len()..].to_owned();
         } else if self.starts_sentence(span.start) {
@@ -263,21 +289,107 @@ impl Fixer<'_> {
             phrase = phrase.to_uppercase();
         }
         let pieces = self.prose.text_pieces(span);
-        let mut edits = Vec::with_capacity(pieces.len());
-        for (i, piece) in pieces.into_iter().enumerate() {
-            edits.push(Edit {
-                span: piece,
-                text: if i == 0 {
-                    phrase.clone()
-                } else {
-                    String::new()
+        if pieces.is_empty() {
+            return None;
+        }
+        Some(
+            pieces
+                .into_iter()
+                .enumerate()
+                .map(|(i, piece)| Edit {
+                    span: piece,
+                    text: if i == 0 {
+                        phrase.clone()
+                    } else {
+                        String::new()
+                    },
+                })
+                .collect(),
+        )
+    }
+
+    /// Later mentions of a fixed client's first name, which the scan folds into the full
+    /// name's finding: "Thanks, Wendell!" after "Wendell Ashby …". A mention addressed to the
+    /// person ("…, Wendell!", "thank you ingrid") is removed; any other becomes "a client".
+    /// Only words written like the name was (a capital for a capital) count, and never one
+    /// inside an address, a handle or a hashtag.
+    fn mentions(&self, first: &str, capital: bool, taken: &[Span]) -> Vec<Vec<Edit>> {
+        let want = crate::normalize::normalize(first);
+        let prose = self.prose.as_str();
+        let mut out = Vec::new();
+        for (start, word) in words(prose) {
+            let span = Span::new(start, start + word.len());
+            if crate::normalize::normalize(word) != want
+                || (capital && !word.starts_with(char::is_uppercase))
+                || taken.iter().any(|t| t.overlaps(span))
+                || self.prose.in_link(span)
+                || prose[..start].ends_with(['@', '#'])
+                || self.prose.text_pieces(span) != [span]
+            {
+                continue;
+            }
+            let edits = match self.address_removal(span) {
+                Some(removal) => vec![Edit {
+                    span: removal,
+                    text: String::new(),
+                }],
+                None => match self.name_edits(span) {
+                    Some(e) => e,
+                    None => continue,
                 },
-            });
+            };
+            out.push(edits);
         }
-        if edits.is_empty() {
-            return Err(Unfixable::Unknown);
+        out
+    }
+
+    /// For a name the draft speaks to ("Thanks for the laughs, Wendell!", "thank you
+    /// ingrid 🤍"), the bytes to delete: the name and the comma or space before it.
+    fn address_removal(&self, name: Span) -> Option<Span> {
+        let prose = self.prose.as_str();
+        let after = prose[name.end..].trim_start_matches([' ', '_', '\u{a0}']);
+        let closes = after
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, '!' | '.' | '?' | '…' | '\n') || is_symbol(c));
+        if !closes {
+            return None;
         }
-        Ok(edits)
+        let before = &prose[..name.start];
+        let trimmed = before.trim_end_matches([' ', '\u{a0}']);
+        if trimmed.len() == before.len() {
+            return None;
+        }
+        if let Some(comma) = trimmed.strip_suffix(',') {
+            return Some(Span::new(comma.len(), name.end));
+        }
+        let lower = trimmed.to_lowercase();
+        [
+            "thank you",
+            "thanks",
+            "congrats",
+            "congratulations",
+            "welcome",
+        ]
+        .iter()
+        .any(|w| lower.ends_with(w))
+        .then(|| Span::new(trimmed.len(), name.end))
+    }
+
+    /// The first name a fixed finding spelled out ("Wendell" of "Wendell Ashby", "Lena" of
+    /// "Lena K."), and whether it was capitalised; none for handles, hashtags and titles.
+    fn first_name_of(&self, f: &Finding, rules: &RuleSet) -> Option<(String, bool)> {
+        match rules.get(&f.rule).map(|r| &r.matcher) {
+            Some(Matcher::Roster {
+                form: RosterForm::FullName | RosterForm::Alias | RosterForm::FirstInitial,
+                ..
+            }) => {}
+            Some(Matcher::FirstName { .. }) => {}
+            _ => return None,
+        }
+        let (_, first) = words(&self.source[f.span.range()]).into_iter().next()?;
+        (first.chars().count() >= 2)
+            .then(|| (first.to_owned(), first.starts_with(char::is_uppercase)))
     }
 
     /// For a hashtag among hashtags (`… #MaryJones #wellness`, or last on its line after
@@ -370,6 +482,41 @@ impl Fixer<'_> {
             Some(_) => false,
         }
     }
+}
+
+/// Whole words of `text` (letters, digits, combining marks), with their offsets.
+fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let part = c.is_alphanumeric() || crate::normalize::is_mark(c);
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// Whether the text after a span ends a sentence: nothing but spaces to the end of the line,
+/// or a capital next.
+fn ends_sentence(after: &str) -> bool {
+    let rest = after.trim_start_matches([' ', '\t', '\u{a0}']);
+    rest.is_empty()
+        || rest.starts_with(['\n', '\r'])
+        || (rest.len() < after.len() && rest.starts_with(char::is_uppercase))
+}
+
+/// Emoji and other symbols that close an address: "thank you ingrid 🤍".
+fn is_symbol(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace() && !c.is_ascii()
 }
 
 /// Characters that do not end a sentence or start a word: spaces, markup filler, quotes and

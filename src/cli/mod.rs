@@ -4,6 +4,7 @@
 mod cache;
 mod check;
 mod config;
+mod fix;
 mod git;
 mod inputs;
 mod rules_cmd;
@@ -101,6 +102,14 @@ pub struct CheckArgs {
     /// Explain each finding in the human report.
     #[arg(long)]
     pub explain: bool,
+    /// Rewrite each draft that fails: a client's name becomes "a client". What cannot be
+    /// fixed safely (a description, a name in a link) is left and listed. Only drafts that
+    /// change are written, each atomically; the report then shows what is left.
+    #[arg(long, conflicts_with = "write_baseline")]
+    pub fix: bool,
+    /// With --fix: print the changes as a unified diff and write nothing.
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
     /// Do not read or write the compiled-roster cache.
     #[arg(long, env = "LIPZIP_NO_CACHE", value_parser = clap::builder::BoolishValueParser::new(), default_value_t = false)]
     pub no_cache: bool,
