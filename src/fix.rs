@@ -460,7 +460,7 @@ impl Fixer<'_> {
             }
             return matches!(c, '.' | '!' | '?' | '…');
         }
-        if line_start == 0 && !prose[..at].contains('\n') {
+        if (line_start == 0 && !prose[..at].contains('\n')) || line_start == self.fm_end {
             return true;
         }
         // The line holds nothing before the name. A list item, heading or quote in the

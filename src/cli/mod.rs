@@ -270,7 +270,7 @@ fn man(dir: Option<&std::path::Path>) -> u8 {
     cmd.build();
     let Some(dir) = dir else {
         let mut page = Vec::new();
-        if clap_mangen::Man::new(cmd).render(&mut page).is_err() {
+        if man_page(cmd).render(&mut page).is_err() {
             return 2;
         }
         let mut out = std::io::stdout().lock();
@@ -278,7 +278,7 @@ fn man(dir: Option<&std::path::Path>) -> u8 {
         let _ = out.flush();
         return 0;
     };
-    match std::fs::create_dir_all(dir).and_then(|()| clap_mangen::generate_to(cmd, dir)) {
+    match std::fs::create_dir_all(dir).and_then(|()| man_pages(&cmd, dir)) {
         Ok(()) => {
             let _ = writeln!(
                 std::io::stderr().lock(),
@@ -299,6 +299,21 @@ fn man(dir: Option<&std::path::Path>) -> u8 {
             2
         }
     }
+}
+
+/// The manual page of `cmd`, headed with lipzip's name and version.
+fn man_page(cmd: clap::Command) -> clap_mangen::Man {
+    clap_mangen::Man::new(cmd)
+        .source(format!("lipzip {}", env!("CARGO_PKG_VERSION")))
+        .manual("lipzip manual")
+}
+
+/// Writes the page of `cmd` and of each of its commands into `dir`.
+fn man_pages(cmd: &clap::Command, dir: &std::path::Path) -> std::io::Result<()> {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        man_pages(sub, dir)?;
+    }
+    man_page(cmd.clone()).generate_to(dir).map(|_| ())
 }
 
 fn hook(command: HookCommand) -> u8 {

@@ -42,7 +42,7 @@ use crate::scanner::Scanner;
 const DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// The neutral phrase the quick fix puts in place of a leak.
-pub const NEUTRAL: &str = "a client";
+pub const NEUTRAL: &str = crate::fix::NEUTRAL;
 
 /// Runs the server on stdin/stdout until the editor says `exit`.
 #[must_use]
@@ -525,20 +525,35 @@ impl Server<'_> {
                 continue;
             }
             let range = open.index.range(&open.text, f.span, self.encoding);
-            let replace = TextEdit {
-                range,
-                new_text: NEUTRAL.into(),
-            };
-            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: format!("Replace with “{NEUTRAL}”"),
-                kind: Some(CodeActionKind::QUICKFIX),
-                edit: Some(WorkspaceEdit {
-                    changes: Some(HashMap::from([(uri.clone(), vec![replace])])),
-                    ..WorkspaceEdit::default()
-                }),
-                is_preferred: Some(true),
-                ..CodeAction::default()
-            }));
+            // The same edits as `check --fix`: case, possessive, markup kept; none for what
+            // replacing words cannot fix.
+            let rules = self.engine.as_ref().ok().map(|e| e.scanner.rules());
+            if let Some(Ok(edits)) =
+                rules.map(|r| crate::fix::edits_for(&open.text, open.markup, f, r))
+            {
+                let removes = edits.iter().all(|e| e.text.is_empty());
+                let title = match edits.first() {
+                    Some(e) if !removes => format!("Replace with “{}”", e.text),
+                    _ => "Remove the hashtag".to_owned(),
+                };
+                let changes = edits
+                    .into_iter()
+                    .map(|e| TextEdit {
+                        range: open.index.range(&open.text, e.span, self.encoding),
+                        new_text: e.text,
+                    })
+                    .collect();
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title,
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    edit: Some(WorkspaceEdit {
+                        changes: Some(HashMap::from([(uri.clone(), changes)])),
+                        ..WorkspaceEdit::default()
+                    }),
+                    is_preferred: Some(true),
+                    ..CodeAction::default()
+                }));
+            }
             let line_start = lsp_types::Position::new(range.start.line, 0);
             let line_text = open.text[open.index.offset(&open.text, line_start, self.encoding)..]
                 .lines()
