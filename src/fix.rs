@@ -19,7 +19,9 @@ use std::fmt;
 
 use crate::finding::Finding;
 use crate::markup::{Markup, Prose};
+use crate::normalize::normalize;
 use crate::rules::{Matcher, RosterForm, RuleId, RuleSet};
+use crate::scanner::Scanner;
 use crate::span::Span;
 
 /// The neutral phrase a name becomes.
@@ -45,7 +47,7 @@ pub enum Unfixable {
     Gossip,
     /// The name is part of a link or image address.
     Link,
-    /// The finding overlaps another one being fixed.
+    /// The finding overlaps another one being fixed, or a fix did not clear it.
     Overlap,
     /// A rule lipzip does not know how to fix.
     Unknown,
@@ -67,7 +69,10 @@ impl fmt::Display for Unfixable {
                 "the name is in a link or image address: change or remove the link by hand \
                  (renaming the file or page too)"
             }
-            Unfixable::Overlap => "it overlaps another fix: check again after this one",
+            Unfixable::Overlap => {
+                "lipzip could not fix it safely together with the other fixes: run --fix again, \
+                 or rewrite it by hand"
+            }
             Unfixable::Unknown => "lipzip fixes only names automatically: rewrite it by hand",
         })
     }
@@ -122,10 +127,11 @@ pub fn apply(source: &str, edits: &[Edit]) -> String {
     out
 }
 
-/// How to fix the `findings` of `source` (written in `markup`), judged by their rules in
-/// `rules`. The caller chooses which findings to fix (those that fail the run).
+/// How to fix the `findings` of `source` (written in `markup`), judged by the rules of
+/// `scanner`. The caller chooses which findings to fix (those that fail the run).
 #[must_use]
-pub fn plan(source: &str, markup: Markup, findings: &[&Finding], rules: &RuleSet) -> Plan {
+pub fn plan(source: &str, markup: Markup, findings: &[&Finding], scanner: &Scanner) -> Plan {
+    let rules = scanner.rules();
     let prose = Prose::new(source, markup);
     let fm_end = crate::document::front_matter(source)
         .ok()
@@ -136,6 +142,16 @@ pub fn plan(source: &str, markup: Markup, findings: &[&Finding], rules: &RuleSet
         prose: &prose,
         fm_end,
     };
+    // The practice's own names are never a client's mention: "Dana" of staff "Dana Whitfield"
+    // stays when client "Dana Jones" is fixed.
+    let practice = &scanner.roster().practice;
+    let own: Vec<String> = practice
+        .staff
+        .iter()
+        .chain(&practice.places)
+        .chain(std::iter::once(&practice.name))
+        .flat_map(|n| words(n).into_iter().map(|(_, w)| normalize(w)))
+        .collect();
     let mut sorted: Vec<&Finding> = findings.to_vec();
     sorted.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
     let mut plan = Plan::default();
@@ -183,6 +199,9 @@ pub fn plan(source: &str, markup: Markup, findings: &[&Finding], rules: &RuleSet
     let mut taken: Vec<Span> = findings.iter().map(|f| f.span).collect();
     taken.extend(plan.edits.iter().map(|e| e.span));
     for (first, capital) in firsts {
+        if own.contains(&normalize(&first)) {
+            continue;
+        }
         for edits in fixer.mentions(&first, capital, &taken) {
             taken.extend(edits.iter().map(|e| e.span));
             plan.edits.extend(edits);
@@ -200,8 +219,9 @@ pub fn edits_for(
     source: &str,
     markup: Markup,
     finding: &Finding,
-    rules: &RuleSet,
+    scanner: &Scanner,
 ) -> Result<Vec<Edit>, Unfixable> {
+    let rules = scanner.rules();
     let prose = Prose::new(source, markup);
     let fm_end = crate::document::front_matter(source)
         .ok()
@@ -314,12 +334,12 @@ impl Fixer<'_> {
     /// Only words written like the name was (a capital for a capital) count, and never one
     /// inside an address, a handle or a hashtag.
     fn mentions(&self, first: &str, capital: bool, taken: &[Span]) -> Vec<Vec<Edit>> {
-        let want = crate::normalize::normalize(first);
+        let want = normalize(first);
         let prose = self.prose.as_str();
         let mut out = Vec::new();
         for (start, word) in words(prose) {
             let span = Span::new(start, start + word.len());
-            if crate::normalize::normalize(word) != want
+            if normalize(word) != want
                 || (capital && !word.starts_with(char::is_uppercase))
                 || taken.iter().any(|t| t.overlaps(span))
                 || self.prose.in_link(span)
@@ -542,7 +562,6 @@ mod tests {
     use crate::document::{Channel, Document};
     use crate::roster::Roster;
     use crate::rules::EXAMPLE_ROSTER;
-    use crate::scanner::Scanner;
 
     fn scanner() -> Scanner {
         let roster = Roster::from_yaml(EXAMPLE_ROSTER, "example").unwrap();
@@ -558,7 +577,7 @@ mod tests {
             today,
         );
         let failing: Vec<&Finding> = scan.findings.iter().filter(|f| f.counts()).collect();
-        let plan = plan(text, markup, &failing, s.rules());
+        let plan = plan(text, markup, &failing, &s);
         (plan.apply(text), plan)
     }
 
@@ -647,6 +666,37 @@ mod tests {
         assert!(
             t.starts_with("---\ntitle: A client loves massage\n---\n"),
             "{t}"
+        );
+    }
+
+    #[test]
+    fn later_first_names_go_but_not_the_staff_s() {
+        let (t, _) = fixed(
+            "Ian Gamble came in for a massage. Ian, see you soon! Ian loved it.",
+            Markup::Plain,
+        );
+        assert_eq!(
+            t,
+            "A client came in for a massage. A client, see you soon! A client loved it."
+        );
+        let yaml = EXAMPLE_ROSTER.replace(
+            "  - id: X002\n    name: Ian Gamble",
+            "  - id: X002\n    name: Dana Gamble",
+        );
+        let s = Scanner::new(
+            Roster::from_yaml(&yaml, "example").unwrap(),
+            RuleSet::builtin().unwrap(),
+        )
+        .unwrap();
+        let text = "Dana Gamble came in for a massage with Dana today. Thanks, Dana!";
+        let scan = s.scan(
+            &Document::new(text, Channel::Social),
+            "2026-11-22".parse().unwrap(),
+        );
+        let failing: Vec<&Finding> = scan.findings.iter().filter(|f| f.counts()).collect();
+        assert_eq!(
+            plan(text, Markup::Plain, &failing, &s).apply(text),
+            "A client came in for a massage with Dana today. Thanks, Dana!"
         );
     }
 

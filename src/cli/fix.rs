@@ -69,7 +69,7 @@ impl Fixing<'_> {
             if failing.is_empty() {
                 break;
             }
-            let plan = crate::fix::plan(&current.text, markup, &failing, self.scanner.rules());
+            let plan = crate::fix::plan(&current.text, markup, &failing, self.scanner);
             if plan.edits.is_empty() {
                 break;
             }
@@ -108,7 +108,7 @@ impl Fixing<'_> {
             .iter()
             .filter(|f| self.fails(f))
             .collect();
-        let left = crate::fix::plan(&current.text, markup, &failing, self.scanner.rules());
+        let left = crate::fix::plan(&current.text, markup, &failing, self.scanner);
         let not_fixed: Vec<NotFixed> = failing
             .iter()
             .map(|f| NotFixed {

@@ -527,9 +527,9 @@ impl Server<'_> {
             let range = open.index.range(&open.text, f.span, self.encoding);
             // The same edits as `check --fix`: case, possessive, markup kept; none for what
             // replacing words cannot fix.
-            let rules = self.engine.as_ref().ok().map(|e| e.scanner.rules());
+            let scanner = self.engine.as_ref().ok().map(|e| &e.scanner);
             if let Some(Ok(edits)) =
-                rules.map(|r| crate::fix::edits_for(&open.text, open.markup, f, r))
+                scanner.map(|sc| crate::fix::edits_for(&open.text, open.markup, f, sc))
             {
                 let removes = edits.iter().all(|e| e.text.is_empty());
                 let title = match edits.first() {
