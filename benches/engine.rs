@@ -71,6 +71,39 @@ fn scan_10kb_draft(bencher: divan::Bencher<'_, '_>) {
         .bench(|| s.scan(&Document::new(&text, Channel::Newsletter), today()));
 }
 
+/// The same draft as [`draft`], as a newsletter export: each paragraph in a styled table
+/// cell, with an entity and a tracking link.
+fn html_draft() -> String {
+    let mut s = String::from("<html><head><style>p{margin:0}</style></head><body><table>\n");
+    for para in draft().split("\n\n").filter(|p| !p.is_empty()) {
+        s.push_str("<tr><td class=\"mcnTextContent\" style=\"padding:9px\"><p>");
+        s.push_str(&para.replace("gift cards", "gift&nbsp;cards"));
+        s.push_str(" <a href=\"https://x.list-manage.com/track/click?u=1&amp;id=2\">Book</a></p></td></tr>\n");
+    }
+    s.push_str("</table></body></html>\n");
+    s
+}
+
+#[divan::bench(args = ["markdown", "html"])]
+fn scan_10kb_markup(bencher: divan::Bencher<'_, '_>, markup: &str) {
+    let s = scanner(1_000);
+    let (text, m) = match markup {
+        "html" => (html_draft(), lipzip::Markup::Html),
+        _ => (
+            draft().replace("gift cards", "**gift cards**"),
+            lipzip::Markup::Markdown,
+        ),
+    };
+    bencher
+        .counter(divan::counter::BytesCount::new(text.len()))
+        .bench(|| {
+            s.scan(
+                &Document::new(&text, Channel::Newsletter).with_markup(m),
+                today(),
+            )
+        });
+}
+
 #[divan::bench]
 fn relint_10k_lines_after_one_edit(bencher: divan::Bencher<'_, '_>) {
     let s = scanner(1_000);

@@ -7,6 +7,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::markup::Markup;
 use crate::span::Span;
 
 /// Where a draft will be published. Consent records list the channels they cover.
@@ -84,13 +85,26 @@ pub struct Document<'t> {
     pub text: &'t str,
     /// Where it will be published.
     pub channel: Channel,
+    /// How it is written: the scanner reads the prose of Markdown and HTML
+    /// ([`crate::markup::Prose`]), and reports spans into `text` all the same.
+    pub markup: Markup,
 }
 
 impl<'t> Document<'t> {
-    /// A document on a known channel.
+    /// A plain-text document on a known channel.
     #[must_use]
     pub fn new(text: &'t str, channel: Channel) -> Self {
-        Document { text, channel }
+        Document {
+            text,
+            channel,
+            markup: Markup::Plain,
+        }
+    }
+
+    /// The same document, written in `markup`.
+    #[must_use]
+    pub fn with_markup(self, markup: Markup) -> Self {
+        Document { markup, ..self }
     }
 }
 

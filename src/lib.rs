@@ -10,6 +10,8 @@
 //!                                │                     the lexicons (cues.rs, lexicon.rs)
 //!                                v
 //! Document (document.rs) ──> Scanner::scan ──> names + cues ──> assess.rs ──> Vec<Finding>
+//!                        markup.rs blanks Markdown and HTML markup out of the text, in place
+//!                        (the prose keeps every byte's offset, so spans need no mapping);
 //!                        normalize.rs maps every match back to the original bytes (span.rs);
 //!                        consent.rs turns a covered finding into an allowed one (finding.rs:
 //!                        the Verdict).
@@ -27,7 +29,9 @@ pub mod date;
 pub mod document;
 pub mod error;
 pub mod finding;
+pub mod fix;
 pub mod lexicon;
+pub mod markup;
 pub mod names;
 pub mod normalize;
 pub mod roster;
@@ -39,6 +43,7 @@ mod yaml;
 
 pub use document::{Channel, Document};
 pub use finding::{Finding, Scan, Verdict};
+pub use markup::Markup;
 pub use roster::Roster;
 pub use rules::RuleSet;
 pub use scanner::Scanner;

@@ -162,6 +162,12 @@ impl Normalized {
     }
 }
 
+/// Whether `c` is a combining mark (an accent typed after its letter).
+#[must_use]
+pub fn is_mark(c: char) -> bool {
+    is_combining_mark(c)
+}
+
 /// Normalises a roster name, alias or lexicon term the way [`Normalized::new`] does a draft,
 /// trimmed of outer spaces.
 #[must_use]

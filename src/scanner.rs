@@ -17,6 +17,7 @@ use crate::error::{FileKind, LoadError};
 use crate::finding::{Finding, Scan, Verdict};
 use crate::lexicon::Lexicons;
 use crate::lexicon::Strength;
+use crate::markup::Prose;
 use crate::names::NameIndex;
 use crate::normalize::{Normalized, normalize};
 use crate::roster::Roster;
@@ -135,8 +136,31 @@ impl Scanner {
     }
 
     /// Scans one document, judging consent as of `today`.
+    ///
+    /// Markdown and HTML are read through their prose ([`Prose`]), which keeps every byte
+    /// where it was: the spans found there are spans of `doc.text`.
     #[must_use]
     pub fn scan(&self, doc: &Document<'_>, today: Date) -> Scan {
+        let prose = Prose::new(doc.text, doc.markup);
+        let view = Document {
+            text: prose.as_str(),
+            ..*doc
+        };
+        let mut scan = self.scan_prose(&view, doc.text, today);
+        if !prose.is_source() {
+            for f in &mut scan.findings {
+                f.span = snap(doc.text, f.span);
+                for c in &mut f.cues {
+                    c.span = snap(doc.text, c.span);
+                }
+            }
+        }
+        scan
+    }
+
+    /// Scans `doc`, whose text is the prose of `source` (the source itself for plain text);
+    /// suppressions are read from the source, where comments are.
+    fn scan_prose(&self, doc: &Document<'_>, source: &str, today: Date) -> Scan {
         let norm = Normalized::new(doc.text);
         let text = norm.as_str();
         let mut hits = Vec::new();
@@ -224,7 +248,7 @@ impl Scanner {
             names.push(NameHit { span, client, kind });
         }
         // Front matter keys ("channel: newsletter") are settings, not evidence.
-        let settings_end = crate::document::front_matter(doc.text)
+        let settings_end = crate::document::front_matter(source)
             .ok()
             .and_then(|fm| fm.span)
             .map_or(0, |s| s.end);
@@ -244,8 +268,8 @@ impl Scanner {
             staff: &staff_spans,
         });
         self.apply_consent(&mut findings, doc, today);
-        let (suppressions, bad_suppressions) = crate::suppress::parse(doc.text);
-        let suppressed = crate::suppress::apply(&mut findings, &suppressions, doc.text);
+        let (suppressions, bad_suppressions) = crate::suppress::parse(source);
+        let suppressed = crate::suppress::apply(&mut findings, &suppressions, source);
         let verdict = Verdict::of(&findings);
         Scan {
             findings,
@@ -367,6 +391,20 @@ impl Scanner {
             ok.then_some(s.len())
         })
     }
+}
+
+/// `span` widened to the char boundaries of `text`: markup filler may stand where a
+/// multi-byte character was, and a span must never cut one.
+fn snap(text: &str, span: Span) -> Span {
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    Span::new(start, end)
 }
 
 #[derive(Clone, Copy, Debug)]

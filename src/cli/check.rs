@@ -12,12 +12,16 @@ use crate::date::Date;
 use crate::document::{Channel, Document, front_matter};
 use crate::error::{FileKind, LoadError};
 use crate::finding::Verdict;
+use crate::markup::Markup;
 use crate::report::{FileReport, Report, RunError, github, human, json, sarif};
 use crate::roster::Roster;
 use crate::scanner::Scanner;
 
 /// Runs `check`; returns the exit code.
 pub(crate) fn run(args: &CheckArgs) -> u8 {
+    if let Some(code) = super::fix::refuse(args) {
+        return code;
+    }
     let config = match find_config(args.config.as_deref()) {
         Ok(c) => c,
         Err(e) => return fail_setup(args.format, &e),
@@ -55,6 +59,27 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             return fail_setup(args.format, &e);
         }
     };
+    let threshold = match args.fail_on.or(config.fail_on).unwrap_or(FailOn::Block) {
+        FailOn::Block => Verdict::Block,
+        FailOn::Warn => Verdict::Warn,
+    };
+    let mut drafts = drafts;
+    if args.fix {
+        // A draft named twice is fixed once.
+        let mut seen = BTreeSet::new();
+        drafts.retain(|d| {
+            d.path
+                .as_ref()
+                .is_none_or(|p| seen.insert(std::fs::canonicalize(p).unwrap_or(p.clone())))
+        });
+    }
+    let fixing = args.fix.then_some(super::fix::Fixing {
+        scanner: &scanner,
+        today,
+        baseline: &baseline,
+        threshold,
+        dry_run: args.dry_run,
+    });
     // Reading and scanning run on every core; the report keeps the input order.
     let default_channel: Channel = args.channel.into();
     let names: Vec<String> = drafts.iter().map(|d| d.name.clone()).collect();
@@ -72,11 +97,20 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             .as_deref()
             .and_then(|p| config.channel_for(p))
             .unwrap_or(default_channel);
-        let mut report = check_one(&scanner, draft.name, text, channel, today)?;
+        let markup = inputs::markup_of(draft.path.as_deref());
+        let mut report = check_one(&scanner, draft.name, text, channel, markup, today)?;
         apply_baseline(&mut report, &baseline);
-        Ok(report)
+        Ok(match (&fixing, draft.path.as_deref()) {
+            (Some(fixing), Some(path)) => fixing.fix(report, path, markup),
+            _ => super::fix::Outcome {
+                report,
+                errors: Vec::new(),
+                diff: None,
+            },
+        })
     });
     let mut files = Vec::with_capacity(results.len());
+    let mut diffs = String::new();
     for (result, name) in results.into_iter().zip(names) {
         let result = result.unwrap_or_else(|| {
             Err(RunError {
@@ -85,7 +119,13 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             })
         });
         match result {
-            Ok(report) => {
+            Ok(super::fix::Outcome {
+                report,
+                errors: fix_errors,
+                diff,
+            }) => {
+                errors.extend(fix_errors);
+                diffs.push_str(&diff.unwrap_or_default());
                 for bad in &report.scan.bad_suppressions {
                     errors.push(RunError {
                         path: Some(report.path.clone()),
@@ -112,17 +152,19 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     {
         return fail_setup(args.format, &e);
     }
-    emit(args.format, &report, args.explain);
+    if args.dry_run {
+        print_out(&diffs);
+        let notes = super::fix::dry_run_notes(&report);
+        let _ = std::io::stderr().lock().write_all(notes.as_bytes());
+    } else {
+        emit(args.format, &report, args.explain);
+    }
     let worst = report
         .files
         .iter()
         .map(|f| f.scan.verdict)
         .max()
         .unwrap_or(Verdict::Pass);
-    let threshold = match args.fail_on.or(config.fail_on).unwrap_or(FailOn::Block) {
-        FailOn::Block => Verdict::Block,
-        FailOn::Warn => Verdict::Warn,
-    };
     let code = if !report.errors.is_empty() {
         2
     } else if worst >= threshold && args.write_baseline.is_none() {
@@ -236,11 +278,12 @@ fn stage(config: &Config) -> Result<(Vec<Draft>, Vec<RunError>), String> {
     Ok((drafts, skipped))
 }
 
-fn check_one(
+pub(super) fn check_one(
     scanner: &Scanner,
     path: String,
     text: String,
     default_channel: Channel,
+    markup: Markup,
     today: Date,
 ) -> Result<FileReport, RunError> {
     let fm = front_matter(&text).map_err(|e| RunError {
@@ -248,13 +291,14 @@ fn check_one(
         message: e.to_string(),
     })?;
     let channel = fm.channel.unwrap_or(default_channel);
-    let scan = scanner.scan(&Document::new(&text, channel), today);
+    let scan = scanner.scan(&Document::new(&text, channel).with_markup(markup), today);
     Ok(FileReport {
         path,
         channel,
         text,
         scan,
         baselined: 0,
+        fix: None,
     })
 }
 
@@ -378,7 +422,7 @@ fn read_baseline(path: &Path) -> Result<BTreeSet<String>, LoadError> {
         .collect())
 }
 
-fn apply_baseline(report: &mut FileReport, baseline: &BTreeSet<String>) {
+pub(super) fn apply_baseline(report: &mut FileReport, baseline: &BTreeSet<String>) {
     if baseline.is_empty() {
         return;
     }

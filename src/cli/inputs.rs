@@ -104,6 +104,13 @@ fn walk(
     sources.extend(found.into_iter().map(Source::File));
 }
 
+/// How a draft is written, from its file's extension; standard input is plain text.
+pub(crate) fn markup_of(path: Option<&Path>) -> crate::Markup {
+    path.and_then(|p| p.extension())
+        .and_then(|x| x.to_str())
+        .map_or(crate::Markup::Plain, crate::Markup::from_extension)
+}
+
 /// Reads a draft as UTF-8 text.
 ///
 /// # Errors

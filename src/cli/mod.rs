@@ -4,6 +4,7 @@
 mod cache;
 mod check;
 mod config;
+mod fix;
 mod git;
 mod inputs;
 mod rules_cmd;
@@ -13,11 +14,11 @@ use std::process::ExitCode;
 
 use std::io::Write;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 /// Keeps practitioners from leaking their clients in what they publish.
 #[derive(Parser, Debug)]
-#[command(name = "lipzip", version, about, long_about = None)]
+#[command(name = "lipzip", version, about, long_about = LONG_ABOUT)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -26,9 +27,11 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Check drafts against the client roster: block, warn or pass for each.
+    #[command(after_long_help = CHECK_HELP)]
     Check(CheckArgs),
     /// Check drafts and explain each finding: the evidence, how many people it fits, what it
     /// discloses, and what consent says (the same as `check --explain`).
+    #[command(after_long_help = CHECK_HELP)]
     Explain(CheckArgs),
     /// List the rules or run their examples.
     Rules {
@@ -43,7 +46,58 @@ enum Command {
         #[command(subcommand)]
         command: HookCommand,
     },
+    /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
+    #[command(after_long_help = COMPLETIONS_HELP)]
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print lipzip's manual page (roff, for `man`), or write every page to a folder.
+    #[command(after_long_help = MAN_HELP)]
+    Man {
+        /// Write lipzip.1 and one page per command (lipzip-check.1 …) into this folder
+        /// instead of printing lipzip.1.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
+
+const LONG_ABOUT: &str = "Keeps practitioners from leaking their clients in what they publish.
+
+lipzip checks a draft (a post, a newsletter, a blog post, an email; text, Markdown or HTML) \
+against the practice's private client roster and gives it a verdict: block, warn or pass. \
+Start with:
+
+  lipzip check --roster roster.yaml drafts/
+
+and `lipzip check --fix` to replace the names it finds with \"a client\". \
+`lipzip help check` lists every option and the exit codes.";
+
+const COMPLETIONS_HELP: &str = "Install, for example:
+  bash:  lipzip completions bash > ~/.local/share/bash-completion/completions/lipzip
+  zsh:   lipzip completions zsh > ~/.zfunc/_lipzip   (with fpath+=~/.zfunc in ~/.zshrc, before compinit)
+  fish:  lipzip completions fish > ~/.config/fish/completions/lipzip.fish
+  PowerShell:  lipzip completions powershell >> $PROFILE
+  elvish:  lipzip completions elvish >> ~/.config/elvish/rc.elv";
+
+const MAN_HELP: &str = "Install, for example:
+  lipzip man --dir ~/.local/share/man/man1
+then `man lipzip` or `man lipzip-check`. Or read it once: lipzip man | man -l -";
+
+/// Exit codes of `check` and `explain`, for `--help` and the manual page.
+const CHECK_HELP: &str = "Exit codes:
+
+  0: nothing fails.
+
+  1: a draft blocks (or warns, with --fail-on warn).
+
+  2: an error: a draft that cannot be read, a missing or broken roster, config or rule pack, \
+or options that cannot go together.
+
+With --fix the code is that of the drafts after fixing: 0 when everything that failed was \
+fixed, 1 when something is left for you to rewrite. With --fix --dry-run nothing is written, \
+so it is that of the drafts as they are.";
 
 #[derive(Subcommand, Debug)]
 enum HookCommand {
@@ -101,6 +155,14 @@ pub struct CheckArgs {
     /// Explain each finding in the human report.
     #[arg(long)]
     pub explain: bool,
+    /// Rewrite each draft that fails: a client's name becomes "a client". What cannot be
+    /// fixed safely (a description, a name in a link) is left and listed. Only drafts that
+    /// change are written, each atomically; the report then shows what is left.
+    #[arg(long, conflicts_with = "write_baseline")]
+    pub fix: bool,
+    /// With --fix: print the changes as a unified diff and write nothing.
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
     /// Do not read or write the compiled-roster cache.
     #[arg(long, env = "LIPZIP_NO_CACHE", value_parser = clap::builder::BoolishValueParser::new(), default_value_t = false)]
     pub no_cache: bool,
@@ -182,6 +244,8 @@ pub fn run() -> ExitCode {
             check::run(&args)
         }
         Command::Hook { command } => hook(command),
+        Command::Completions { shell } => completions(shell),
+        Command::Man { dir } => man(dir.as_deref()),
         #[cfg(feature = "lsp")]
         Command::Lsp => crate::lsp::run_stdio(),
         Command::Rules { command } => match command {
@@ -190,6 +254,66 @@ pub fn run() -> ExitCode {
         },
     };
     ExitCode::from(code)
+}
+
+fn completions(shell: clap_complete::Shell) -> u8 {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "lipzip", &mut script);
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(&script);
+    let _ = out.flush();
+    0
+}
+
+fn man(dir: Option<&std::path::Path>) -> u8 {
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let Some(dir) = dir else {
+        let mut page = Vec::new();
+        if man_page(cmd).render(&mut page).is_err() {
+            return 2;
+        }
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(&page);
+        let _ = out.flush();
+        return 0;
+    };
+    match std::fs::create_dir_all(dir).and_then(|()| man_pages(&cmd, dir)) {
+        Ok(()) => {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "wrote the manual pages to {}; read them with `man lipzip` (if that folder is \
+                 on your MANPATH) or `man -l {}`",
+                dir.display(),
+                dir.join("lipzip.1").display()
+            );
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "error: cannot write the manual pages to {}: {e}\n  help: choose a folder you can \
+                 write to, e.g. --dir ~/.local/share/man/man1",
+                dir.display()
+            );
+            2
+        }
+    }
+}
+
+/// The manual page of `cmd`, headed with lipzip's name and version.
+fn man_page(cmd: clap::Command) -> clap_mangen::Man {
+    clap_mangen::Man::new(cmd)
+        .source(format!("lipzip {}", env!("CARGO_PKG_VERSION")))
+        .manual("lipzip manual")
+}
+
+/// Writes the page of `cmd` and of each of its commands into `dir`.
+fn man_pages(cmd: &clap::Command, dir: &std::path::Path) -> std::io::Result<()> {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        man_pages(sub, dir)?;
+    }
+    man_page(cmd.clone()).generate_to(dir).map(|_| ())
 }
 
 fn hook(command: HookCommand) -> u8 {
@@ -318,6 +442,11 @@ pub(crate) fn load_rules(
         }
     }
     Ok(set)
+}
+
+/// How the draft at `path` is written, from its extension (none: plain text).
+pub(crate) fn markup_of(path: Option<&std::path::Path>) -> crate::Markup {
+    inputs::markup_of(path)
 }
 
 /// The config the language server uses.

@@ -33,6 +33,7 @@ pub use convert::{Encoding, LineIndex};
 use crate::date::Date;
 use crate::document::{Channel, Document, front_matter};
 use crate::finding::Finding;
+use crate::markup::Markup;
 use crate::roster::Roster;
 use crate::rules::Severity;
 use crate::scanner::Scanner;
@@ -41,7 +42,7 @@ use crate::scanner::Scanner;
 const DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// The neutral phrase the quick fix puts in place of a leak.
-pub const NEUTRAL: &str = "a client";
+pub const NEUTRAL: &str = crate::fix::NEUTRAL;
 
 /// Runs the server on stdin/stdout until the editor says `exit`.
 #[must_use]
@@ -177,6 +178,8 @@ pub fn file_path(uri: &Uri) -> Option<PathBuf> {
 
 struct Open {
     text: String,
+    /// How the document is written: from the editor's language id, else the file extension.
+    markup: Markup,
     version: i32,
     index: LineIndex,
     findings: Vec<Finding>,
@@ -273,9 +276,11 @@ impl Server<'_> {
             "textDocument/didOpen" => {
                 if let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(n.params) {
                     let doc = p.text_document;
+                    let markup = markup_of(&doc.language_id, &doc.uri);
                     self.docs.insert(
                         doc.uri.clone(),
                         Open {
+                            markup,
                             index: LineIndex::new(&doc.text),
                             text: doc.text,
                             version: doc.version,
@@ -430,9 +435,10 @@ impl Server<'_> {
             .and_then(|fm| fm.channel)
             .or_else(|| path.as_deref().and_then(|p| engine.config.channel_for(p)))
             .unwrap_or(Channel::Social);
-        let scan = engine
-            .scanner
-            .scan(&Document::new(&open.text, channel), today());
+        let scan = engine.scanner.scan(
+            &Document::new(&open.text, channel).with_markup(open.markup),
+            today(),
+        );
         let diagnostics = scan
             .findings
             .iter()
@@ -519,20 +525,35 @@ impl Server<'_> {
                 continue;
             }
             let range = open.index.range(&open.text, f.span, self.encoding);
-            let replace = TextEdit {
-                range,
-                new_text: NEUTRAL.into(),
-            };
-            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: format!("Replace with “{NEUTRAL}”"),
-                kind: Some(CodeActionKind::QUICKFIX),
-                edit: Some(WorkspaceEdit {
-                    changes: Some(HashMap::from([(uri.clone(), vec![replace])])),
-                    ..WorkspaceEdit::default()
-                }),
-                is_preferred: Some(true),
-                ..CodeAction::default()
-            }));
+            // The same edits as `check --fix`: case, possessive, markup kept; none for what
+            // replacing words cannot fix.
+            let scanner = self.engine.as_ref().ok().map(|e| &e.scanner);
+            if let Some(Ok(edits)) =
+                scanner.map(|sc| crate::fix::edits_for(&open.text, open.markup, f, sc))
+            {
+                let removes = edits.iter().all(|e| e.text.is_empty());
+                let title = match edits.first() {
+                    Some(e) if !removes => format!("Replace with “{}”", e.text),
+                    _ => "Remove the hashtag".to_owned(),
+                };
+                let changes = edits
+                    .into_iter()
+                    .map(|e| TextEdit {
+                        range: open.index.range(&open.text, e.span, self.encoding),
+                        new_text: e.text,
+                    })
+                    .collect();
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title,
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    edit: Some(WorkspaceEdit {
+                        changes: Some(HashMap::from([(uri.clone(), changes)])),
+                        ..WorkspaceEdit::default()
+                    }),
+                    is_preferred: Some(true),
+                    ..CodeAction::default()
+                }));
+            }
             let line_start = lsp_types::Position::new(range.start.line, 0);
             let line_text = open.text[open.index.offset(&open.text, line_start, self.encoding)..]
                 .lines()
@@ -562,6 +583,13 @@ impl Server<'_> {
         }
         actions
     }
+}
+
+/// How a document is written: the editor's language id (`markdown`, `html`, `plaintext`),
+/// else the extension of its file, else plain text.
+fn markup_of(language_id: &str, uri: &Uri) -> Markup {
+    Markup::from_language_id(language_id)
+        .unwrap_or_else(|| crate::cli::markup_of(file_path(uri).as_deref()))
 }
 
 fn invalid(id: RequestId, e: &serde_json::Error) -> Response {

@@ -54,7 +54,23 @@ pub fn render(report: &Report<'_>, theme: GraphicalTheme, explain: bool) -> Stri
         if allowed > 0 {
             let _ = write!(out, ", {allowed} allowed by consent");
         }
+        if let Some(fix) = file.fix.as_ref().filter(|x| x.fixed > 0) {
+            let _ = write!(out, ", fixed {}", fix.fixed);
+        }
         let _ = writeln!(out, ")");
+        for n in file.fix.iter().flat_map(|x| &x.not_fixed) {
+            let client = n
+                .skipped
+                .client
+                .as_ref()
+                .map(|c| format!(" (client {c})"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  not fixed: line {}, {}{client}: {}",
+                n.at.line, n.skipped.rule, n.skipped.reason
+            );
+        }
         if counted > 0 || allowed > 0 {
             out.push('\n');
         }

@@ -55,12 +55,29 @@ pub fn render(report: &Report<'_>) -> Value {
                     })
                 })
                 .collect();
-            json!({
+            let mut file = json!({
                 "path": f.path,
                 "channel": f.channel.as_str(),
                 "verdict": f.scan.verdict.as_str(),
                 "findings": findings,
-            })
+            });
+            if let Some(fix) = &f.fix {
+                let not_fixed: Vec<Value> = fix
+                    .not_fixed
+                    .iter()
+                    .map(|n| {
+                        json!({
+                            "rule": n.skipped.rule.as_str(),
+                            "client": n.skipped.client.as_ref().map(|c| c.as_str()),
+                            "line": n.at.line,
+                            "column": n.at.column,
+                            "reason": n.skipped.reason.to_string(),
+                        })
+                    })
+                    .collect();
+                file["fix"] = json!({"fixed": fix.fixed, "not_fixed": not_fixed});
+            }
+            file
         })
         .collect();
     let errors: Vec<Value> = report

@@ -28,6 +28,27 @@ pub struct FileReport {
     pub scan: Scan,
     /// Findings accepted by the baseline (already in the repository before).
     pub baselined: usize,
+    /// What `--fix` did to it, when asked.
+    pub fix: Option<FixNote>,
+}
+
+/// What `--fix` did to one draft.
+#[derive(Debug, Default)]
+pub struct FixNote {
+    /// Findings fixed.
+    pub fixed: usize,
+    /// Findings that still fail, each with why it was not fixed.
+    pub not_fixed: Vec<NotFixed>,
+}
+
+/// A finding `--fix` left, placed in the text it was judged in (under `--dry-run`, the fixed
+/// text that was not written).
+#[derive(Debug)]
+pub struct NotFixed {
+    /// The finding.
+    pub skipped: crate::fix::Skipped,
+    /// 1-based line and column.
+    pub at: crate::span::LineCol,
 }
 
 impl FileReport {

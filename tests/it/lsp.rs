@@ -236,6 +236,54 @@ fn code_actions_and_hover() {
 }
 
 #[test]
+fn html_is_read_as_its_prose_by_language_id_or_extension() {
+    let ws = workspace();
+    let (mut s, _) = Session::start(&ws, json!({"general": {"positionEncodings": ["utf-8"]}}));
+    // By language id: a name split by tags is one finding; one in a script is none.
+    let html = "<p>Thanks <b>Mary</b> <i>Jones</i>, see you at your next massage!</p>\n\
+                <script>var x = 'Ian Gamble';</script>\n";
+    let u = uri(&ws, "news.html");
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": u, "languageId": "html", "version": 1, "text": html}}),
+    );
+    let diags = s.wait("textDocument/publishDiagnostics");
+    let list = diags["diagnostics"].as_array().unwrap();
+    assert_eq!(list.len(), 1, "{diags}");
+    let start = html.find("Mary").unwrap();
+    let end = html.find("Jones").unwrap() + "Jones".len();
+    assert_eq!(list[0]["range"]["start"]["character"], start);
+    assert_eq!(list[0]["range"]["end"]["character"], end);
+    // The quick fix keeps the tags.
+    let actions = s.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": u}, "range": list[0]["range"], "context": {"diagnostics": list}}),
+    );
+    let edits = actions[0]["edit"]["changes"][&u].as_array().unwrap();
+    let texts: Vec<&str> = edits
+        .iter()
+        .map(|e| e["newText"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["a client", "", ""]);
+    // An unknown language id falls back to the extension; the same text in a .txt file is
+    // read as written: the name in the script is found, the one split by tags is not.
+    let t = uri(&ws, "news.txt");
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": t, "languageId": "something", "version": 1, "text": html}}),
+    );
+    let diags = s.wait("textDocument/publishDiagnostics");
+    assert_eq!(diags["uri"], t);
+    let list = diags["diagnostics"].as_array().unwrap();
+    assert_eq!(list.len(), 1, "{diags}");
+    assert!(
+        list[0]["message"].as_str().unwrap().contains("C003"),
+        "{diags}"
+    );
+    s.stop();
+}
+
+#[test]
 fn a_broken_roster_is_one_clear_diagnostic_and_a_fix_reloads() {
     let ws = workspace();
     ws.write("roster.yaml", "version: 1\nclients: [oops\n");

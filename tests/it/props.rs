@@ -1,8 +1,9 @@
 //! Property tests: the engine never panics on any text, spans are always in bounds and on
-//! char boundaries, and a roster name planted anywhere is still found.
+//! char boundaries, and a roster name planted anywhere is still found; the same for Markdown
+//! and HTML, and `--fix` edits stay on char boundaries and leave a text that scans.
 
 use lipzip::rules::EXAMPLE_ROSTER;
-use lipzip::{Channel, Document, Roster, RuleSet, Scanner};
+use lipzip::{Channel, Document, Markup, Roster, RuleSet, Scanner};
 use proptest::prelude::*;
 
 fn scanner() -> &'static Scanner {
@@ -39,6 +40,19 @@ fn tricky() -> impl Strategy<Value = String> {
         Just("came in for".to_owned()),
         Just("88-year-old".to_owned()),
         Just("---".to_owned()),
+        Just("<b>".to_owned()),
+        Just("</b>".to_owned()),
+        Just("<p>".to_owned()),
+        Just("<img alt=\"".to_owned()),
+        Just("\">".to_owned()),
+        Just("<script>".to_owned()),
+        Just("&eacute;".to_owned()),
+        Just("&amp".to_owned()),
+        Just("&#x1F600;".to_owned()),
+        Just("**".to_owned()),
+        Just("[".to_owned()),
+        Just("](https://x.com/mary-jones)".to_owned()),
+        Just("`".to_owned()),
         "\\PC{0,6}",
     ];
     proptest::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
@@ -57,6 +71,23 @@ proptest! {
                 prop_assert!(text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end));
             }
         }
+    }
+
+    #[test]
+    fn markup_never_panics_spans_are_sound_and_fixes_apply(text in tricky(), html in any::<bool>()) {
+        let markup = if html { Markup::Html } else { Markup::Markdown };
+        let scan = scanner().scan(&Document::new(&text, Channel::Social).with_markup(markup), today());
+        for f in &scan.findings {
+            prop_assert!(f.span.start <= f.span.end && f.span.end <= text.len());
+            prop_assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
+        }
+        let failing: Vec<&lipzip::Finding> = scan.findings.iter().filter(|f| f.counts()).collect();
+        let plan = lipzip::fix::plan(&text, markup, &failing, scanner());
+        for e in &plan.edits {
+            prop_assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+        }
+        let fixed = plan.apply(&text);
+        let _ = scanner().scan(&Document::new(&fixed, Channel::Social).with_markup(markup), today());
     }
 
     #[test]
