@@ -82,6 +82,9 @@ impl Key {
 /// Everything [`assess`] needs.
 pub(crate) struct Input<'a> {
     pub doc: &'a Document<'a>,
+    /// The text whose line breaks, headings and list marks lay out paragraphs and sentences:
+    /// the same length as `doc.text`, offset for offset.
+    pub layout: &'a str,
     pub roster: &'a Roster,
     pub lexicons: &'a Lexicons,
     pub rules: &'a RuleSet,
@@ -315,7 +318,11 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
     if names.is_empty() && !evidence {
         return Vec::new();
     }
-    let layout = Layout::new(text);
+    let layout = Layout::new(if input.layout.len() == text.len() {
+        input.layout
+    } else {
+        text
+    });
     let cased = layout.is_cased(text);
     #[allow(clippy::cast_precision_loss)]
     let population = input

@@ -257,8 +257,16 @@ impl Scanner {
         cues.extend(staff);
         cues.sort_by_key(|c| c.span);
         cues.retain(|c| c.span.start >= settings_end);
+        // Sentences and paragraphs are read where their marks are: a Markdown list item or
+        // heading is its own sentence in the source, blanked in the prose. HTML's marks are
+        // tags, which the prose turns into the breaks a reader sees.
+        let layout = match doc.markup {
+            crate::markup::Markup::Html => doc.text,
+            _ => source,
+        };
         let mut findings = assess(&Input {
             doc,
+            layout,
             roster: &self.roster,
             lexicons: &self.lexicons,
             rules: &self.rules,
