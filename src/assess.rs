@@ -249,6 +249,14 @@ fn is_quasi(kind: CueKind) -> bool {
     )
 }
 
+/// A phrase from the roster's own entries (an employer, a club, a street, a team in a trait).
+fn is_roster_phrase(kind: CueKind) -> bool {
+    matches!(
+        kind,
+        CueKind::RosterAttribute(_) | CueKind::RosterPlace(_) | CueKind::RosterTrait(_)
+    )
+}
+
 fn is_public(kind: CueKind) -> bool {
     matches!(
         kind,
@@ -379,7 +387,14 @@ impl Assessor<'_> {
                         && self.layout.sentence(c.span.start)
                             == self.layout.sentence(hit.span.start)
                 });
-                let severity = if near.is_empty() && (client.public_figure || capacity.is_some()) {
+                let sentence = self.layout.sentence(hit.span.start);
+                let only_far_weak = near.iter().all(|c| {
+                    c.kind != CueKind::Context(Strength::Strong)
+                        && self.layout.sentence(c.span.start) != sentence
+                });
+                let severity = if (near.is_empty() && client.public_figure)
+                    || (capacity.is_some() && only_far_weak)
+                {
                     // The mayor lighting the tree is her public role, not a client story; so
                     // is the coach wished luck, or the sponsor thanked for the prizes.
                     notes.extend(capacity.map(|c| note(*c)));
@@ -865,13 +880,16 @@ impl Assessor<'_> {
             if quasi.is_empty() {
                 continue;
             }
-            let places_only = quasi.iter().all(|c| {
-                matches!(
-                    c.kind,
-                    CueKind::RosterAttribute(_) | CueKind::RosterPlace(_)
-                )
-            });
-            if places_only && !quasi.iter().any(|c| self.person_in_sentence(c.span)) {
+            let places_only = quasi.iter().all(|c| is_roster_phrase(c.kind));
+            let someone = |c: &Cue| {
+                self.person_in_sentence(c.span)
+                    || context.iter().any(|x| {
+                        x.kind == CueKind::Context(Strength::Strong)
+                            && self.layout.sentence(x.span.start)
+                                == self.layout.sentence(c.span.start)
+                    })
+            };
+            if places_only && !quasi.iter().any(someone) {
                 // "a basket from Sweet Larch Bakery": a business or a place, with nobody in
                 // the sentence it could describe.
                 continue;
@@ -891,9 +909,10 @@ impl Assessor<'_> {
     /// "one of the lads from").
     fn person_in_sentence(&self, span: Span) -> bool {
         const PERSON: &[&str] = &[
-            "she", "he", "her", "his", "him", "hers", "who", "whose", "owner", "owns", "works",
-            "worked", "client", "member", "regular", "someone", "somebody", "guy", "gal", "lady",
-            "woman", "man", "friend", "mum", "mom", "dad", "one", "they", "their", "lads",
+            "she", "he", "her", "his", "him", "hers", "she's", "he's", "whose", "owner", "owns",
+            "works", "worked", "client", "member", "regular", "someone", "somebody", "guy", "gal",
+            "lady", "woman", "man", "friend", "mum", "mom", "dad", "lads", "bloke", "fella",
+            "player", "skipper", "captain", "voice", "face",
         ];
         let s = self.layout.sentence(span.start);
         let start = self.layout.sentences[s];
@@ -1172,6 +1191,9 @@ impl Assessor<'_> {
                         CueKind::Health if close => d = d.with(Disclosure::Health),
                         CueKind::Photo => d = d.with(Disclosure::Photo),
                         CueKind::Story if close => d = d.with(Disclosure::Story),
+                        // "$1,120 raised for the High School P&C": a business or a club with
+                        // nobody in its sentence tells nothing about the client.
+                        k if is_roster_phrase(k) && !self.person_in_sentence(cue.span) => {}
                         k if close && (is_quasi(k) || is_public(k)) => {
                             d = d.with(Disclosure::Story)
                         }
@@ -1423,7 +1445,14 @@ fn sentence_starts(text: &str) -> Vec<usize> {
         }
         if b == b'\n' {
             let line = text[i + 1..].trim_start_matches([' ', '\t']);
-            let item = line.starts_with(['-', '*', '•', '#', '>', '|'])
+            // A list item, a heading, a quote, or a line led by an emoji or a symbol ("🌹 Chase
+            // the shade"): each is a sentence of its own.
+            let symbol = line
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace() && !c.is_ascii());
+            let item = symbol
+                || line.starts_with(['-', '*', '•', '#', '>', '|'])
                 || line.split_once(['.', ')']).is_some_and(|(n, _)| {
                     !n.is_empty() && n.len() <= 3 && n.bytes().all(|d| d.is_ascii_digit())
                 });

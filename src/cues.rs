@@ -450,6 +450,7 @@ impl RosterNeedles {
     #[must_use]
     pub fn new(lx: &Lexicons, roster: &Roster) -> RosterNeedles {
         let mut r = RosterNeedles::default();
+        let mut pending: Vec<(String, CueKind)> = Vec::new();
         // The practice's own places are where everyone is: not evidence about anyone.
         let common: std::collections::HashSet<String> = roster
             .practice
@@ -502,7 +503,7 @@ impl RosterNeedles {
                         && needle.chars().count() > 3
                         && !common.contains(needle);
                     if distinctive {
-                        r.add(needle, kind);
+                        pending.push((needle.to_owned(), kind));
                     }
                 };
                 add(&n);
@@ -544,11 +545,32 @@ impl RosterNeedles {
                 }
             }
         }
+        // A needle on three or more clients' entries ("Stingrays" from "Tarrawong Stingrays",
+        // "Stingrays juniors" and "plays for the Stingrays") describes none of them.
+        let mut owners: HashMap<&str, std::collections::HashSet<u32>> = HashMap::new();
+        for (needle, kind) in &pending {
+            if let Some(owner) = roster_owner(*kind) {
+                owners.entry(needle).or_default().insert(owner);
+            }
+        }
+        for (needle, kind) in &pending {
+            if owners.get(needle.as_str()).is_none_or(|o| o.len() < 3) {
+                r.add(needle, *kind);
+            }
+        }
         r
     }
 
     fn add(&mut self, needle: &str, kind: CueKind) {
         self.index.tag(&mut self.kinds, needle, kind);
+    }
+}
+
+/// The client a roster cue belongs to.
+fn roster_owner(kind: CueKind) -> Option<u32> {
+    match kind {
+        CueKind::RosterAttribute(o) | CueKind::RosterTrait(o) | CueKind::RosterPlace(o) => Some(o),
+        _ => None,
     }
 }
 
