@@ -17,6 +17,9 @@ CORPORA = {
     "physio": os.path.join(ROOT, "corpora", "physio"),
     "salon": os.path.join(ROOT, "corpora", "salon"),
     "trainer": os.path.join(ROOT, "corpora", "trainer"),
+    "spa": os.path.join(ROOT, "corpora", "spa"),
+    "counsel": os.path.join(ROOT, "corpora", "counsel"),
+    "chiro": os.path.join(ROOT, "corpora", "chiro"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]

@@ -172,3 +172,114 @@ fn explain_shows_evidence_and_anonymity_set_without_roster_data() {
         "{text}"
     );
 }
+
+#[test]
+fn ages_spelled_out_and_set_phrases() {
+    let ws = Workspace::new();
+    // "Eighty-five years young" is an age, and with the Porsche it is one person.
+    assert_eq!(
+        judge(
+            &ws,
+            "Eighty-five years young and she still drives that Porsche to her session!"
+        ),
+        pair("block", &["C001"])
+    );
+    // An exercise named after a job describes nobody.
+    assert_eq!(
+        judge(
+            &ws,
+            "Farmer's carries and step-ups were the class favourites this week"
+        ),
+        pair("pass", &[])
+    );
+}
+
+#[test]
+fn names_in_longer_hashtags_and_with_hyphens() {
+    let ws = Workspace::new();
+    assert_eq!(
+        judge(
+            &ws,
+            "First half marathon done! #GoOnMaryJones #NeverTooLate"
+        ),
+        pair("warn", &["C001"])
+    );
+    assert_eq!(
+        judge(&ws, "#MaryJonesRecipes is the cooking channel we love"),
+        pair("pass", &[])
+    );
+    // The roster has no hyphen; the draft adds one, or drops the accent and adds one.
+    assert_eq!(
+        judge(&ws, "Thanks for coming in, Saoirse Ni-Bhriain!"),
+        pair("block", &["C004"])
+    );
+}
+
+#[test]
+fn public_capacity_and_places_without_a_person() {
+    let ws = Workspace::new();
+    // A client thanked as a sponsor, with no sign of being a client, is not a leak.
+    assert_eq!(
+        judge(
+            &ws,
+            "Thank you to Mark Lindqvist for donating the raffle prizes this year!"
+        ),
+        pair("pass", &[])
+    );
+    // The same name with a client sign in the sentence still blocks.
+    assert_eq!(
+        judge(
+            &ws,
+            "Mark Lindqvist came in for his session and donated the raffle prizes"
+        ),
+        pair("block", &["C007"])
+    );
+}
+
+#[test]
+fn events_replies_and_anecdotes() {
+    let ws = Workspace::new();
+    // An event is a date, not a person.
+    assert_eq!(
+        judge(
+            &ws,
+            "We'll have the Super Bowl on the big screen after Saturday class!"
+        ),
+        pair("pass", &[])
+    );
+    // Someone who played in it is a public figure.
+    assert_eq!(
+        judge(&ws, "A Super Bowl champion was on my table this morning"),
+        pair("block", &[])
+    );
+    // A reply to a review that tells the visit back warns.
+    assert_eq!(
+        judge(
+            &ws,
+            "Reply to a 1-star review: your appointment was booked as a 30-minute massage, \
+             and you asked for 90 minutes on the day."
+        ),
+        pair("warn", &[])
+    );
+    // An anecdote about "a client" warns.
+    assert_eq!(
+        judge(
+            &ws,
+            "Had a client this morning who cried for twenty minutes about the game."
+        ),
+        pair("warn", &[])
+    );
+}
+
+#[test]
+fn emoji_bullets_are_sentences_for_words_that_are_names() {
+    let ws = Workspace::new();
+    // "Mark" opens an emoji-led list line and is the ordinary word.
+    assert_eq!(
+        judge(
+            &ws,
+            "Garden season tips from Dana:\n🌹 Mark the spots you kneel on\n🌹 Swap sides every 15 minutes, and squat less"
+        ),
+        pair("pass", &[])
+    );
+}
