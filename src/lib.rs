@@ -22,6 +22,7 @@
 mod assess;
 mod codec;
 pub mod consent;
+pub mod contact;
 pub mod cues;
 pub mod date;
 pub mod document;

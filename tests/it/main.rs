@@ -5,6 +5,7 @@
 mod cache;
 mod check;
 mod consent;
+mod contact;
 mod corpora;
 mod detection;
 mod hook;
