@@ -29,6 +29,7 @@ pub mod document;
 pub mod error;
 pub mod finding;
 pub mod lexicon;
+pub mod lint;
 pub mod names;
 pub mod normalize;
 pub mod roster;

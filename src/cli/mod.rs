@@ -6,6 +6,7 @@ mod check;
 mod config;
 mod git;
 mod inputs;
+mod roster_cmd;
 mod rules_cmd;
 
 use std::path::PathBuf;
@@ -43,6 +44,44 @@ enum Command {
         #[command(subcommand)]
         command: HookCommand,
     },
+    /// Check the client roster for problems, or import clients from a booking system's CSV.
+    Roster {
+        #[command(subcommand)]
+        command: RosterCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum RosterCommand {
+    /// Validate and lint the roster: consent that no longer counts, names lipzip cannot tell
+    /// apart, attributes that cannot match. Exit 0 clean, 1 warnings, 2 a broken roster.
+    Check(RosterCheckArgs),
+}
+
+/// Arguments of `lipzip roster check`.
+#[derive(clap::Args, Debug)]
+pub struct RosterCheckArgs {
+    /// The client roster (YAML). Else $LIPZIP_ROSTER, else `roster:` in lipzip.yaml.
+    #[arg(long, env = "LIPZIP_ROSTER", value_name = "PATH")]
+    pub roster: Option<PathBuf>,
+    /// The config file. Default: lipzip.yaml in the current directory or a parent.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// The day consent is judged on (YYYY-MM-DD). Default: today, local time.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RosterFormat::Human)]
+    pub format: RosterFormat,
+}
+
+/// Output formats of `roster check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RosterFormat {
+    /// One line per lint, then a summary.
+    Human,
+    /// A JSON document: `lints[]` with level, code, client id, field and message.
+    Json,
 }
 
 #[derive(Subcommand, Debug)]
@@ -182,6 +221,9 @@ pub fn run() -> ExitCode {
             check::run(&args)
         }
         Command::Hook { command } => hook(command),
+        Command::Roster { command } => match command {
+            RosterCommand::Check(args) => roster_cmd::check(&args),
+        },
         #[cfg(feature = "lsp")]
         Command::Lsp => crate::lsp::run_stdio(),
         Command::Rules { command } => match command {
@@ -267,6 +309,13 @@ pub(crate) fn atomic_write(path: &std::path::Path, bytes: &[u8]) -> std::io::Res
     std::fs::rename(&tmp, path).inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);
     })
+}
+
+/// Writes to stdout; a closed pipe is not an error.
+pub(crate) fn print_stdout(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
 }
 
 /// Prints a diagnostic to stderr the way miette renders it, honouring `NO_COLOR` and whether

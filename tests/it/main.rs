@@ -12,6 +12,7 @@ mod hook;
 mod lsp;
 mod no_leak;
 mod props;
+mod roster_check;
 mod roster_errors;
 mod rules;
 mod sarif_schema;
