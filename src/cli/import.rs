@@ -308,8 +308,9 @@ fn row_of(table: &Table, line: u64, cells: &[String]) -> Option<Row> {
     for cell in get(Field::Email) {
         for e in cell.split([',', ';', ' ', '\n']).filter(|e| !e.is_empty()) {
             if !is_email(e) {
-                row.problems
-                    .push("an email is not an address like name@example.org: left out");
+                row.problems.push(
+                    "an email is not a whole address (name, at sign, dotted domain): left out",
+                );
             } else if !row.emails.iter().any(|x| email_key(x) == email_key(e)) {
                 row.emails.push(e.to_owned());
             }
@@ -783,6 +784,10 @@ fn import(args: &ImportArgs) -> Result<(String, bool), String> {
             ));
         }
         if !args.dry_run {
+            if let Some(parent) = out_path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                super::init::private_dirs(parent)
+                    .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            }
             super::write_private(&out_path, edited.as_bytes())
                 .map_err(|e| format!("cannot write {}: {e}", out_path.display()))?;
         }

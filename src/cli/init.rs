@@ -436,7 +436,7 @@ fn backup_name(path: &Path) -> PathBuf {
 }
 
 /// Creates `dir` and its missing parents owner-only.
-fn private_dirs(dir: &Path) -> std::io::Result<()> {
+pub(crate) fn private_dirs(dir: &Path) -> std::io::Result<()> {
     let mut b = std::fs::DirBuilder::new();
     b.recursive(true);
     #[cfg(unix)]

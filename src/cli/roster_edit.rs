@@ -279,7 +279,8 @@ fn add_to_list(
     let line = lines[at].clone();
     let colon = key_indent + key.len() + 1;
     let rest = line[colon..].trim_start();
-    let (value, comment) = split_comment(rest);
+    let rest_at = line.len() - rest.len();
+    let (value, _) = split_comment(rest);
     let value = value.trim_end();
     if value.starts_with('[') {
         if !value.ends_with(']') {
@@ -287,18 +288,17 @@ fn add_to_list(
                 "a client's `{key}:` list spans several lines: write it on one line or as a block"
             ));
         }
-        let inner = value[1..value.len() - 1].trim();
+        // Insert before the closing bracket; everything else on the line stays as it was.
+        let close = rest_at + value.len() - 1;
+        let empty = value[1..value.len() - 1].trim().is_empty();
         let added: Vec<String> = values.iter().map(|v| quote(v)).collect();
-        let joined = if inner.is_empty() {
+        let insert = if empty {
             added.join(", ")
         } else {
-            format!("{inner}, {}", added.join(", "))
+            format!(", {}", added.join(", "))
         };
-        let mut new_line = format!("{}{key}: [{joined}]", &line[..key_indent]);
-        if let Some(c) = comment {
-            new_line.push_str("  ");
-            new_line.push_str(c);
-        }
+        let mut new_line = line.clone();
+        new_line.insert_str(close, &insert);
         lines[at] = new_line;
         return Ok(());
     }

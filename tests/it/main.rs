@@ -9,6 +9,8 @@ mod contact;
 mod corpora;
 mod detection;
 mod hook;
+mod import;
+mod init;
 mod lsp;
 mod no_leak;
 mod props;
