@@ -140,47 +140,117 @@ fn bucket(key: &str) -> Option<u32> {
     tail.parse().ok()
 }
 
-/// Every client's emails and phones, indexed for one-pass lookup.
+/// A roster phone number: its significant digits as a number, how many there are, and whose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct PhoneEntry {
+    bucket: u32,
+    digits: u64,
+    len: u8,
+    client: u32,
+}
+
+/// Whether two numbers (significant digits, count) are the same phone: one's digits end the
+/// other's, and the shorter has enough of them. The shorter never starts with a zero, so
+/// comparing the longer's last digits as a number is exact.
+fn same_number(a: (u64, u8), b: (u64, u8)) -> bool {
+    let (short, long) = if a.1 <= b.1 { (a, b) } else { (b, a) };
+    usize::from(short.1) >= MIN_DIGITS
+        && 10u64
+            .checked_pow(u32::from(short.1))
+            .is_some_and(|m| long.0 % m == short.0)
+}
+
+fn number(key: &str) -> Option<(u64, u8)> {
+    Some((key.parse().ok()?, u8::try_from(key.len()).ok()?))
+}
+
+/// Every client's emails and phones, indexed for one-pass lookup. Flat: one map per kind into
+/// one sorted list, since a roster of 100,000 clients has that many of each.
 #[derive(Default)]
 pub struct ContactIndex {
-    emails: FxHashMap<Box<str>, Vec<u32>>,
-    /// Bucket (last seven digits) → (full key, client).
-    phones: FxHashMap<u32, Vec<(Box<str>, u32)>>,
+    /// Lower-case address → range of `email_clients`.
+    emails: FxHashMap<Box<str>, (u32, u32)>,
+    email_clients: Vec<u32>,
+    /// Last seven digits → range of `phone_entries`.
+    phones: FxHashMap<u32, (u32, u32)>,
+    phone_entries: Vec<PhoneEntry>,
 }
 
 impl std::fmt::Debug for ContactIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ContactIndex")
             .field("emails", &self.emails.len())
-            .field("phones", &self.phones.len())
+            .field("phones", &self.phone_entries.len())
             .finish()
     }
+}
+
+/// `(start, len)` ranges of runs of equal keys in a sorted list.
+fn runs<T, K: PartialEq>(items: &[T], key: impl Fn(&T) -> K) -> Vec<(K, (u32, u32))> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=items.len() {
+        if i == items.len() || key(&items[i]) != key(&items[start]) {
+            let (s, n) = (
+                u32::try_from(start).unwrap_or(u32::MAX),
+                u32::try_from(i - start).unwrap_or(u32::MAX),
+            );
+            out.push((key(&items[start]), (s, n)));
+            start = i;
+        }
+    }
+    out
 }
 
 impl ContactIndex {
     /// Indexes every client's emails and phones.
     #[must_use]
     pub fn new(roster: &Roster) -> ContactIndex {
-        let mut index = ContactIndex::default();
+        let mut emails: Vec<(String, u32)> = Vec::new();
+        let mut phones: Vec<PhoneEntry> = Vec::new();
         for (i, c) in roster.clients.iter().enumerate() {
-            let Ok(i) = u32::try_from(i) else { break };
-            for e in &c.emails {
-                let list = index.emails.entry(email_key(e).into()).or_default();
-                if !list.contains(&i) {
-                    list.push(i);
-                }
-            }
+            let Ok(client) = u32::try_from(i) else { break };
+            emails.extend(c.emails.iter().map(|e| (email_key(e), client)));
             for p in &c.phones {
                 let key = phone_key(p);
-                if let Some(b) = bucket(&key) {
-                    let list = index.phones.entry(b).or_default();
-                    if !list.iter().any(|(k, c)| **k == *key && *c == i) {
-                        list.push((key.into(), i));
-                    }
+                if let (Some(bucket), Some((digits, len))) = (bucket(&key), number(&key)) {
+                    phones.push(PhoneEntry {
+                        bucket,
+                        digits,
+                        len,
+                        client,
+                    });
                 }
             }
         }
+        emails.sort_unstable();
+        emails.dedup();
+        phones.sort_unstable();
+        phones.dedup();
+        let mut index = ContactIndex::default();
+        index.emails.reserve(emails.len());
+        for (key, range) in runs(&emails, |(k, _)| k.clone()) {
+            index.emails.insert(key.into_boxed_str(), range);
+        }
+        index.email_clients = emails.into_iter().map(|(_, c)| c).collect();
+        index.phones.reserve(phones.len());
+        for (key, range) in runs(&phones, |p| p.bucket) {
+            index.phones.insert(key, range);
+        }
+        index.phone_entries = phones;
         index
+    }
+
+    fn email_clients(&self, key: &str) -> &[u32] {
+        self.emails.get(key).map_or(&[], |&(s, n)| {
+            &self.email_clients[s as usize..(s + n) as usize]
+        })
+    }
+
+    fn phone_entries(&self, bucket: u32) -> &[PhoneEntry] {
+        self.phones.get(&bucket).map_or(&[], |&(s, n)| {
+            &self.phone_entries[s as usize..(s + n) as usize]
+        })
     }
 
     /// Whether the index holds nothing (no client has an email or phone).
@@ -227,7 +297,8 @@ impl ContactIndex {
             let mut s = start;
             loop {
                 let candidate = &text[s..end];
-                if let Some(clients) = self.emails.get(email_key(candidate).as_str()) {
+                let clients = self.email_clients(&email_key(candidate));
+                if !clients.is_empty() {
                     for &client in clients {
                         out.push(ContactHit {
                             span: Span::new(s, end),
@@ -288,15 +359,17 @@ impl ContactIndex {
         if key.len() < MIN_DIGITS {
             return None;
         }
-        let candidates = self.phones.get(&bucket(key)?)?;
+        let candidates = self.phone_entries(bucket(key)?);
+        let this = number(key)?;
         let mut hits = Vec::new();
-        for (roster_key, client) in candidates {
-            if !same_phone(key, roster_key) {
+        for entry in candidates {
+            if !same_number(this, (entry.digits, entry.len)) {
                 continue;
             }
+            let client = &entry.client;
             // The number's first digit in the draft: where the roster number's digits start,
             // or the draft's own first digit when it is the shorter.
-            let first = lead + key.len().saturating_sub(roster_key.len());
+            let first = lead + key.len().saturating_sub(usize::from(entry.len));
             let extra = &digits[..first];
             let start = if first == 0
                 || run.plus

@@ -133,17 +133,20 @@ pub fn lint(roster: &Roster, lexicons: &Lexicons, today: Date) -> Vec<Lint> {
         }
         for e in &c.emails {
             let list = emails.entry(email_key(e)).or_default();
-            if !list.contains(&i) {
+            if list.last() != Some(&i) {
                 list.push(i);
             }
         }
     }
-    let phones: Vec<(String, usize)> = roster
-        .clients
-        .iter()
-        .enumerate()
-        .flat_map(|(i, c)| c.phones.iter().map(move |p| (phone_key(p), i)))
-        .collect();
+    // Phones by their last seven digits, so sharing is found without comparing every pair.
+    let mut phones: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+    for (i, c) in roster.clients.iter().enumerate() {
+        for p in &c.phones {
+            let key = phone_key(p);
+            let bucket = key[key.len().saturating_sub(crate::contact::MIN_DIGITS)..].to_owned();
+            phones.entry(bucket).or_default().push((key, i));
+        }
+    }
     let matcher = CueMatcher::lexicon(lexicons);
     for (i, c) in roster.clients.iter().enumerate() {
         let mut add = |level, code, field: String, message: String| {
@@ -258,18 +261,13 @@ pub fn lint(roster: &Roster, lexicons: &Lexicons, today: Date) -> Vec<Lint> {
                 );
             }
             if let Some(others) = names.get(&n).filter(|o| o.len() > 1) {
-                let ids: Vec<&str> = others
-                    .iter()
-                    .filter(|&&o| o != i)
-                    .map(|&o| roster.clients[o].id.as_str())
-                    .collect();
                 add(
                     Level::Warning,
                     "name-shared",
                     field.clone(),
                     format!(
                         "is shared with {}: a finding names every client who has it, and consent is judged for each",
-                        ids.join(", ")
+                        id_list(roster, others, i)
                     ),
                 );
             }
@@ -303,33 +301,37 @@ pub fn lint(roster: &Roster, lexicons: &Lexicons, today: Date) -> Vec<Lint> {
         }
         for (k, e) in c.emails.iter().enumerate() {
             if let Some(others) = emails.get(&email_key(e)).filter(|o| o.len() > 1) {
-                let ids: Vec<&str> = others
-                    .iter()
-                    .filter(|&&o| o != i)
-                    .map(|&o| roster.clients[o].id.as_str())
-                    .collect();
                 add(
                     Level::Note,
                     "contact-shared",
                     format!("emails[{k}]"),
-                    format!("is shared with {}: a finding names both", ids.join(", ")),
+                    format!(
+                        "is shared with {}: a finding names each of them",
+                        id_list(roster, others, i)
+                    ),
                 );
             }
         }
         for (k, p) in c.phones.iter().enumerate() {
             let key = phone_key(p);
-            let mut ids: Vec<&str> = phones
-                .iter()
+            let bucket = &key[key.len().saturating_sub(crate::contact::MIN_DIGITS)..];
+            let mut others: Vec<usize> = phones
+                .get(bucket)
+                .into_iter()
+                .flatten()
                 .filter(|(other, o)| *o != i && same_phone(&key, other))
-                .map(|(_, o)| roster.clients[*o].id.as_str())
+                .map(|(_, o)| *o)
                 .collect();
-            ids.dedup();
-            if !ids.is_empty() {
+            others.dedup();
+            if !others.is_empty() {
                 add(
                     Level::Note,
                     "contact-shared",
                     format!("phones[{k}]"),
-                    format!("is shared with {}: a finding names both", ids.join(", ")),
+                    format!(
+                        "is shared with {}: a finding names each of them",
+                        id_list(roster, &others, i)
+                    ),
                 );
             }
         }
@@ -364,6 +366,24 @@ pub fn lint(roster: &Roster, lexicons: &Lexicons, today: Date) -> Vec<Lint> {
         }
     }
     out
+}
+
+/// The ids of `others` but `me`: the first three, and how many more. `others` is sorted and
+/// lists each client once.
+fn id_list(roster: &Roster, others: &[usize], me: usize) -> String {
+    let ids: Vec<&str> = others
+        .iter()
+        .filter(|&&o| o != me)
+        .take(3)
+        .map(|&o| roster.clients[o].id.as_str())
+        .collect();
+    let total = others.len() - usize::from(others.binary_search(&me).is_ok());
+    let more = total.saturating_sub(ids.len());
+    if more > 0 {
+        format!("{} and {more} more", ids.join(", "))
+    } else {
+        ids.join(", ")
+    }
 }
 
 #[cfg(test)]

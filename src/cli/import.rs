@@ -171,6 +171,8 @@ fn parse(text: &str, delimiter: u8, limit: Option<usize>) -> Vec<(u64, Vec<Strin
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut out = Vec::new();
+    // Lines are counted as the records go (a running count, not a recount per record).
+    let (mut counted_to, mut line_no) = (0usize, 1u64);
     for rec in reader.records() {
         if limit.is_some_and(|l| out.len() >= l) {
             break;
@@ -179,16 +181,19 @@ fn parse(text: &str, delimiter: u8, limit: Option<usize>) -> Vec<(u64, Vec<Strin
         let Ok(rec) = rec else { break };
         // The record's own first line: the parser's position can point at blank lines
         // before it.
-        let line = rec.position().map_or(0, |p| {
-            let at = usize::try_from(p.byte()).unwrap_or(0).min(text.len());
-            let start = text[at..]
-                .find(|c| c != '\r' && c != '\n')
-                .map_or(text.len(), |i| at + i);
-            1 + text.as_bytes()[..start]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u64
-        });
+        let at = rec
+            .position()
+            .map_or(counted_to, |p| usize::try_from(p.byte()).unwrap_or(0))
+            .clamp(counted_to, text.len());
+        let start = text[at..]
+            .find(|c| c != '\r' && c != '\n')
+            .map_or(text.len(), |i| at + i);
+        line_no += text.as_bytes()[counted_to..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        counted_to = start;
+        let line = line_no;
         out.push((line, rec.iter().map(|c| c.trim().to_owned()).collect()));
     }
     out
@@ -487,6 +492,67 @@ struct Merge {
     notes: Vec<String>,
 }
 
+/// Who has each name, email and phone, so each row is matched with a few lookups rather than
+/// a pass over the whole roster.
+#[derive(Default)]
+struct Index {
+    names: std::collections::HashMap<String, Vec<usize>>,
+    emails: std::collections::HashMap<String, Vec<usize>>,
+    /// The last seven digits of each phone key → (key, entry).
+    phones: std::collections::HashMap<String, Vec<(String, usize)>>,
+}
+
+fn phone_bucket(key: &str) -> Option<&str> {
+    key.get(key.len().checked_sub(crate::contact::MIN_DIGITS)?..)
+}
+
+impl Index {
+    fn add(&mut self, e: usize, names: &[String], emails: &[String], phones: &[String]) {
+        for n in names {
+            let list = self.names.entry(n.clone()).or_default();
+            if !list.contains(&e) {
+                list.push(e);
+            }
+        }
+        for k in emails {
+            self.emails.entry(k.clone()).or_default().push(e);
+        }
+        for k in phones {
+            if let Some(b) = phone_bucket(k) {
+                self.phones
+                    .entry(b.to_owned())
+                    .or_default()
+                    .push((k.clone(), e));
+            }
+        }
+    }
+
+    fn add_additions(&mut self, e: usize, add: &Additions) {
+        let names: Vec<String> = add.aliases.iter().map(|a| normalize(a)).collect();
+        let emails: Vec<String> = add.emails.iter().map(|x| email_key(x)).collect();
+        let phones: Vec<String> = add.phones.iter().map(|x| phone_key(x)).collect();
+        self.add(e, &names, &emails, &phones);
+    }
+
+    /// An entry that shares an email or phone with the row.
+    fn sharing(&self, row: &Row) -> Option<usize> {
+        let by_email = row
+            .emails
+            .iter()
+            .find_map(|x| self.emails.get(&email_key(x)).and_then(|l| l.first()));
+        by_email.copied().or_else(|| {
+            row.phones.iter().find_map(|p| {
+                let k = phone_key(p);
+                self.phones
+                    .get(phone_bucket(&k)?)?
+                    .iter()
+                    .find(|(other, _)| same_phone(&k, other))
+                    .map(|(_, e)| *e)
+            })
+        })
+    }
+}
+
 fn merge(roster: &Roster, rows: &[Row]) -> Merge {
     let mut entries: Vec<Entry> = roster
         .clients
@@ -510,11 +576,13 @@ fn merge(roster: &Roster, rows: &[Row]) -> Merge {
         notes: Vec::new(),
     };
     let mut updated: BTreeMap<usize, Additions> = BTreeMap::new();
+    let mut index = Index::default();
+    for (e, entry) in entries.iter().enumerate() {
+        index.add(e, &entry.names, &entry.emails, &entry.phones);
+    }
     for row in rows {
         let key = normalize(&row.name);
-        let by_name: Vec<usize> = (0..entries.len())
-            .filter(|&e| entries[e].names.contains(&key))
-            .collect();
+        let by_name: Vec<usize> = index.names.get(&key).cloned().unwrap_or_default();
         let has_contacts = !row.emails.is_empty() || !row.phones.is_empty();
         let overlapping: Vec<usize> = by_name
             .iter()
@@ -547,6 +615,7 @@ fn merge(roster: &Roster, rows: &[Row]) -> Merge {
         match target {
             Some(e) => {
                 let add = entries[e].absorb(row);
+                index.add_additions(e, &add);
                 let outcome = match entries[e].slot {
                     Slot::New(n) => {
                         let c: &mut NewClient = &mut m.new[n];
@@ -570,7 +639,7 @@ fn merge(roster: &Roster, rows: &[Row]) -> Merge {
                 m.outcomes.push(outcome);
             }
             None => {
-                if let Some(other) = entries.iter().find(|e| e.overlaps(row)) {
+                if let Some(other) = index.sharing(row).map(|e| &entries[e]) {
                     let id = match other.slot {
                         Slot::Existing(i) => roster.clients[i].id.as_str().to_owned(),
                         Slot::New(n) => m.new[n].id.clone(),
@@ -589,6 +658,7 @@ fn merge(roster: &Roster, rows: &[Row]) -> Merge {
                     slot: Slot::New(n),
                 };
                 let add = entry.absorb(row);
+                index.add(entries.len(), &entry.names, &entry.emails, &entry.phones);
                 entries.push(entry);
                 m.new.push(NewClient {
                     id: ids.take(),

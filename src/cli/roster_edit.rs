@@ -127,23 +127,6 @@ pub(crate) fn edit(
             items.len()
         ));
     }
-    // Edit from the last item up, so earlier line numbers stay valid.
-    let mut sorted: Vec<&(usize, Additions)> =
-        updates.iter().filter(|(_, a)| !a.is_empty()).collect();
-    sorted.sort_by_key(|(i, _)| std::cmp::Reverse(*i));
-    // New clients go after the last item's last content line (or right after `clients:`).
-    let insert_at = match items.last() {
-        Some(&(s, e)) => last_content(&lines, s, e) + 1,
-        None => header.map_or(lines.len(), |h| {
-            // After the comments that follow `clients:` (the starter's instructions), before
-            // any blank lines.
-            let mut at = h + 1;
-            while at < lines.len() && lines[at].trim_start().starts_with('#') {
-                at += 1;
-            }
-            at
-        }),
-    };
     let pad = " ".repeat(block_indent);
     let mut appended = Vec::new();
     for c in new {
@@ -159,11 +142,41 @@ pub(crate) fn edit(
             }
         }
     }
-    lines.splice(insert_at..insert_at, appended);
-    for (i, add) in sorted {
-        let (s, e) = items[*i];
-        edit_item(&mut lines, s, e, add)?;
+    let adds: std::collections::HashMap<usize, &Additions> = updates
+        .iter()
+        .filter(|(_, a)| !a.is_empty())
+        .map(|(i, a)| (*i, a))
+        .collect();
+    // Each item is edited on its own lines, so an edit never sees another client's keys and
+    // the whole edit stays linear in the roster's size.
+    let mut out_lines: Vec<String> = Vec::with_capacity(lines.len() + appended.len());
+    let mut cursor = 0;
+    for (k, &(s, e)) in items.iter().enumerate() {
+        out_lines.extend(lines[cursor..s].iter().cloned());
+        let mut item: Vec<String> = lines[s..e].to_vec();
+        if let Some(add) = adds.get(&k) {
+            let n = item.len();
+            edit_item(&mut item, 0, n, add)?;
+        }
+        if k + 1 == items.len() {
+            // New clients go after the last item's last content line.
+            let at = last_content(&item, 0, item.len()) + 1;
+            item.splice(at..at, std::mem::take(&mut appended));
+        }
+        out_lines.extend(item);
+        cursor = e;
     }
+    if items.is_empty() {
+        // After the comments that follow `clients:` (the starter's instructions), before any
+        // blank lines.
+        let mut at = header.map_or(lines.len(), |h| h + 1);
+        while at < lines.len() && lines[at].trim_start().starts_with('#') {
+            at += 1;
+        }
+        lines.splice(at..at, std::mem::take(&mut appended));
+    }
+    out_lines.extend(lines[cursor..].iter().cloned());
+    let lines = out_lines;
     let mut out = lines.join(eol);
     if trailing_newline || !out.is_empty() {
         out.push_str(eol);
