@@ -35,6 +35,24 @@ fn scanner(n: usize) -> Scanner {
     Scanner::new(roster, RuleSet::builtin().expect("rules")).expect("scanner")
 }
 
+/// The same roster with an email and a phone number for every client.
+fn scanner_with_contacts(n: usize) -> Scanner {
+    let mut yaml = String::new();
+    for (i, line) in roster_yaml(n).lines().enumerate() {
+        yaml.push_str(line);
+        yaml.push('\n');
+        if line.starts_with("    aliases:") {
+            yaml.push_str(&format!(
+                "    emails: [\"client{i}@example.org\"]\n    phones: [\"+1 555 {:03} {:04}\"]\n",
+                i % 1000,
+                i % 10_000
+            ));
+        }
+    }
+    let roster = Roster::from_yaml(&yaml, "bench").expect("bench roster");
+    Scanner::new(roster, RuleSet::builtin().expect("rules")).expect("scanner")
+}
+
 /// About 10 KB of newsletter prose with one client named and some cues.
 fn draft() -> String {
     let para = "Winter is here and our shoulders know it. Book a deep-tissue session before the \
@@ -102,6 +120,26 @@ fn scan_10kb_markup(bencher: divan::Bencher<'_, '_>, markup: &str) {
                 today(),
             )
         });
+}
+
+/// The 10 KB draft with the digits and `@`s of a real newsletter in every paragraph (the
+/// practice's own number and address, prices, dates), against rosters with and without
+/// emails and phones: what the contact pass costs.
+#[divan::bench(args = [false, true])]
+fn scan_10kb_draft_with_numbers(bencher: divan::Bencher<'_, '_>, contacts: bool) {
+    let s = if contacts {
+        scanner_with_contacts(1_000)
+    } else {
+        scanner(1_000)
+    };
+    let text = draft().replace(
+        "\n\n",
+        " Call (555) 010-0100 or write to hello@bench.example: gift cards $25 to $150, \
+         open 9-5 until 2026-12-23.\n\n",
+    );
+    bencher
+        .counter(divan::counter::BytesCount::new(text.len()))
+        .bench(|| s.scan(&Document::new(&text, Channel::Newsletter), today()));
 }
 
 #[divan::bench]

@@ -45,6 +45,9 @@ pub(crate) enum NameKind {
     Named(usize),
     /// A first name or one-word nickname alone, with its per-mille frequency.
     Word { frequency: f32 },
+    /// One of the client's email addresses or phone numbers: the rule index. Contact details
+    /// are published only on purpose, so they block with or without client context.
+    Contact(usize),
 }
 
 /// What the attributes of one client match, for attributing quasi-identifiers.
@@ -357,12 +360,31 @@ impl Assessor<'_> {
             .input
             .names
             .iter()
-            .filter(|n| matches!(n.kind, NameKind::Named(_)))
+            .filter(|n| matches!(n.kind, NameKind::Named(_) | NameKind::Contact(_)))
             .map(|n| n.client)
             .collect();
         let draft_context = self.draft_context();
         let mut seen: BTreeSet<(Span, u32)> = BTreeSet::new();
         for hit in self.input.names {
+            if let NameKind::Contact(rule_idx) = hit.kind {
+                if seen.insert((hit.span, hit.client)) {
+                    let rule = &self.input.rules.rules()[rule_idx];
+                    let notes = self
+                        .context_near(hit.span)
+                        .iter()
+                        .map(|c| note(*c))
+                        .collect();
+                    findings.push(self.finding(
+                        rule,
+                        rule.severity,
+                        hit.span,
+                        Some(hit.client),
+                        notes,
+                        None,
+                    ));
+                }
+                continue;
+            }
             if let NameKind::Named(rule_idx) = hit.kind {
                 if !seen.insert((hit.span, hit.client)) {
                     // "Mrs. Jones" is both an alias and title + surname: one finding.

@@ -18,7 +18,8 @@ use crate::roster::{Attributes, Client, ClientId, Practice, Roster};
 use crate::rules::RosterForm;
 use crate::scanner::{Compiled, Form, Target, Targets};
 
-const MAGIC: &[u8; 8] = b"LIPZIPR1";
+/// The format's version is its last byte: 2 added clients' emails and phones.
+const MAGIC: &[u8; 8] = b"LIPZIPR2";
 
 #[derive(Default)]
 struct Writer(Vec<u8>);
@@ -197,6 +198,8 @@ impl Compiled {
             w.strs(&a.traits);
             w.strs(&a.affiliations);
             w.strs(&a.places);
+            w.strs(&c.emails);
+            w.strs(&c.phones);
             w.len(c.consent.len());
             for k in &c.consent {
                 w.str(&k.id);
@@ -296,6 +299,8 @@ impl Compiled {
                 affiliations: r.strings()?,
                 places: r.strings()?,
             };
+            let emails = r.strings()?;
+            let phones = r.strings()?;
             let k = r.len()?;
             let mut consent = Vec::with_capacity(k);
             for _ in 0..k {
@@ -321,6 +326,8 @@ impl Compiled {
                 aliases,
                 public_figure,
                 attributes,
+                emails,
+                phones,
                 consent,
             });
         }
@@ -380,8 +387,11 @@ impl Compiled {
         if r.pos != bytes.len() || targets.len() != names.len() {
             return None;
         }
+        let roster = Roster { practice, clients };
         Some(Compiled {
-            roster: Roster { practice, clients },
+            // Rebuilt rather than stored: hashing the addresses is cheap.
+            contacts: crate::contact::ContactIndex::new(&roster),
+            roster,
             names,
             targets,
             initials,
@@ -413,9 +423,12 @@ mod tests {
             "Mary Jones came in for a massage",
             "Our favourite 85-year-old who drives a Porsche was on my table",
             "Mrs. Jones and @maryj",
+            "Write to mary.jones@example.org or call (555) 123-4567",
         ] {
             let doc = Document::new(text, Channel::Social);
-            assert_eq!(fresh.scan(&doc, today), cached.scan(&doc, today), "{text}");
+            let scan = fresh.scan(&doc, today);
+            assert!(!scan.findings.is_empty(), "{text}");
+            assert_eq!(scan, cached.scan(&doc, today), "{text}");
         }
     }
 

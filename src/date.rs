@@ -46,6 +46,24 @@ impl Date {
         }
         Ok(Date { year, month, day })
     }
+
+    /// Days since 0000-03-01 of the proleptic Gregorian calendar (Howard Hinnant's
+    /// `days_from_civil`), for differences between dates.
+    fn day_number(self) -> i64 {
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe
+    }
+
+    /// Days from `earlier` to `self` (negative when `self` is earlier).
+    #[must_use]
+    pub fn days_since(self, earlier: Date) -> i64 {
+        self.day_number() - earlier.day_number()
+    }
 }
 
 impl FromStr for Date {
@@ -87,6 +105,15 @@ impl<'de> serde::Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_between_dates() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(d("2026-03-01").days_since(d("2026-02-28")), 1);
+        assert_eq!(d("2024-03-01").days_since(d("2024-02-28")), 2);
+        assert_eq!(d("2027-01-01").days_since(d("2026-01-01")), 365);
+        assert_eq!(d("2026-01-01").days_since(d("2026-01-31")), -30);
+    }
 
     #[test]
     fn parses_real_dates_only() {

@@ -47,6 +47,8 @@ pub enum Unfixable {
     Gossip,
     /// The name is part of a link or image address.
     Link,
+    /// A client's email address or phone number: no neutral phrase fits the sentence.
+    Contact,
     /// The finding overlaps another one being fixed, or a fix did not clear it.
     Overlap,
     /// A rule lipzip does not know how to fix.
@@ -65,6 +67,10 @@ impl fmt::Display for Unfixable {
                  by hand"
             }
             Unfixable::Gossip => "it talks about a client: rewrite or remove it by hand",
+            Unfixable::Contact => {
+                "it is a client's email address or phone number: remove it, or give the \
+                 practice's own"
+            }
             Unfixable::Link => {
                 "the name is in a link or image address: change or remove the link by hand \
                  (renaming the file or page too)"
@@ -249,6 +255,10 @@ const DETERMINERS: &[&str] = &[
 impl Fixer<'_> {
     fn edits(&self, f: &Finding, rules: &RuleSet) -> Result<Vec<Edit>, Unfixable> {
         let hashtag = match rules.get(&f.rule).map(|r| &r.matcher) {
+            Some(Matcher::Roster {
+                form: RosterForm::Email | RosterForm::Phone,
+                ..
+            }) => return Err(Unfixable::Contact),
             Some(Matcher::Roster { form, .. }) => *form == RosterForm::Hashtag,
             Some(Matcher::FirstName { .. }) => false,
             Some(Matcher::QuasiIdentifier { .. }) => return Err(Unfixable::Description),

@@ -24,6 +24,7 @@
 mod assess;
 mod codec;
 pub mod consent;
+pub mod contact;
 pub mod cues;
 pub mod date;
 pub mod document;
@@ -31,6 +32,7 @@ pub mod error;
 pub mod finding;
 pub mod fix;
 pub mod lexicon;
+pub mod lint;
 pub mod markup;
 pub mod names;
 pub mod normalize;

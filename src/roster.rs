@@ -68,7 +68,7 @@ impl fmt::Debug for Practice {
 }
 
 /// What the practice knows about a client that could identify them without a name.
-#[derive(Clone, Default, Deserialize)]
+#[derive(Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Attributes {
     /// Job or role.
@@ -104,8 +104,25 @@ pub struct Client {
     pub public_figure: bool,
     /// Quasi-identifiers.
     pub attributes: Attributes,
+    /// Email addresses, as written in the roster (matched case-insensitively, whole address).
+    pub emails: Vec<String>,
+    /// Phone numbers, as written in the roster (matched on their digits, in any format).
+    pub phones: Vec<String>,
     /// Written consent records.
     pub consent: Vec<ConsentRecord>,
+}
+
+impl PartialEq for Client {
+    fn eq(&self, o: &Client) -> bool {
+        self.id == o.id
+            && self.name == o.name
+            && self.aliases == o.aliases
+            && self.public_figure == o.public_figure
+            && self.attributes == o.attributes
+            && self.emails == o.emails
+            && self.phones == o.phones
+            && self.consent == o.consent
+    }
 }
 
 impl fmt::Debug for Client {
@@ -148,6 +165,8 @@ pub const FIELD_NAMES: &[&str] = &[
     "expires",
     "revoked",
     "evidence",
+    "emails",
+    "phones",
     "status",
     "story",
     "photo",
@@ -241,6 +260,37 @@ impl<'de> Deserialize<'de> for NonEmpty {
     }
 }
 
+/// An email address the scanner can find: one `@`, a local part and a dotted domain.
+struct Email(String);
+
+impl<'de> Deserialize<'de> for Email {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(Checked("an email address", |s: &str| {
+            let s = s.trim();
+            if crate::contact::is_email(s) {
+                Ok(Email(s.to_owned()))
+            } else {
+                Err("not an email address: write it as name@example.org".to_owned())
+            }
+        }))
+    }
+}
+
+/// A phone number with enough digits to be found without matching random numbers.
+struct Phone(String);
+
+impl<'de> Deserialize<'de> for Phone {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(Checked("a phone number", |s: &str| {
+            let s = s.trim();
+            match crate::contact::check_phone(s) {
+                Ok(()) => Ok(Phone(s.to_owned())),
+                Err(why) => Err(why.to_owned()),
+            }
+        }))
+    }
+}
+
 /// An id that has not been used before in this roster.
 struct UniqueId(String);
 
@@ -272,6 +322,10 @@ struct RawClient {
     #[serde(default)]
     attributes: Attributes,
     #[serde(default)]
+    emails: Vec<Email>,
+    #[serde(default)]
+    phones: Vec<Phone>,
+    #[serde(default)]
     consent: Vec<RawConsent>,
 }
 
@@ -284,6 +338,8 @@ impl<'de> Deserialize<'de> for Client {
             aliases: raw.aliases.into_iter().map(|a| a.0).collect(),
             public_figure: raw.public_figure,
             attributes: raw.attributes,
+            emails: raw.emails.into_iter().map(|e| e.0).collect(),
+            phones: raw.phones.into_iter().map(|p| p.0).collect(),
             consent: raw.consent.into_iter().map(|c| c.0).collect(),
         })
     }

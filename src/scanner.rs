@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use crate::assess::{Input, Key, NameHit, NameKind, Profile, assess};
 use crate::consent::{Coverage, Disclosures, judge};
+use crate::contact::{ContactIndex, ContactKind};
 use crate::cues::{Cue, CueKind, CueMatcher, RosterNeedles};
 use crate::date::Date;
 use crate::document::Document;
@@ -64,6 +65,8 @@ pub struct Scanner {
     lexicons: Lexicons,
     cue_matcher: CueMatcher,
     profiles: Vec<Profile>,
+    /// Every client's emails and phones.
+    contacts: ContactIndex,
 }
 
 /// Generational suffixes that are not a surname: `Harold Pemberton III`.
@@ -120,6 +123,7 @@ impl Scanner {
             lexicons,
             cue_matcher,
             profiles: compiled.profiles,
+            contacts: compiled.contacts,
         }
     }
 
@@ -223,7 +227,23 @@ impl Scanner {
         }
         self.names_in_hashtags(&norm, doc.text, &mut hits);
         let kept = resolve(hits);
-        let mut names = Vec::with_capacity(kept.len());
+        // An email or phone is one token: a name inside it ("mary" in mary.jones@...) is not
+        // a second finding.
+        let contacts = self.contacts.find(doc.text);
+        let mut names = Vec::with_capacity(kept.len() + contacts.len());
+        for hit in &contacts {
+            let form = match hit.kind {
+                ContactKind::Email => RosterForm::Email,
+                ContactKind::Phone => RosterForm::Phone,
+            };
+            if let Some(&rule) = self.form_rule.get(&form) {
+                names.push(NameHit {
+                    span: hit.span,
+                    client: hit.client,
+                    kind: NameKind::Contact(rule),
+                });
+            }
+        }
         let mut staff = Vec::new();
         for hit in kept {
             let Target::Client { client, form } = hit.target else {
@@ -233,6 +253,9 @@ impl Scanner {
                 continue;
             };
             let span = norm.span(hit.start, hit.end);
+            if contacts.iter().any(|c| c.span.overlaps(span)) {
+                continue;
+            }
             let kind = match form {
                 Form::Full(f) => match self.form_rule.get(&f) {
                     Some(&rule) => NameKind::Named(rule),
@@ -490,6 +513,7 @@ pub struct Compiled {
     pub(crate) initials: Vec<Vec<char>>,
     pub(crate) cues: RosterNeedles,
     pub(crate) profiles: Vec<Profile>,
+    pub(crate) contacts: ContactIndex,
 }
 
 impl std::fmt::Debug for Compiled {
@@ -577,6 +601,7 @@ impl Compiled {
             .map(|c| profile(&matcher, c))
             .collect();
         Ok(Compiled {
+            contacts: ContactIndex::new(&roster),
             roster,
             names: b.index,
             targets: Targets::from_lists(&b.targets),

@@ -360,7 +360,7 @@ fn prepare(args: &CheckArgs, config: &Config) -> Result<Scanner, LoadError> {
 
 /// Reads and parses the roster. Its text goes into the error (for a snippet) only when
 /// stderr is a terminal: a CI log must not show roster lines.
-fn read_roster(path: &Path) -> Result<String, LoadError> {
+pub(crate) fn read_roster(path: &Path) -> Result<String, LoadError> {
     std::fs::read_to_string(path).map_err(|e| {
         LoadError::new(
             FileKind::Roster,
@@ -371,7 +371,7 @@ fn read_roster(path: &Path) -> Result<String, LoadError> {
     })
 }
 
-fn parse_roster(path: &Path, text: String) -> Result<Roster, LoadError> {
+pub(crate) fn parse_roster(path: &Path, text: String) -> Result<Roster, LoadError> {
     let origin = path.display().to_string();
     Roster::from_yaml(&text, &origin).map_err(|e| {
         if std::io::stderr().is_terminal() {
@@ -382,7 +382,7 @@ fn parse_roster(path: &Path, text: String) -> Result<Roster, LoadError> {
     })
 }
 
-fn today(given: Option<&str>) -> Result<Date, LoadError> {
+pub(crate) fn today(given: Option<&str>) -> Result<Date, LoadError> {
     let text = match given {
         Some(t) => t.to_owned(),
         None => jiff::ZonedDateTime::now().date().to_string(),

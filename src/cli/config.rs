@@ -122,7 +122,7 @@ pub(crate) fn load(path: &Path) -> Result<Config, LoadError> {
     }
     Ok(Config {
         path: Some(path.to_owned()),
-        roster: raw.roster.map(|r| dir.join(r)),
+        roster: raw.roster.map(|r| expand_home(dir, &r)),
         rules: raw.rules.into_iter().map(|r| dir.join(r)).collect(),
         disable: raw.disable,
         channels,
@@ -134,6 +134,17 @@ pub(crate) fn load(path: &Path) -> Result<Config, LoadError> {
         }),
         baseline: raw.baseline.map(|b| dir.join(b)),
     })
+}
+
+/// `~/...` under the home directory, else `path` relative to `dir`.
+fn expand_home(dir: &Path, path: &Path) -> PathBuf {
+    if let (Ok(rest), Some(home)) = (
+        path.strip_prefix("~"),
+        std::env::var_os("HOME").filter(|h| !h.is_empty()),
+    ) {
+        return PathBuf::from(home).join(rest);
+    }
+    dir.join(path)
 }
 
 impl Config {

@@ -6,7 +6,11 @@ mod check;
 mod config;
 mod fix;
 mod git;
+mod import;
+mod init;
 mod inputs;
+mod roster_cmd;
+mod roster_edit;
 mod rules_cmd;
 
 use std::path::PathBuf;
@@ -26,6 +30,9 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Set up a practice: write lipzip.yaml, create a private starter roster outside the
+    /// repository (or use yours), keep it out of git, and install the pre-commit hook.
+    Init(InitArgs),
     /// Check drafts against the client roster: block, warn or pass for each.
     #[command(after_long_help = CHECK_HELP)]
     Check(CheckArgs),
@@ -61,6 +68,106 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+    /// Check the client roster for problems, or import clients from a booking system's CSV.
+    Roster {
+        #[command(subcommand)]
+        command: RosterCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum RosterCommand {
+    /// Validate and lint the roster: consent that no longer counts, names lipzip cannot tell
+    /// apart, attributes that cannot match. Exit 0 clean, 1 warnings, 2 a broken roster.
+    Check(RosterCheckArgs),
+    /// Import clients from a booking system's CSV export (Square, Vagaro, Mindbody, Jane,
+    /// Fresha, a spreadsheet) into the roster, merging with the clients already there.
+    Import(ImportArgs),
+}
+
+/// Arguments of `lipzip init`.
+#[derive(clap::Args, Debug)]
+pub struct InitArgs {
+    /// The roster: an existing one to use as it is, or where to create the starter. Default:
+    /// $XDG_DATA_HOME/lipzip/<practice>/roster.yaml (~/.local/share/lipzip/...).
+    #[arg(long, value_name = "PATH")]
+    pub roster: Option<PathBuf>,
+    /// The practice's name (never a client finding).
+    #[arg(long, value_name = "NAME")]
+    pub practice: Option<String>,
+    /// A practitioner or staff member (repeatable; never client findings).
+    #[arg(long, value_name = "NAME")]
+    pub staff: Vec<String>,
+    /// A local place: town, street, landmark (repeatable; never client findings).
+    #[arg(long, value_name = "NAME")]
+    pub place: Vec<String>,
+    /// People living in the area served (default 10000).
+    #[arg(long, value_name = "N")]
+    pub population: Option<u64>,
+    /// Install the pre-commit hook without asking.
+    #[arg(long, conflicts_with = "no_hook")]
+    pub hook: bool,
+    /// Do not install the pre-commit hook.
+    #[arg(long)]
+    pub no_hook: bool,
+    /// Ask nothing: take the defaults (as with no terminal).
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Replace an existing lipzip.yaml, and the default roster (the old one is kept as .bak).
+    /// A roster named with --roster is never replaced.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Arguments of `lipzip roster import`.
+#[derive(clap::Args, Debug)]
+pub struct ImportArgs {
+    /// The CSV file: a client export (comma, semicolon or tab separated).
+    #[arg(value_name = "FILE.csv")]
+    pub file: PathBuf,
+    /// The roster to merge into (created if missing). Default: $LIPZIP_ROSTER, else `roster:`
+    /// in lipzip.yaml.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Say what a column holds: COLUMN=FIELD, FIELD one of first-name, last-name, name, email,
+    /// phone, nickname, ignore (repeatable).
+    #[arg(long, value_name = "COLUMN=FIELD")]
+    pub map: Vec<String>,
+    /// The practice's name, for a roster created by this import.
+    #[arg(long, value_name = "NAME")]
+    pub practice: Option<String>,
+    /// Report what would change without writing anything.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The config file. Default: lipzip.yaml in the current directory or a parent.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+}
+
+/// Arguments of `lipzip roster check`.
+#[derive(clap::Args, Debug)]
+pub struct RosterCheckArgs {
+    /// The client roster (YAML). Else $LIPZIP_ROSTER, else `roster:` in lipzip.yaml.
+    #[arg(long, env = "LIPZIP_ROSTER", value_name = "PATH")]
+    pub roster: Option<PathBuf>,
+    /// The config file. Default: lipzip.yaml in the current directory or a parent.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// The day consent is judged on (YYYY-MM-DD). Default: today, local time.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RosterFormat::Human)]
+    pub format: RosterFormat,
+}
+
+/// Output formats of `roster check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RosterFormat {
+    /// One line per lint, then a summary.
+    Human,
+    /// A JSON document: `lints[]` with level, code, client id, field and message.
+    Json,
 }
 
 const LONG_ABOUT: &str = "Keeps practitioners from leaking their clients in what they publish.
@@ -246,6 +353,11 @@ pub fn run() -> ExitCode {
         Command::Hook { command } => hook(command),
         Command::Completions { shell } => completions(shell),
         Command::Man { dir } => man(dir.as_deref()),
+        Command::Init(args) => init::run(&args),
+        Command::Roster { command } => match command {
+            RosterCommand::Check(args) => roster_cmd::check(&args),
+            RosterCommand::Import(args) => import::run(&args),
+        },
         #[cfg(feature = "lsp")]
         Command::Lsp => crate::lsp::run_stdio(),
         Command::Rules { command } => match command {
@@ -391,6 +503,43 @@ pub(crate) fn atomic_write(path: &std::path::Path, bytes: &[u8]) -> std::io::Res
     std::fs::rename(&tmp, path).inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);
     })
+}
+
+/// Writes private bytes (a roster) to `path` atomically and owner-only (0600), whatever the
+/// old file's mode: a temporary file created 0600 beside it, synced, then renamed over it. A
+/// symlinked roster is written through the link, so the link stays.
+pub(crate) fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| "roster".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.lipzip-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut f = options.open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, &path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Writes to stdout; a closed pipe is not an error.
+pub(crate) fn print_stdout(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
 }
 
 /// Prints a diagnostic to stderr the way miette renders it, honouring `NO_COLOR` and whether

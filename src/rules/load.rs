@@ -11,6 +11,7 @@ use crate::normalize::normalize;
 pub const BUILTIN_PACKS: &[(&str, &str)] = &[
     ("names.yaml", include_str!("../../rules/names.yaml")),
     ("identity.yaml", include_str!("../../rules/identity.yaml")),
+    ("contact.yaml", include_str!("../../rules/contact.yaml")),
 ];
 
 /// The fictional roster that rule examples are checked against.

@@ -82,17 +82,23 @@ pub enum RosterForm {
     TitleSurname,
     /// The first name and the surname's initial: `Mary J.`.
     FirstInitial,
+    /// One of the client's email addresses, whole, in any case.
+    Email,
+    /// One of the client's phone numbers, in any format.
+    Phone,
 }
 
 impl RosterForm {
     /// Every form.
-    pub const ALL: [RosterForm; 6] = [
+    pub const ALL: [RosterForm; 8] = [
         RosterForm::FullName,
         RosterForm::Alias,
         RosterForm::Handle,
         RosterForm::Hashtag,
         RosterForm::TitleSurname,
         RosterForm::FirstInitial,
+        RosterForm::Email,
+        RosterForm::Phone,
     ];
 }
 
