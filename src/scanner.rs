@@ -6,7 +6,7 @@
 //! whole-word name hits and cues, resolves overlaps (longest wins; the practice's own names win
 //! ties), lets [`crate::assess`] weigh the evidence, and judges consent per client.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::assess::{Input, Key, NameHit, NameKind, Profile, assess};
 use crate::consent::{Coverage, Disclosures, judge};
@@ -328,15 +328,24 @@ fn resolve(mut hits: Vec<Hit>) -> Vec<Hit> {
         };
         (std::cmp::Reverse(h.end - h.start), rank, h.start)
     });
+    // Kept spans by start, with their end and whether one of the practice's own names is
+    // there. Kept spans never overlap (a client sharing a span joins the hit there), so the
+    // only one a new hit can overlap is the last one that starts before the hit ends: one
+    // lookup per hit, where comparing with every kept hit was quadratic in a long draft.
+    let mut taken: BTreeMap<usize, (usize, bool)> = BTreeMap::new();
     let mut kept: Vec<Hit> = Vec::new();
     for h in hits {
-        let clash = kept.iter().any(|k| {
-            let same_span = k.start == h.start && k.end == h.end;
-            let overlap = k.start < h.end && h.start < k.end;
-            // Two clients sharing one name keep both hits.
-            overlap && (!same_span || matches!(k.target, Target::Exempt | Target::Staff))
-        });
+        let own = matches!(h.target, Target::Exempt | Target::Staff);
+        let clash = taken
+            .range(..h.end)
+            .next_back()
+            .is_some_and(|(&start, &(end, own_there))| {
+                let same_span = start == h.start && end == h.end;
+                // Two clients sharing one name keep both hits.
+                h.start < end && (!same_span || own_there)
+            });
         if !clash {
+            taken.entry(h.start).or_insert((h.end, own));
             kept.push(h);
         }
     }

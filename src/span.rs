@@ -76,6 +76,35 @@ pub fn line_col(text: &str, offset: usize) -> LineCol {
     LineCol { line, column }
 }
 
+/// Line and column of each of `offsets` (in any order; each clamped to the text), in input
+/// order, with one pass over `text`. Reports convert every finding of a draft at once: calling
+/// [`line_col`] per finding costs a pass each, which a draft with thousands of findings on one
+/// long line turns quadratic.
+#[must_use]
+pub fn line_cols(text: &str, offsets: &[usize]) -> Vec<LineCol> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_unstable_by_key(|&i| offsets[i]);
+    let bytes = text.as_bytes();
+    let mut out = vec![LineCol { line: 1, column: 1 }; offsets.len()];
+    // The cursor: byte `pos` is at `line`, `column` (both 1-based).
+    let (mut pos, mut line, mut column) = (0usize, 1usize, 1usize);
+    for i in order {
+        let target = offsets[i].min(bytes.len());
+        for &b in &bytes[pos..target] {
+            if b == b'\n' {
+                line += 1;
+                column = 1;
+            } else if b & 0xC0 != 0x80 {
+                // A byte that starts a char (not a UTF-8 continuation byte).
+                column += 1;
+            }
+        }
+        pos = pos.max(target);
+        out[i] = LineCol { line, column };
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +115,19 @@ mod tests {
         let at = text.find("Mary").unwrap();
         assert_eq!(line_col(text, at), LineCol { line: 2, column: 7 });
         assert_eq!(line_col(text, 0), LineCol { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn line_cols_agree_with_line_col() {
+        let text = "héllo\r\nwörld Mary\n\n💆‍♀️ x";
+        let offsets: Vec<usize> = (0..=text.len())
+            .rev()
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let batch = line_cols(text, &offsets);
+        for (o, lc) in offsets.iter().zip(batch) {
+            assert_eq!(line_col(text, *o), lc, "offset {o}");
+        }
     }
 
     #[test]
