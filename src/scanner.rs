@@ -197,6 +197,7 @@ impl Scanner {
                 }
             }
         }
+        self.spaced(&norm, doc.text, &mut hits);
         let kept = resolve(hits);
         let mut names = Vec::with_capacity(kept.len());
         let mut staff = Vec::new();
@@ -280,6 +281,144 @@ impl Scanner {
         }
     }
 
+    /// Names written with their letters spaced out or dotted ("M a r y  J o n e s",
+    /// "M.a.r.y J.o.n.e.s"): runs of one-letter words, joined and looked up among the roster's
+    /// run-together names (the `#MaryJones` needles).
+    fn spaced(&self, norm: &Normalized, original: &str, hits: &mut Vec<Hit>) {
+        if !self.form_rule.contains_key(&RosterForm::Spaced) {
+            return;
+        }
+        let text = norm.as_str();
+        let bytes = text.as_bytes();
+        let char_at = |i: usize| -> (char, usize) {
+            if bytes[i] < 0x80 {
+                (char::from(bytes[i]), 1)
+            } else {
+                text[i..]
+                    .chars()
+                    .next()
+                    .map_or(('\u{fffd}', 1), |c| (c, c.len_utf8()))
+            }
+        };
+        // The current run's letters, as normalised byte ranges.
+        let mut run: Vec<(usize, usize)> = Vec::new();
+        // Lookups left for trying every letter as a name's start; after that only the likely
+        // starts are tried, so a megabyte of "a b c d ..." stays linear.
+        let mut budget: usize = 200_000;
+        let mut i = 0;
+        while i < bytes.len() {
+            let (c, w) = char_at(i);
+            if !c.is_alphanumeric() {
+                i += w;
+                continue;
+            }
+            // A word: one letter alone is part of a run, anything longer ends it.
+            let mut j = i + w;
+            while j < bytes.len() {
+                let (d, dw) = char_at(j);
+                if !d.is_alphanumeric() {
+                    break;
+                }
+                j += dw;
+            }
+            let single = j == i + w;
+            let joins = single
+                && run.last().is_some_and(|&(_, last)| {
+                    let gap = &text[last..i];
+                    gap.len() <= 6 && gap.chars().count() <= 3 && gap.chars().all(is_spacer)
+                });
+            if !joins {
+                self.spaced_run(norm, original, &run, &mut budget, hits);
+                run.clear();
+            }
+            if single {
+                run.push((i, j));
+            }
+            i = j;
+        }
+        self.spaced_run(norm, original, &run, &mut budget, hits);
+    }
+
+    /// The roster names in one run of spaced-out letters. Every letter is tried as a name's
+    /// start while `budget` lasts; then only the likely starts: where the run starts, after a
+    /// wider gap ("M a r y  J o n e s"), or at a capital after a small letter
+    /// ("M a r y J o n e s").
+    fn spaced_run(
+        &self,
+        norm: &Normalized,
+        original: &str,
+        run: &[(usize, usize)],
+        budget: &mut usize,
+        hits: &mut Vec<Hit>,
+    ) {
+        /// Fewer letters than this are initials ("J. R. R."), not a spaced-out name.
+        const MIN_LETTERS: usize = 4;
+        /// The longest run-together name looked for, in letters.
+        const MAX_LETTERS: usize = 64;
+        if run.len() < MIN_LETTERS {
+            return;
+        }
+        let text = norm.as_str();
+        let mut joined = String::with_capacity(run.len());
+        let mut at = Vec::with_capacity(run.len() + 1);
+        for &(s, e) in run {
+            at.push(joined.len());
+            joined.push_str(&text[s..e]);
+        }
+        at.push(joined.len());
+        let spans: Vec<Span> = run.iter().map(|&(s, e)| norm.span(s, e)).collect();
+        let first_char = |k: usize| original[spans[k].range()].chars().next();
+        let min_gap = spans
+            .windows(2)
+            .map(|w| w[1].start.saturating_sub(w[0].end))
+            .min()
+            .unwrap_or(0);
+        for k in 0..run.len() {
+            let start = *budget > 0
+                || k == 0
+                || spans[k].start.saturating_sub(spans[k - 1].end) > min_gap
+                || (first_char(k).is_some_and(char::is_uppercase)
+                    && first_char(k - 1).is_some_and(char::is_lowercase));
+            if !start {
+                continue;
+            }
+            let last = run.len().min(k + MAX_LETTERS);
+            for b in (k + MIN_LETTERS - 1)..last {
+                let needle = &joined[at[k]..at[b + 1]];
+                if needle.len() > self.automaton.max_len() {
+                    break;
+                }
+                *budget = budget.saturating_sub(1);
+                let Some(id) = self.automaton.get(needle) else {
+                    continue;
+                };
+                let mut seen: Vec<u32> = Vec::new();
+                for &target in self.needles.get(id) {
+                    let Target::Client {
+                        client,
+                        form:
+                            Form::Full(RosterForm::FullName | RosterForm::Alias | RosterForm::Hashtag),
+                    } = target
+                    else {
+                        continue;
+                    };
+                    if seen.contains(&client) {
+                        continue;
+                    }
+                    seen.push(client);
+                    hits.push(Hit {
+                        start: run[k].0,
+                        end: run[b].1,
+                        target: Target::Client {
+                            client,
+                            form: Form::Full(RosterForm::Spaced),
+                        },
+                    });
+                }
+            }
+        }
+    }
+
     /// End of a last initial right after a first name: `Mary J.` (the period is required, so
     /// that "Will I" is not "Will Ivers").
     fn initial_after(&self, text: &str, end: usize, client: u32) -> Option<usize> {
@@ -311,6 +450,14 @@ struct Hit {
     start: usize,
     end: usize,
     target: Target,
+}
+
+/// What may stand between the letters of a spaced-out name.
+fn is_spacer(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '.' | '-' | '·' | '•' | '/' | '|' | '+' | '~' | ',' | '\'' | '_' | '*'
+    )
 }
 
 /// Keeps the longest hits that do not overlap a longer one; at equal length the practice's

@@ -82,17 +82,21 @@ pub enum RosterForm {
     TitleSurname,
     /// The first name and the surname's initial: `Mary J.`.
     FirstInitial,
+    /// A full name or alias with its letters spaced out or dotted: `M a r y  J o n e s`,
+    /// `M.a.r.y J.o.n.e.s`.
+    Spaced,
 }
 
 impl RosterForm {
-    /// Every form.
-    pub const ALL: [RosterForm; 6] = [
+    /// Every form (new forms go last: the compiled-roster cache stores a form's position).
+    pub const ALL: [RosterForm; 7] = [
         RosterForm::FullName,
         RosterForm::Alias,
         RosterForm::Handle,
         RosterForm::Hashtag,
         RosterForm::TitleSurname,
         RosterForm::FirstInitial,
+        RosterForm::Spaced,
     ];
 }
 
