@@ -572,7 +572,13 @@ impl Compiled {
             })?;
             let t = |form| Target::Client { client, form };
             let full = normalize(&c.name);
-            b.add(&full, t(Form::Full(RosterForm::FullName)));
+            if !full.contains(' ') && lexicons.is_common_word(&full, 40_000) {
+                // A one-word name that is also a common word ("Will", "Hope"): judged like a
+                // first name, so "I will" is the word and "Will came in for" is the client.
+                b.add(&full, t(Form::Word));
+            } else {
+                b.add(&full, t(Form::Full(RosterForm::FullName)));
+            }
             b.add_joined(&full, t(Form::Full(RosterForm::Hashtag)));
             let tokens: Vec<&str> = full.split(' ').filter(|w| !SUFFIXES.contains(w)).collect();
             let mut inits = Vec::new();

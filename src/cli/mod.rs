@@ -269,6 +269,78 @@ pub(crate) fn atomic_write(path: &std::path::Path, bytes: &[u8]) -> std::io::Res
     })
 }
 
+/// Largest roster read: a 100,000-client roster is about 7 MB, so this is room for about
+/// nine hundred thousand clients.
+pub(crate) const MAX_ROSTER_BYTES: u64 = 64 * 1024 * 1024;
+/// Largest config, rule pack or baseline read.
+pub(crate) const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads a roster, config, rule pack or baseline as UTF-8 text, refusing one over `limit`
+/// bytes before reading it (a FIFO, such as `--roster <(gpg -d roster.yaml.gpg)`, is read up to
+/// the limit). Errors quote nothing from the file.
+pub(crate) fn read_text(
+    path: &std::path::Path,
+    kind: crate::error::FileKind,
+    limit: u64,
+) -> Result<String, crate::error::LoadError> {
+    use std::io::Read;
+
+    use crate::error::LoadError;
+    let origin = path.display().to_string();
+    let noun = match kind {
+        crate::error::FileKind::Roster => "roster",
+        crate::error::FileKind::Rules => "rule pack",
+        crate::error::FileKind::Config => "file",
+    };
+    let too_large = || {
+        LoadError::new(
+            kind,
+            &origin,
+            format!(
+                "larger than {} MiB, the limit for a {noun}: not read",
+                limit / 1024 / 1024
+            ),
+        )
+        .help(match kind {
+            crate::error::FileKind::Roster => {
+                "check that this is the roster (a 100,000-client roster is about 7 MB); lipzip \
+                 does not read larger ones"
+            }
+            _ => "check that the path names the right file",
+        })
+    };
+    let cannot = |e: std::io::Error| {
+        LoadError::new(kind, &origin, format!("cannot read the {noun}: {e}"))
+            .help("check the path, and that you may read the file")
+    };
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    if file
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() > limit)
+    {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let mut err = LoadError::new(
+            kind,
+            &origin,
+            format!("not UTF-8 text (an invalid byte at byte offset {at})"),
+        )
+        .help("save the file as UTF-8");
+        err.line = Some(e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1);
+        err.offset = Some(at);
+        err
+    })
+}
+
 /// Prints a diagnostic to stderr the way miette renders it, honouring `NO_COLOR` and whether
 /// stderr is a terminal.
 pub(crate) fn eprint_diagnostic(diag: &dyn miette::Diagnostic) {
@@ -298,9 +370,7 @@ pub(crate) fn load_rules(
     let mut set = crate::RuleSet::builtin()?;
     for path in &config.rules {
         let origin = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            LoadError::new(FileKind::Rules, &origin, format!("cannot read it: {e}"))
-        })?;
+        let text = read_text(path, FileKind::Rules, MAX_FILE_BYTES)?;
         let rules = crate::rules::load_pack(&text, &origin).map_err(|e| e.with_source(text))?;
         set.add(rules);
     }

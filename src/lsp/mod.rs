@@ -618,8 +618,12 @@ fn load_engine(root: Option<&Path>) -> Result<Engine, String> {
     let roster_path = config.roster.clone().ok_or_else(|| {
         "no roster: set `roster:` in lipzip.yaml in the workspace, or LIPZIP_ROSTER".to_owned()
     })?;
-    let text = std::fs::read_to_string(&roster_path)
-        .map_err(|e| format!("cannot read the roster {}: {e}", roster_path.display()))?;
+    let text = crate::cli::read_text(
+        &roster_path,
+        crate::error::FileKind::Roster,
+        crate::cli::MAX_ROSTER_BYTES,
+    )
+    .map_err(|e| e.to_string())?;
     let roster =
         Roster::from_yaml(&text, &roster_path.display().to_string()).map_err(|e| e.to_string())?;
     let rules = config.rules().map_err(|e| e.to_string())?;

@@ -69,6 +69,7 @@ struct RawExamples {
 /// [`LoadError`] for malformed YAML, unknown fields, a bad severity, an id that is not
 /// kebab-case, a duplicate id within the pack, or a rule without examples.
 pub fn load_pack(text: &str, origin: &str) -> Result<Vec<Rule>, LoadError> {
+    crate::yaml::check_depth(FileKind::Rules, origin, text)?;
     let raw: RawPack = serde_yaml::from_str(text).map_err(|e| {
         LoadError::from_yaml(FileKind::Rules, origin, text, &e, &[])
             .help("see the rule pack format in the README")
