@@ -65,6 +65,9 @@ pub struct Scanner {
     profiles: Vec<Profile>,
 }
 
+/// Most findings one pattern rule reports in one draft.
+const MAX_PATTERN_FINDINGS: usize = 1_000;
+
 /// Generational suffixes that are not a surname: `Harold Pemberton III`.
 const SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"];
 
@@ -243,6 +246,11 @@ impl Scanner {
             cues: &cues,
             staff: &staff_spans,
         });
+        let patterns = self.patterns(doc.text);
+        if !patterns.is_empty() {
+            findings.extend(patterns);
+            findings.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.rule.cmp(&b.rule)));
+        }
         self.apply_consent(&mut findings, doc, today);
         let (suppressions, bad_suppressions) = crate::suppress::parse(doc.text);
         let suppressed = crate::suppress::apply(&mut findings, &suppressions, doc.text);
@@ -253,6 +261,38 @@ impl Scanner {
             suppressed,
             bad_suppressions,
         }
+    }
+
+    /// Findings of the practice's pattern rules, over the draft's original text: at most
+    /// [`MAX_PATTERN_FINDINGS`] per rule (a pattern like `\w` would otherwise report every
+    /// letter of a long draft; the verdict is the same either way).
+    fn patterns(&self, text: &str) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for rule in self.rules.rules() {
+            let Matcher::Pattern(pattern) = &rule.matcher else {
+                continue;
+            };
+            let found = pattern
+                .regex()
+                .find_iter(text)
+                .filter(|m| !m.is_empty())
+                .take(MAX_PATTERN_FINDINGS);
+            for m in found {
+                out.push(Finding {
+                    rule: rule.id.clone(),
+                    severity: rule.severity,
+                    span: Span::new(m.start(), m.end()),
+                    client: None,
+                    disclosed: Disclosures::NONE,
+                    allowed_by: None,
+                    consent_gaps: Vec::new(),
+                    cues: Vec::new(),
+                    k: None,
+                    client_index: None,
+                });
+            }
+        }
+        out
     }
 
     /// Judges each client's findings together: consent must cover everything the draft
