@@ -55,10 +55,14 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             return fail_setup(args.format, &e);
         }
     };
+    #[cfg(debug_assertions)]
+    test_panic(&scanner, "main");
     // Reading and scanning run on every core; the report keeps the input order.
     let default_channel: Channel = args.channel.into();
     let names: Vec<String> = drafts.iter().map(|d| d.name.clone()).collect();
     let results = super::par_map(drafts, |draft| {
+        #[cfg(debug_assertions)]
+        test_panic(&scanner, "worker");
         let text = match draft.content {
             Content::Unread(source) => inputs::read(&source).map_err(|e| e.message),
             Content::Read(text) => text,
@@ -135,6 +139,20 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     // only cost time (a tenth of a second), so leave it to the operating system.
     std::mem::forget(scanner);
     code
+}
+
+/// For the test of panic hygiene, in debug builds only: `LIPZIP_TEST_PANIC=main` (or
+/// `worker`) panics there with a roster name in the message, which must never be printed.
+#[cfg(debug_assertions)]
+fn test_panic(scanner: &Scanner, place: &str) {
+    if std::env::var("LIPZIP_TEST_PANIC").is_ok_and(|v| v == place) {
+        let name = scanner
+            .roster()
+            .clients
+            .first()
+            .map_or("", |c| c.name.as_str());
+        panic!("test panic quoting the roster: {name}");
+    }
 }
 
 /// Most drafts are read into memory while the roster compiles; past this many bytes the rest

@@ -174,8 +174,31 @@ enum RulesCommand {
 /// Runs the command line.
 #[must_use]
 pub fn run() -> ExitCode {
+    quiet_panics();
     let cli = Cli::parse();
-    let code = match cli.command {
+    // A panic is a bug, and an error: exit 2 like any other, after the hook's one line.
+    let run = std::panic::AssertUnwindSafe(|| dispatch(cli));
+    ExitCode::from(std::panic::catch_unwind(run).unwrap_or(2))
+}
+
+/// Panic messages can quote the text being worked on (slicing a string at a bad offset prints
+/// the string), and that text may be the roster or a draft: a panic prints only where in
+/// lipzip it happened, never its message.
+fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map_or_else(String::new, |l| format!(" at {}:{}", l.file(), l.line()));
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "lipzip: internal error{place} (a bug: please report it with the command you ran; \
+             its details are not printed, as they could quote the roster or a draft)"
+        );
+    }));
+}
+
+fn dispatch(cli: Cli) -> u8 {
+    match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Explain(mut args) => {
             args.explain = true;
@@ -188,8 +211,7 @@ pub fn run() -> ExitCode {
             RulesCommand::List { config } => rules_cmd::list(config.as_deref()),
             RulesCommand::Test { config } => rules_cmd::test(config.as_deref()),
         },
-    };
-    ExitCode::from(code)
+    }
 }
 
 fn hook(command: HookCommand) -> u8 {
@@ -211,15 +233,16 @@ fn hook(command: HookCommand) -> u8 {
 }
 
 /// Maps `f` over `items` on every available core, keeping the order. Small batches stay on
-/// one thread, where spawning would cost more than it saves. An item whose worker died is
-/// `None`, so the caller can report it rather than lose it.
+/// one thread, where spawning would cost more than it saves. An item whose `f` panicked is
+/// `None`, so the caller can report it (and every other item) rather than lose them.
 pub(crate) fn par_map<T: Send, R: Send>(
     items: Vec<T>,
     f: impl Fn(T) -> R + Sync,
 ) -> Vec<Option<R>> {
+    let f = |item: T| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(item))).ok();
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     if threads <= 1 || items.len() < 32 {
-        return items.into_iter().map(|i| Some(f(i))).collect();
+        return items.into_iter().map(f).collect();
     }
     let n = items.len();
     let queue = std::sync::Mutex::new(items.into_iter().enumerate());
@@ -241,7 +264,7 @@ pub(crate) fn par_map<T: Send, R: Send>(
         for w in workers {
             if let Ok(done) = w.join() {
                 for (i, r) in done {
-                    slots[i] = Some(r);
+                    slots[i] = r;
                 }
             }
         }
