@@ -73,7 +73,16 @@ pub fn line_col(text: &str, offset: usize) -> LineCol {
     let column = text
         .get(line_start..offset)
         .map_or(1, |s| s.chars().count() + 1);
-    LineCol { line, column }
+    LineCol {
+        line,
+        column: column - usize::from(after_bom(text, line, offset)),
+    }
+}
+
+/// Whether `offset` is on the first line after a byte-order mark, which no editor shows as a
+/// column.
+fn after_bom(text: &str, line: usize, offset: usize) -> bool {
+    line == 1 && offset >= 3 && text.starts_with('\u{feff}')
 }
 
 /// Line and column of each of `offsets` (in any order; each clamped to the text), in input
@@ -100,7 +109,11 @@ pub fn line_cols(text: &str, offsets: &[usize]) -> Vec<LineCol> {
             }
         }
         pos = pos.max(target);
-        out[i] = LineCol { line, column };
+        let bom = usize::from(after_bom(text, line, target));
+        out[i] = LineCol {
+            line,
+            column: column - bom,
+        };
     }
     out
 }
@@ -115,11 +128,13 @@ mod tests {
         let at = text.find("Mary").unwrap();
         assert_eq!(line_col(text, at), LineCol { line: 2, column: 7 });
         assert_eq!(line_col(text, 0), LineCol { line: 1, column: 1 });
+        let bom = "\u{feff}Mary";
+        assert_eq!(line_col(bom, 3), LineCol { line: 1, column: 1 });
     }
 
     #[test]
     fn line_cols_agree_with_line_col() {
-        let text = "héllo\r\nwörld Mary\n\n💆‍♀️ x";
+        let text = "\u{feff}héllo\r\nwörld Mary\n\n💆‍♀️ x";
         let offsets: Vec<usize> = (0..=text.len())
             .rev()
             .filter(|&i| text.is_char_boundary(i))

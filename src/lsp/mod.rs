@@ -290,19 +290,19 @@ impl Server<'_> {
                     let uri = p.text_document.uri;
                     if let Some(open) = self.docs.get_mut(&uri) {
                         for change in p.content_changes {
-                            match change.range {
-                                Some(range) => {
-                                    let start =
-                                        open.index.offset(&open.text, range.start, self.encoding);
-                                    let end = open
-                                        .index
-                                        .offset(&open.text, range.end, self.encoding)
-                                        .max(start);
-                                    open.text.replace_range(start..end, &change.text);
+                            open.index = match change.range {
+                                Some(range) => convert::apply_edit(
+                                    &mut open.text,
+                                    &open.index,
+                                    range,
+                                    &change.text,
+                                    self.encoding,
+                                ),
+                                None => {
+                                    open.text = change.text;
+                                    LineIndex::new(&open.text)
                                 }
-                                None => open.text = change.text,
-                            }
-                            open.index = LineIndex::new(&open.text);
+                            };
                         }
                         open.version = p.text_document.version;
                         self.pending.insert(uri, Instant::now());
