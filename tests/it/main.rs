@@ -8,6 +8,7 @@ mod consent;
 mod corpora;
 mod detection;
 mod hook;
+mod hostile;
 mod lsp;
 mod no_leak;
 mod props;
