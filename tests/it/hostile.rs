@@ -606,3 +606,30 @@ fn a_panic_prints_no_roster_text_and_exits_2() {
         assert_no_roster_data(place, "", &String::from_utf8_lossy(&out.stdout));
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 24, ..Default::default() })]
+
+    /// Random bytes as a draft file, through the real binary: a verdict or a clear error, never
+    /// a crash; and whatever happens, the output is a JSON report.
+    #[test]
+    fn random_bytes_as_a_file_get_a_verdict_or_an_error(
+        bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..2_000),
+        name in proptest::prelude::prop_oneof![
+            proptest::prelude::Just(b"Mary Jones came in for a massage ".to_vec()),
+            proptest::prelude::Just(Vec::new()),
+        ],
+    ) {
+        let ws = Workspace::new();
+        let mut content = name;
+        content.extend(&bytes);
+        std::fs::write(ws.path("x.md"), &content).unwrap();
+        let (code, json) = check(&ws, &["x.md"]);
+        let checked = json["summary"]["files"] == 1;
+        proptest::prop_assert!(code == 2 || (checked && (code == 0 || code == 1)), "{json}");
+        if code == 2 {
+            proptest::prop_assert!(!errors(&json).is_empty());
+            proptest::prop_assert!(!errors(&json).join("").contains("internal error"));
+        }
+    }
+}
