@@ -50,6 +50,36 @@ impl LineIndex {
         Position::new(to_u32(line), to_u32(character))
     }
 
+    /// The positions of many byte offsets (any order), as [`LineIndex::position`] gives them,
+    /// counting each line's characters once: per offset, a draft that is one long line with
+    /// thousands of findings costs a pass over the line each.
+    #[must_use]
+    pub fn positions(&self, text: &str, offsets: &[usize], enc: Encoding) -> Vec<Position> {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_unstable_by_key(|&i| offsets[i]);
+        let mut out = vec![Position::default(); offsets.len()];
+        // The cursor: byte `at` of line `line` is character `units`.
+        let (mut line, mut at, mut units) = (0, 0, 0);
+        for i in order {
+            let mut offset = offsets[i].min(text.len());
+            while !text.is_char_boundary(offset) {
+                offset -= 1;
+            }
+            let l = self.starts.partition_point(|&s| s <= offset) - 1;
+            if l != line || at > offset {
+                (line, at, units) = (l, self.starts[l], 0);
+            }
+            let step = &text[at..offset];
+            units += match enc {
+                Encoding::Utf8 => step.len(),
+                Encoding::Utf16 => step.encode_utf16().count(),
+            };
+            at = offset;
+            out[i] = Position::new(to_u32(line), to_u32(units));
+        }
+        out
+    }
+
     /// The byte offset of `pos`, clamped: a line past the end is the end of the text, a
     /// character past the end of its line is the end of that line, and a position inside a
     /// surrogate pair or a multi-byte character moves back to its start.
@@ -200,6 +230,19 @@ mod tests {
                     }
                     let pos = idx.position(&text, o, enc);
                     prop_assert_eq!(idx.offset(&text, pos, enc), o, "offset {} of {:?}", o, text);
+                }
+            }
+
+            #[test]
+            fn batched_positions_equal_single_ones(
+                text in text(),
+                enc in encoding(),
+                offsets in proptest::collection::vec(0usize..300, 0..40),
+            ) {
+                let idx = LineIndex::new(&text);
+                let batch = idx.positions(&text, &offsets, enc);
+                for (o, p) in offsets.iter().zip(batch) {
+                    prop_assert_eq!(idx.position(&text, *o, enc), p, "offset {}", o);
                 }
             }
 

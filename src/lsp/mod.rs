@@ -433,10 +433,17 @@ impl Server<'_> {
         let scan = engine
             .scanner
             .scan(&Document::new(&open.text, channel), today());
+        let offsets: Vec<usize> = scan
+            .findings
+            .iter()
+            .flat_map(|f| [f.span.start, f.span.end])
+            .collect();
+        let positions = open.index.positions(&open.text, &offsets, encoding);
         let diagnostics = scan
             .findings
             .iter()
-            .filter_map(|f| diagnostic(engine, &open.text, &open.index, f, encoding))
+            .zip(positions.chunks_exact(2))
+            .filter_map(|(f, p)| diagnostic(engine, f, Range::new(p[0], p[1])))
             .collect();
         open.findings = scan.findings;
         let uri = uri.clone();
@@ -583,13 +590,7 @@ fn today() -> Date {
         .unwrap_or_else(|_| Date::new(1970, 1, 1).unwrap_or(Date::MIN))
 }
 
-fn diagnostic(
-    engine: &Engine,
-    text: &str,
-    index: &LineIndex,
-    f: &Finding,
-    enc: Encoding,
-) -> Option<Diagnostic> {
+fn diagnostic(engine: &Engine, f: &Finding, range: Range) -> Option<Diagnostic> {
     let rule = engine.scanner.rules().get(&f.rule)?;
     let severity = match (&f.allowed_by, f.severity) {
         (Some(_), _) | (None, Severity::Info) => DiagnosticSeverity::HINT,
@@ -604,7 +605,7 @@ fn diagnostic(
         message.push_str(&format!(", allowed by consent {k}"));
     }
     Some(Diagnostic {
-        range: index.range(text, f.span, enc),
+        range,
         severity: Some(severity),
         code: Some(NumberOrString::String(rule.id.to_string())),
         source: Some("lipzip".into()),

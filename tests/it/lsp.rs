@@ -334,6 +334,29 @@ fn a_session_writes_no_file_and_edits_only_the_document_asked_about() {
 }
 
 #[test]
+fn a_long_line_full_of_names_gets_exact_ranges() {
+    let ws = workspace();
+    let (mut s, _) = Session::start(&ws, json!({}));
+    let unit = "Mary Jones came in for a massage. ";
+    let text = unit.repeat(10_000);
+    open(&s, &ws, "line.md", &text);
+    let diags = s.wait("textDocument/publishDiagnostics");
+    let all = diags["diagnostics"].as_array().unwrap();
+    assert_eq!(all.len(), 10_000);
+    for (i, d) in all.iter().enumerate() {
+        let start = i * unit.len();
+        assert_eq!(
+            (&d["range"]["start"], &d["range"]["end"]),
+            (
+                &json!({"line": 0, "character": start}),
+                &json!({"line": 0, "character": start + 10})
+            )
+        );
+    }
+    s.stop();
+}
+
+#[test]
 fn a_broken_roster_is_one_clear_diagnostic_and_a_fix_reloads() {
     let ws = workspace();
     ws.write("roster.yaml", "version: 1\nclients: [oops\n");
