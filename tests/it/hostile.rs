@@ -305,6 +305,26 @@ fn a_200_mb_draft_is_refused_by_its_size_before_it_is_read() {
     );
 }
 
+#[test]
+fn standard_input_over_the_limit_is_refused() {
+    let ws = Workspace::new();
+    let mut input = "Mary Jones came in for a massage. ".repeat(2 * 1024 * 1024);
+    input.truncate(65 * 1024 * 1024);
+    let out = ws
+        .lipzip()
+        .args(["check", "--roster", "roster.yaml", "--format", "json", "-"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errs = errors(&json).join("\n");
+    assert!(
+        errs.contains("<stdin>") && errs.contains("64 MiB"),
+        "{errs}"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn fifos_symlink_loops_and_dangling_links_never_hang_or_pass_silently() {
