@@ -273,8 +273,11 @@ pub(crate) fn par_map<T: Send, R: Send>(
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, then a rename,
-/// so a reader never sees half a file and a crash leaves the old one.
+/// so a reader never sees half a file and a crash leaves the old one. The file keeps its
+/// permissions. The temporary file is created new (never through a file or link already at
+/// its name, which could send the bytes elsewhere) and gets the permissions before the bytes.
 pub(crate) fn atomic_write(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -283,13 +286,34 @@ pub(crate) fn atomic_write(path: &std::path::Path, bytes: &[u8]) -> std::io::Res
         .file_name()
         .map_or_else(|| "lipzip".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{name}.lipzip-{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(&tmp, meta.permissions());
-    }
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+    let old = std::fs::metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file);
+    let written = (|| {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+            // Until the old permissions are copied, nobody else may read it.
+            options.mode(
+                old.as_ref()
+                    .map_or(0o666, |m| m.permissions().mode() & 0o777)
+                    & 0o600,
+            );
+        }
+        let mut f = options.open(&tmp)?;
+        if let Some(m) = &old {
+            f.set_permissions(m.permissions())?;
+        }
+        f.write_all(bytes)?;
+        f.sync_all()
+    })();
+    written
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })
 }
 
 /// Largest roster read: a 100,000-client roster is about 7 MB, so this is room for about
@@ -451,5 +475,50 @@ pub(crate) fn find_config(
     match path {
         Some(p) => config::load(&p),
         None => Ok(config::Config::default()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::atomic_write;
+
+    #[test]
+    fn atomic_write_replaces_keeps_permissions_and_cleans_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("post.md");
+        std::fs::write(&path, "old").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        }
+        atomic_write(&path, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o640);
+        }
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temporary file left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn atomic_write_never_writes_through_a_planted_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let victim = elsewhere.path().join("victim.txt");
+        std::fs::write(&victim, "untouched").unwrap();
+        let path = dir.path().join("post.md");
+        std::fs::write(&path, "old").unwrap();
+        let tmp = dir
+            .path()
+            .join(format!(".post.md.lipzip-{}.tmp", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &tmp).unwrap();
+        assert!(atomic_write(&path, b"new").is_err());
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "untouched");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
     }
 }
