@@ -295,11 +295,11 @@ pub(crate) fn atomic_write(path: &std::path::Path, bytes: &[u8]) -> std::io::Res
         #[cfg(unix)]
         {
             use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-            // Until the old permissions are copied, nobody else may read it.
+            // A new file gets the usual permissions (the umask applies); a replacement is
+            // private until the old file's permissions are copied onto it.
             options.mode(
                 old.as_ref()
-                    .map_or(0o666, |m| m.permissions().mode() & 0o777)
-                    & 0o600,
+                    .map_or(0o666, |m| m.permissions().mode() & 0o600),
             );
         }
         let mut f = options.open(&tmp)?;
@@ -502,6 +502,19 @@ mod tests {
         }
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(left.len(), 1, "no temporary file left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_the_usual_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let usual = dir.path().join("usual");
+        std::fs::write(&usual, "").unwrap();
+        let path = dir.path().join("baseline.json");
+        atomic_write(&path, b"{}").unwrap();
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode();
+        assert_eq!(mode(&path), mode(&usual));
     }
 
     #[cfg(unix)]
