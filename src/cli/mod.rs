@@ -316,6 +316,9 @@ pub(crate) fn atomic_write(path: &std::path::Path, bytes: &[u8]) -> std::io::Res
         })
 }
 
+/// Largest draft read, in bytes (files, standard input, and documents in the editor).
+pub(crate) const MAX_DRAFT_BYTES: u64 = inputs::MAX_BYTES;
+
 /// Largest roster read: a 100,000-client roster is about 7 MB, so this is room for about
 /// nine hundred thousand clients.
 pub(crate) const MAX_ROSTER_BYTES: u64 = 64 * 1024 * 1024;

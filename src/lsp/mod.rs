@@ -407,9 +407,21 @@ impl Server<'_> {
             return;
         };
         let version = Some(open.version);
-        let engine = match &self.engine {
-            Ok(e) => e,
-            Err(message) => {
+        let too_large = (open.text.len() as u64 > crate::cli::MAX_DRAFT_BYTES).then(|| {
+            format!(
+                "larger than {} MiB, the limit for one draft: split it into the pieces you \
+                 will publish",
+                crate::cli::MAX_DRAFT_BYTES / 1024 / 1024
+            )
+        });
+        let problem = match &self.engine {
+            Err(message) => Some(message.clone()),
+            Ok(_) => too_large,
+        };
+        let engine = match (&self.engine, problem) {
+            (Ok(e), None) => e,
+            (_, problem) => {
+                let message = problem.unwrap_or_default();
                 let diag = Diagnostic {
                     range: Range::default(),
                     severity: Some(DiagnosticSeverity::ERROR),

@@ -357,6 +357,34 @@ fn a_long_line_full_of_names_gets_exact_ranges() {
 }
 
 #[test]
+fn a_document_over_the_draft_limit_is_one_clear_diagnostic() {
+    let ws = workspace();
+    let (mut s, _) = Session::start(&ws, json!({}));
+    let u = uri(&ws, "huge.md");
+    let text = format!(
+        "Mary Jones came in for a massage.\n{}",
+        "x".repeat(65 * 1024 * 1024)
+    );
+    open(&s, &ws, "huge.md", &text);
+    let diags = s.wait("textDocument/publishDiagnostics");
+    let all = diags["diagnostics"].as_array().unwrap();
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert!(
+        all[0]["message"].as_str().unwrap().contains("64 MiB"),
+        "{all:?}"
+    );
+    // Cut back under the limit: checked again.
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 2},
+               "contentChanges": [{"range": {"start": {"line": 1, "character": 0}, "end": {"line": 2, "character": 0}}, "text": ""}]}),
+    );
+    let diags = s.wait("textDocument/publishDiagnostics");
+    assert_eq!(diags["diagnostics"][0]["code"], "client-name");
+    s.stop();
+}
+
+#[test]
 fn a_broken_roster_is_one_clear_diagnostic_and_a_fix_reloads() {
     let ws = workspace();
     ws.write("roster.yaml", "version: 1\nclients: [oops\n");
