@@ -271,12 +271,29 @@ struct Assessor<'a> {
     input: &'a Input<'a>,
     text: &'a str,
     layout: Layout,
-    /// Cues that are not inside a name.
+    /// Cues that are not inside a name, in span order.
     cues: Vec<Cue>,
+    /// The weak and plural context cues among them, and the strong ones, in span order: what
+    /// [`Assessor::context_near`] searches.
+    weak_context: Vec<Cue>,
+    strong_context: Vec<Cue>,
+    /// Where staff are named, in span order, and sorted by end with the latest start so far
+    /// (for [`Assessor::about_staff`]).
+    staff: Vec<Span>,
+    staff_by_end: Vec<(usize, usize)>,
     population: f64,
     /// Whether the writer uses capitals (an all-lowercase post says nothing by case).
     cased: bool,
 }
+
+/// Most context cues of each kind kept as evidence for one name (the nearest ones). A real
+/// draft has a handful; a huge one-paragraph text has thousands, and listing every one for
+/// every name made the report quadratic.
+const NEAREST_CONTEXT: usize = 8;
+/// Most quasi-identifying cues weighed in one paragraph window (in text order).
+const MAX_WINDOW_CUES: usize = 64;
+/// Most health cues listed as evidence for one client.
+const MAX_HEALTH_NOTES: usize = 8;
 
 /// Turns name hits and cues into findings (consent is judged afterwards, per client).
 pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
@@ -286,34 +303,56 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
     // does not apply) is part of the name, not separate evidence.
     // A cue inside a set phrase ("farmer's carries", "a baker's dozen") is the phrase, not
     // evidence about anyone.
-    let idioms: Vec<Span> = input
+    let mut idioms: Vec<Span> = input
         .cues
         .iter()
         .filter(|c| c.kind == CueKind::Idiom)
         .map(|c| c.span)
+        .collect();
+    idioms.sort_unstable();
+    let idiom_reach: Vec<usize> = idioms
+        .iter()
+        .scan(0, |m, s| {
+            *m = (*m).max(s.end);
+            Some(*m)
+        })
+        .collect();
+    // Only a name that names someone: a one-word alias that is also a role ("Commodore") may
+    // be the role word.
+    let mut name_spans: Vec<Span> = names
+        .iter()
+        .filter(|n| matches!(n.kind, NameKind::Named(_)))
+        .map(|n| n.span)
+        .collect();
+    name_spans.sort_unstable();
+    // The latest end among the names starting at or before each one: a cue overlaps a name
+    // exactly when some name starting before the cue's end ends after the cue's start.
+    let reach: Vec<usize> = name_spans
+        .iter()
+        .scan(0, |m, s| {
+            *m = (*m).max(s.end);
+            Some(*m)
+        })
         .collect();
     let cues: Vec<Cue> = input
         .cues
         .iter()
         .filter(|c| c.kind != CueKind::Idiom)
         .filter(|c| {
-            !idioms
-                .iter()
-                .any(|i| i.start <= c.span.start && c.span.end <= i.end)
+            let at = idioms.partition_point(|i| i.start <= c.span.start);
+            !(at > 0 && idiom_reach[at - 1] >= c.span.end)
         })
         .filter(|c| {
-            // Only a name that names someone: a one-word alias that is also a role
-            // ("Commodore") may be the role word.
-            !names
-                .iter()
-                .filter(|n| matches!(n.kind, NameKind::Named(_)))
-                .any(|n| {
-                    let title = c.span.end <= n.span.start
-                        && text[c.span.end..n.span.start]
-                            .chars()
-                            .all(|ch| ch.is_whitespace() || ch == '.');
-                    n.span.overlaps(c.span) || title
-                })
+            let before_end = name_spans.partition_point(|n| n.start < c.span.end);
+            let overlaps = before_end > 0 && reach[before_end - 1] > c.span.start;
+            // A title right before a name: only the first name after the cue can be it.
+            let next = name_spans.partition_point(|n| n.start < c.span.end);
+            let title = name_spans.get(next).is_some_and(|n| {
+                text[c.span.end..n.start]
+                    .chars()
+                    .all(|ch| ch.is_whitespace() || ch == '.')
+            });
+            !(overlaps || title)
         })
         .filter(|c| plausible(text, c, input.lexicons))
         .filter(|c| !is_own_trade(text, c, &input.roster.practice.name))
@@ -342,11 +381,41 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         .population
         .map_or(DEFAULT_POPULATION, |p| p as f64)
         .max(1.0);
+    let weak_context = cues
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.kind,
+                CueKind::Context(Strength::Weak) | CueKind::ContextPlural
+            )
+        })
+        .copied()
+        .collect();
+    let strong_context = cues
+        .iter()
+        .filter(|c| c.kind == CueKind::Context(Strength::Strong))
+        .copied()
+        .collect();
+    let mut staff = input.staff.to_vec();
+    staff.sort_unstable();
+    let mut by_end = staff.clone();
+    by_end.sort_unstable_by_key(|s| s.end);
+    let staff_by_end = by_end
+        .iter()
+        .scan(0, |m, s| {
+            *m = (*m).max(s.start);
+            Some((s.end, *m))
+        })
+        .collect();
     let a = Assessor {
         input,
         text,
         layout,
         cues,
+        weak_context,
+        strong_context,
+        staff,
+        staff_by_end,
         population,
         cased,
     };
@@ -365,6 +434,14 @@ impl Assessor<'_> {
             .collect();
         let draft_context = self.draft_context();
         let mut seen: BTreeSet<(Span, u32)> = BTreeSet::new();
+        let health = self.cues.iter().find(|c| c.kind == CueKind::Health);
+        // The first public-role phrase of each sentence ("donated", "good luck to").
+        let mut capacity_in: HashMap<usize, Cue> = HashMap::new();
+        for c in self.cues.iter().filter(|c| c.kind == CueKind::Capacity) {
+            capacity_in
+                .entry(self.layout.sentence(c.span.start))
+                .or_insert(*c);
+        }
         for hit in self.input.names {
             if let NameKind::Contact(rule_idx) = hit.kind {
                 if seen.insert((hit.span, hit.client)) {
@@ -403,13 +480,8 @@ impl Assessor<'_> {
                     });
                 }
                 let mut notes: Vec<CueNote> = near.iter().map(|c| note(*c)).collect();
-                let health = self.cues.iter().find(|c| c.kind == CueKind::Health);
-                let capacity = self.cues.iter().find(|c| {
-                    c.kind == CueKind::Capacity
-                        && self.layout.sentence(c.span.start)
-                            == self.layout.sentence(hit.span.start)
-                });
                 let sentence = self.layout.sentence(hit.span.start);
+                let capacity = capacity_in.get(&sentence).copied();
                 let only_far_weak = near.iter().all(|c| {
                     c.kind != CueKind::Context(Strength::Strong)
                         && self.layout.sentence(c.span.start) != sentence
@@ -419,7 +491,7 @@ impl Assessor<'_> {
                 {
                     // The mayor lighting the tree is her public role, not a client story; so
                     // is the coach wished luck, or the sponsor thanked for the prizes.
-                    notes.extend(capacity.map(|c| note(*c)));
+                    notes.extend(capacity.map(note));
                     Severity::Info
                 } else if draft_context.is_some() || !near.is_empty() || health.is_some() {
                     // Their health is something only their practitioner would tell.
@@ -496,28 +568,27 @@ impl Assessor<'_> {
     }
 
     /// Context cues close to `span`: a strong one in the same or a neighbouring paragraph, or
-    /// any in the same or a neighbouring sentence.
+    /// any in the same or a neighbouring sentence; of each kind, the [`NEAREST_CONTEXT`]
+    /// nearest, in span order.
     fn context_near(&self, span: Span) -> Vec<Cue> {
         // The last byte: "Rep. Quist" belongs to the sentence "Quist" is in.
         let last = span.end.saturating_sub(1).max(span.start);
         let p = self.layout.paragraph(last);
         let s = self.layout.sentence(last);
-        self.cues
-            .iter()
-            .filter(|c| match c.kind {
-                CueKind::Context(_) | CueKind::ContextPlural => {
-                    let strength = match c.kind {
-                        CueKind::Context(s) => s,
-                        _ => Strength::Weak,
-                    };
-                    let cp = self.layout.paragraph(c.span.start);
-                    let cs = self.layout.sentence(c.span.start);
-                    (strength == Strength::Strong && cp.abs_diff(p) <= 1) || cs.abs_diff(s) <= 1
-                }
-                _ => false,
-            })
-            .copied()
-            .collect()
+        let starts = |bounds: &[usize], first: usize, after: usize| {
+            (
+                bounds[first],
+                bounds.get(after).copied().unwrap_or(usize::MAX),
+            )
+        };
+        let sentences = starts(&self.layout.sentences, s.saturating_sub(1), s + 2);
+        let paragraphs = starts(&self.layout.paragraphs, p.saturating_sub(1), p + 2);
+        let mut near = nearest(&self.weak_context, sentences, last);
+        near.extend(nearest(&self.strong_context, sentences, last));
+        near.extend(nearest(&self.strong_context, paragraphs, last));
+        near.sort_by_key(|c| c.span);
+        near.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
+        near
     }
 
     /// Whether a first-name hit is the ordinary word: "mark your calendars", "Will you join
@@ -662,6 +733,9 @@ impl Assessor<'_> {
         }
         let mut spans: Vec<_> = by_span.into_iter().collect();
         spans.sort_by_key(|(s, _)| *s);
+        // Who a shared first name points at depends on the draft's cues only, not on where the
+        // name is: decided once per set of clients.
+        let mut decided: HashMap<Vec<u32>, Option<u32>> = HashMap::new();
         for (span, clients) in spans {
             if clients.iter().any(|(c, _)| named.contains(c)) {
                 // "Will" after "Will Ashby": the same person again, already reported.
@@ -700,7 +774,12 @@ impl Assessor<'_> {
             }
             let client = match clients.as_slice() {
                 [(c, _)] => Some(*c),
-                many => self.disambiguate(many.iter().map(|(c, _)| *c)),
+                many => {
+                    let ids: Vec<u32> = many.iter().map(|(c, _)| *c).collect();
+                    *decided
+                        .entry(ids)
+                        .or_insert_with_key(|ids| self.disambiguate(ids.iter().copied()))
+                }
             };
             let severity = if frequency < rare_below {
                 rule.severity
@@ -736,8 +815,9 @@ impl Assessor<'_> {
     fn matches(&self, c: u32, cues: &[Cue]) -> usize {
         let profile = &self.input.profiles[c as usize];
         // "the captain" and "captain" are one match: of overlapping cues, the best for this
-        // client counts (a phrase on two clients' entries is two cues on one span).
-        let mut counted: Vec<(Span, usize)> = Vec::new();
+        // client counts (a phrase on two clients' entries is two cues on one span). The cues
+        // are in span order, so a cue overlaps an earlier one exactly when it starts before
+        // the furthest end so far.
         let score = |cue: &Cue| match cue.kind {
             CueKind::RosterAttribute(owner)
             | CueKind::RosterPlace(owner)
@@ -761,31 +841,44 @@ impl Assessor<'_> {
             }
             kind => usize::from(Key::of(kind).is_some_and(|k| profile.keys.contains(&k))),
         };
+        let (mut total, mut group_best, mut reach) = (0, 0, 0);
         for cue in cues {
             let points = score(cue);
-            match counted.iter_mut().find(|(s, _)| s.overlaps(cue.span)) {
-                Some((_, best)) => *best = (*best).max(points),
-                None => counted.push((cue.span, points)),
+            if cue.span.start >= reach || cue.span.is_empty() {
+                total += group_best;
+                group_best = points;
+            } else {
+                group_best = group_best.max(points);
             }
+            reach = reach.max(cue.span.end);
         }
-        counted.iter().map(|(_, p)| p).sum()
+        total + group_best
     }
 
     /// The cues of one window (a paragraph and the one before it, so a heading travels with its
     /// paragraph), if the window is in a client context.
     fn windows(&self) -> Vec<(Range<usize>, Vec<Cue>, Vec<Cue>)> {
         let n = self.layout.paragraphs.len();
+        let para_start = |p: usize| self.layout.paragraphs.get(p).copied().unwrap_or(usize::MAX);
+        // The cues that start in paragraphs `first..after`.
+        let in_paragraphs = |first: usize, after: usize| {
+            let a = self
+                .cues
+                .partition_point(|c| c.span.start < para_start(first));
+            let b = self
+                .cues
+                .partition_point(|c| c.span.start < para_start(after));
+            &self.cues[a..b]
+        };
         let mut out = Vec::new();
         for p in 0..n {
             // A heading travels with its paragraph, and so does the paragraph before: a short
             // post splits one description over two ("Happy 85th birthday!" / "the red
             // Mustang").
             let lo = p.saturating_sub(1);
-            let in_window = |c: &Cue| (lo..=p).contains(&self.layout.paragraph(c.span.start));
-            let quasi: Vec<Cue> = self
-                .cues
+            let mut quasi: Vec<Cue> = in_paragraphs(lo, p + 1)
                 .iter()
-                .filter(|c| in_window(c) && (is_quasi(c.kind) || is_public(c.kind)))
+                .filter(|c| is_quasi(c.kind) || is_public(c.kind))
                 // "the match after Saturday class": an event is a date, not a description,
                 // unless someone is in it.
                 .filter(|c| {
@@ -797,33 +890,36 @@ impl Assessor<'_> {
             if quasi.is_empty() {
                 continue;
             }
-            let context: Vec<Cue> = self
-                .cues
+            quasi.truncate(MAX_WINDOW_CUES);
+            let mut quasi_sentences: Vec<usize> = quasi
+                .iter()
+                .map(|q| self.layout.sentence(q.span.start))
+                .collect();
+            quasi_sentences.dedup();
+            let public_window = quasi.iter().any(|q| is_public(q.kind));
+            let context: Vec<Cue> = in_paragraphs(lo.saturating_sub(1), p + 2)
                 .iter()
                 .filter(|c| match c.kind {
                     CueKind::Context(Strength::Strong) => {
-                        let cp = self.layout.paragraph(c.span.start);
-                        cp + 1 >= lo
-                            && cp <= p + 1
-                            && !quasi.iter().any(|q| q.span.overlaps(c.span))
+                        !quasi.iter().any(|q| q.span.overlaps(c.span))
                     }
-                    CueKind::Context(Strength::Weak) if !self.input.staff.contains(&c.span) => {
+                    CueKind::Context(Strength::Weak)
+                        if self.staff.binary_search(&c.span).is_err() =>
+                    {
                         // A weak sign counts in the sentence of a cue; a phrase ("the winner
                         // of our raffle is… one of our local realtors!") also in the sentence
                         // next to it, but not a bare noun of a promotion ("10% off a session")
                         // and never for a team or a celebrity.
                         let cs = self.layout.sentence(c.span.start);
-                        let reach = usize::from(
-                            self.text[c.span.range()].contains(' ')
-                                && !quasi.iter().any(|q| is_public(q.kind)),
-                        );
-                        quasi.iter().any(|q| {
-                            !q.span.overlaps(c.span)
-                                && self.layout.sentence(q.span.start).abs_diff(cs) <= reach
-                        })
+                        let phrase = self.text[c.span.range()].contains(' ') && !public_window;
+                        let near = |s: usize| quasi_sentences.binary_search(&s).is_ok();
+                        let in_reach = near(cs)
+                            || (phrase && (near(cs + 1) || cs.checked_sub(1).is_some_and(near)));
+                        in_reach && !quasi.iter().any(|q| q.span.overlaps(c.span))
                     }
                     _ => false,
                 })
+                .take(MAX_WINDOW_CUES)
                 .copied()
                 .collect();
             if context.is_empty() {
@@ -838,10 +934,12 @@ impl Assessor<'_> {
     /// therapist"): a staff name before it in the same sentence.
     fn about_staff(&self, span: Span) -> bool {
         let s = self.layout.sentence(span.start);
-        self.input
-            .staff
-            .iter()
-            .any(|st| st.end <= span.start && self.layout.sentence(st.start) == s)
+        // Of the staff names that end before the cue, the one that starts last is in the
+        // latest sentence.
+        let before = self
+            .staff_by_end
+            .partition_point(|&(end, _)| end <= span.start);
+        before > 0 && self.layout.sentence(self.staff_by_end[before - 1].1) == s
     }
 
     fn quasi_identifiers(&self, mentioned: &BTreeSet<u32>, findings: &mut Vec<Finding>) {
@@ -861,17 +959,19 @@ impl Assessor<'_> {
             )
             .flat_map(|p| [p, p + 1])
             .collect();
-        let mut reported: Vec<BTreeSet<Span>> = Vec::new();
+        // Cues already reported in the previous window (a heading travels with the paragraph
+        // after it, so a window can hold nothing new); older windows cannot overlap this one.
+        let mut reported: Option<BTreeSet<Span>> = None;
         for (paragraphs, cues, context) in self.windows() {
             if paragraphs.clone().any(|p| mention_paragraphs.contains(&p)) {
                 // About a client already named: these cues are their story (see disclosures).
                 continue;
             }
             let spans: BTreeSet<Span> = cues.iter().map(|c| c.span).collect();
-            if reported.iter().any(|r| spans.is_subset(r)) {
+            if reported.as_ref().is_some_and(|r| spans.is_subset(r)) {
                 continue;
             }
-            reported.push(spans);
+            reported = Some(spans);
             let mut notes: Vec<CueNote> = context.iter().take(1).map(|c| note(*c)).collect();
             notes.extend(cues.iter().map(|c| note(*c)));
             let quasi: Vec<Cue> = cues.iter().filter(|c| is_quasi(c.kind)).copied().collect();
@@ -1017,7 +1117,9 @@ impl Assessor<'_> {
     /// Whether a role or occupation is tied to one named organisation: "the captain of the
     /// Estrella", "the owner of Rossi's", "Storm Tracker 9's chief meteorologist".
     fn is_definite_role(&self, span: Span) -> bool {
-        let before = self.text[..span.start].trim_end();
+        // The words just before the role are all that matter (and lower-casing the whole
+        // text before it, per cue, was quadratic).
+        let before = tail(self.text, span.start, 200).trim_end();
         let after = self.text[span.end..].trim_start();
         let of_proper = ["of ", "at ", "for "]
             .iter()
@@ -1127,16 +1229,28 @@ impl Assessor<'_> {
             .iter()
             .find(|c| matches!(c.kind, CueKind::Gossip(Strength::Strong)));
         let weak_with_context = || {
+            // The sentences that hold each kind of cue, in order.
+            let sentences = |kind: fn(CueKind) -> bool| -> Vec<usize> {
+                let mut v: Vec<usize> = self
+                    .cues
+                    .iter()
+                    .filter(|c| kind(c.kind))
+                    .map(|c| self.layout.sentence(c.span.start))
+                    .collect();
+                v.dedup();
+                v
+            };
+            let context = sentences(|k| matches!(k, CueKind::Context(_)));
+            let policy = sentences(|k| k == CueKind::Policy);
+            let near = |list: &[usize], s: usize, reach: usize| {
+                let i = list.partition_point(|&x| x + reach < s);
+                list.get(i).is_some_and(|&x| x <= s + reach)
+            };
             self.cues.iter().find(|g| {
                 let s = self.layout.sentence(g.span.start);
-                let near = |kind: fn(CueKind) -> bool, reach: usize| {
-                    self.cues.iter().any(|c| {
-                        kind(c.kind) && self.layout.sentence(c.span.start).abs_diff(s) <= reach
-                    })
-                };
                 matches!(g.kind, CueKind::Gossip(Strength::Weak))
-                    && near(|k| matches!(k, CueKind::Context(_)), 1)
-                    && !near(|k| k == CueKind::Policy, 0)
+                    && near(&context, s, 1)
+                    && !near(&policy, s, 0)
             })
         };
         // A reply to a review that tells the reviewer's visit back to them ("your
@@ -1194,6 +1308,50 @@ impl Assessor<'_> {
                 set.extend([p, p + 1]);
             }
         }
+        // What the cues of each paragraph that mentions a client disclose, worked out once per
+        // paragraph and then combined per client (per finding, it was quadratic).
+        let photo = self.cues.iter().any(|c| c.kind == CueKind::Photo);
+        let wanted: BTreeSet<usize> = paragraphs.values().flatten().copied().collect();
+        let mut per_paragraph: HashMap<usize, (Disclosures, Vec<Cue>)> = HashMap::new();
+        for cue in &self.cues {
+            let p = self.layout.paragraph(cue.span.start);
+            if !wanted.contains(&p) {
+                continue;
+            }
+            let (d, health) = per_paragraph
+                .entry(p)
+                .or_insert((Disclosures::NONE, Vec::new()));
+            match cue.kind {
+                CueKind::Health => {
+                    *d = d.with(Disclosure::Health);
+                    if health.len() < MAX_HEALTH_NOTES {
+                        health.push(*cue);
+                    }
+                }
+                CueKind::Story => *d = d.with(Disclosure::Story),
+                // "$1,120 raised for the High School P&C": a business or a club with nobody
+                // in its sentence tells nothing about the client.
+                k if is_roster_phrase(k) && !self.person_in_sentence(cue.span) => {}
+                k if is_quasi(k) || is_public(k) => *d = d.with(Disclosure::Story),
+                _ => {}
+            }
+        }
+        let per_client: HashMap<&str, (Disclosures, Vec<CueNote>)> = paragraphs
+            .iter()
+            .map(|(id, set)| {
+                let mut d = Disclosures::NONE;
+                if photo {
+                    d = d.with(Disclosure::Photo);
+                }
+                let mut health = Vec::new();
+                for (pd, cues) in set.iter().filter_map(|p| per_paragraph.get(p)) {
+                    d = d.union(*pd);
+                    let room = MAX_HEALTH_NOTES.saturating_sub(health.len());
+                    health.extend(cues.iter().take(room).map(|c| note(*c)));
+                }
+                (id.as_str(), (d, health))
+            })
+            .collect();
         for f in findings.iter_mut() {
             let mut d = Disclosures::NONE.with(Disclosure::Status);
             let named = !matches!(
@@ -1205,33 +1363,12 @@ impl Assessor<'_> {
             } else {
                 d = d.with(Disclosure::Story);
             }
-            if let Some(set) = f.client.as_ref().and_then(|c| paragraphs.get(c.as_str())) {
-                for cue in &self.cues {
-                    let p = self.layout.paragraph(cue.span.start);
-                    let close = set.contains(&p);
-                    match cue.kind {
-                        CueKind::Health if close => d = d.with(Disclosure::Health),
-                        CueKind::Photo => d = d.with(Disclosure::Photo),
-                        CueKind::Story if close => d = d.with(Disclosure::Story),
-                        // "$1,120 raised for the High School P&C": a business or a club with
-                        // nobody in its sentence tells nothing about the client.
-                        k if is_roster_phrase(k) && !self.person_in_sentence(cue.span) => {}
-                        k if close && (is_quasi(k) || is_public(k)) => {
-                            d = d.with(Disclosure::Story)
-                        }
-                        _ => {}
-                    }
-                }
+            if let Some((client, health)) =
+                f.client.as_ref().and_then(|c| per_client.get(c.as_str()))
+            {
+                d = d.union(*client);
                 if d.contains(Disclosure::Health) {
-                    f.cues.extend(
-                        self.cues
-                            .iter()
-                            .filter(|c| {
-                                c.kind == CueKind::Health
-                                    && set.contains(&self.layout.paragraph(c.span.start))
-                            })
-                            .map(|c| note(*c)),
-                    );
+                    f.cues.extend(health.iter().cloned());
                 }
             }
             f.disclosed = d;
@@ -1353,7 +1490,7 @@ fn event_names_person(text: &str, span: Span) -> bool {
     if PERSON.iter().any(|p| mention.contains(p)) {
         return true;
     }
-    let before = &text[..span.start];
+    let before = tail(text, span.start, 200);
     let sentence = before
         .rfind(['.', '!', '?', '\n'])
         .map_or(before, |i| &before[i + 1..])
@@ -1386,12 +1523,9 @@ fn is_own_trade(text: &str, c: &Cue, practice: &str) -> bool {
 /// Whether an occupation is the writer's own: "I'm a massage therapist", "I am a nurse too",
 /// "not a therapist-therapist" (said of themselves).
 fn about_writer(text: &str, span: Span) -> bool {
-    let sentence_start = text[..span.start]
-        .rfind(['.', '!', '?', '\n'])
-        .map_or(0, |i| i + 1);
-    let before = text[sentence_start..span.start]
-        .to_lowercase()
-        .replace('’', "'");
+    let near = tail(text, span.start, 200);
+    let sentence_start = near.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let before = near[sentence_start..].to_lowercase().replace('’', "'");
     [
         "i'm a", "i am a", "i'm an", "i am an", "im a", "i was a", "i'm the", "i am the",
     ]
@@ -1420,7 +1554,7 @@ fn is_generic_plural(text: &str, span: Span) -> bool {
     if !word.ends_with('s') || word.ends_with("ss") {
         return false;
     }
-    let before = text[..span.start].to_lowercase();
+    let before = tail(text, span.start, 200).to_lowercase();
     let recent: Vec<&str> = before.split_whitespace().rev().take(6).collect();
     !(recent.contains(&"of") || recent.iter().any(|w| w.chars().all(|c| c.is_ascii_digit())))
 }
@@ -1466,7 +1600,11 @@ fn sentence_starts(text: &str) -> Vec<usize> {
             continue;
         }
         if b == b'\n' {
-            let line = text[i + 1..].trim_start_matches([' ', '\t']);
+            // Only the line's first few characters matter: a list marker or "12." / "3)".
+            // Looking further (to the next '.' anywhere) made long texts quadratic.
+            let rest = &text[i + 1..];
+            let line_end = rest.find('\n').map_or(rest.len(), |e| e);
+            let line = rest[..line_end].trim_start_matches([' ', '\t']);
             // A list item, a heading, a quote, or a line led by an emoji or a symbol ("🌹 Chase
             // the shade"): each is a sentence of its own.
             let symbol = line
@@ -1547,5 +1685,80 @@ fn note(c: Cue) -> CueNote {
     CueNote {
         kind: cue_name(c.kind),
         span: c.span,
+    }
+}
+
+/// Up to [`NEAREST_CONTEXT`] cues of `list` (in span order) that start in `from..to`, the
+/// nearest to byte `at` first.
+fn nearest(list: &[Cue], (from, to): (usize, usize), at: usize) -> Vec<Cue> {
+    let lo = list.partition_point(|c| c.span.start < from);
+    let hi = list.partition_point(|c| c.span.start < to);
+    let mid = list[lo..hi].partition_point(|c| c.span.start < at) + lo;
+    let (mut left, mut right) = (mid, mid);
+    let mut out = Vec::new();
+    while out.len() < NEAREST_CONTEXT && (left > lo || right < hi) {
+        let take_left = right >= hi
+            || (left > lo
+                && at.abs_diff(list[left - 1].span.start) <= list[right].span.start.abs_diff(at));
+        if take_left {
+            left -= 1;
+            out.push(list[left]);
+        } else {
+            out.push(list[right]);
+            right += 1;
+        }
+    }
+    out
+}
+
+/// At most `max` bytes of `text` before `end`, starting at a word boundary (a cut first word
+/// is dropped), for looking at the words just before a cue without copying the whole text.
+fn tail(text: &str, end: usize, max: usize) -> &str {
+    let mut start = end.saturating_sub(max);
+    if start == 0 {
+        return &text[..end];
+    }
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let head = &text[start..end];
+    match head.find(char::is_whitespace) {
+        Some(i) => &head[i..],
+        None => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cue(start: usize) -> Cue {
+        Cue {
+            span: Span::new(start, start + 1),
+            kind: CueKind::Context(Strength::Weak),
+        }
+    }
+
+    #[test]
+    fn nearest_takes_the_closest_inside_the_window() {
+        let list: Vec<Cue> = (0..100).map(|i| cue(i * 10)).collect();
+        let got: Vec<usize> = nearest(&list, (200, 700), 455)
+            .iter()
+            .map(|c| c.span.start)
+            .collect();
+        assert_eq!(got.len(), NEAREST_CONTEXT);
+        assert!(got.iter().all(|&s| (200..700).contains(&s)), "{got:?}");
+        assert!(got.contains(&450) && got.contains(&460), "{got:?}");
+        assert!(!got.contains(&200) && !got.contains(&690), "{got:?}");
+        assert!(nearest(&list, (2000, 3000), 2500).is_empty());
+        assert_eq!(nearest(&list, (0, 25), 999).len(), 3);
+    }
+
+    #[test]
+    fn tail_keeps_whole_words_before_the_offset() {
+        let text = "one two three four";
+        assert_eq!(tail(text, 13, 100), "one two three");
+        assert_eq!(tail(text, 13, 7), " three");
+        assert_eq!(tail("ééééé x", 10, 3), "");
     }
 }

@@ -180,6 +180,11 @@ fn channel_of(yaml: &str, first_line: usize) -> Result<Option<Channel>, FrontMat
     if yaml.trim().is_empty() {
         return Ok(None);
     }
+    if let Some(at) = crate::yaml::too_deep(yaml) {
+        return Err(FrontMatterError::Yaml {
+            line: first_line + yaml[..at].matches('\n').count(),
+        });
+    }
     let value: serde_yaml::Value =
         serde_yaml::from_str(yaml).map_err(|e| FrontMatterError::Yaml {
             line: first_line + e.location().map_or(0, |l| l.line().saturating_sub(1)),

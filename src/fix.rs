@@ -264,6 +264,8 @@ impl Fixer<'_> {
             Some(Matcher::QuasiIdentifier { .. }) => return Err(Unfixable::Description),
             Some(Matcher::PublicFigure) => return Err(Unfixable::PublicFigure),
             Some(Matcher::Gossip) => return Err(Unfixable::Gossip),
+            // A practice's own pattern: what it matched is theirs to rewrite.
+            Some(Matcher::Pattern(_)) => return Err(Unfixable::Unknown),
             None => return Err(Unfixable::Unknown),
         };
         let mut span = f.span;

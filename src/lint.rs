@@ -407,7 +407,7 @@ clients:
       - {id: K5, scope: [name], channels: [any], granted: 2026-01-01, expires: 2026-12-01, evidence: k.pdf}
   - id: C2
     name: Mary Jones
-    aliases: [Dana Whitfield, Mare, J]
+    aliases: [Dana Whitfield, Mare, J. K.]
     attributes: {occupation: zorblaxer, age: 200}
     phones: [\"(555) 123-4567\"]
   - id: C3

@@ -62,6 +62,18 @@ impl NameIndex {
         }
     }
 
+    /// The id of exactly this needle, if it is one.
+    #[must_use]
+    pub fn get(&self, needle: &str) -> Option<u32> {
+        self.ids.get(needle).copied()
+    }
+
+    /// The longest needle, in bytes.
+    #[must_use]
+    pub fn max_len(&self) -> usize {
+        self.max_len
+    }
+
     /// How many needles.
     #[must_use]
     pub fn len(&self) -> usize {
@@ -126,12 +138,6 @@ impl NameIndex {
         }
         self.max_len = self.max_len.max(needle.len());
         (id, true)
-    }
-
-    /// The id of exactly this needle, if indexed.
-    #[must_use]
-    pub fn get(&self, needle: &str) -> Option<u32> {
-        self.ids.get(needle).copied()
     }
 
     /// Every whole-word occurrence of a needle in `text`, overlapping ones included, as

@@ -110,6 +110,13 @@ impl Normalized {
                         if is_combining_mark(d) {
                             continue;
                         }
+                        if let Some(l) = capital_confusable(d) {
+                            // Judged before lower-casing: Greek `Η` looks like `H`, but its
+                            // lower case `η` looks like `n`.
+                            out.push(l, start, end);
+                            any = true;
+                            continue;
+                        }
                         for l in d.to_lowercase() {
                             if is_combining_mark(l) {
                                 continue;
@@ -277,10 +284,60 @@ fn fold(c: char) -> Fold {
     }
 }
 
-/// Cyrillic and Greek letters that look like Latin ones, folded so that "Mаry" typed with a
-/// Cyrillic `а` still matches. Applied after lower-casing.
+/// Greek and Cyrillic capitals that look like Latin capitals, folded to the Latin letter's
+/// lower case (their own lower cases look like something else, or like nothing Latin).
+fn capital_confusable(c: char) -> Option<char> {
+    Some(match c {
+        'Α' | 'А' => 'a',
+        'Β' | 'В' => 'b',
+        'С' | 'Ϲ' => 'c',
+        'Ε' | 'Е' => 'e',
+        'Ζ' => 'z',
+        'Η' | 'Н' => 'h',
+        'Ι' | 'І' | 'Ӏ' => 'i',
+        'Ј' => 'j',
+        'Κ' | 'К' => 'k',
+        'Μ' | 'М' => 'm',
+        'Ν' => 'n',
+        'Ο' | 'О' => 'o',
+        'Ρ' | 'Р' => 'p',
+        'Ѕ' => 's',
+        'Τ' | 'Т' => 't',
+        'Υ' | 'Ү' => 'y',
+        'Χ' | 'Х' => 'x',
+        _ => return None,
+    })
+}
+
+/// Cyrillic and Greek letters, small capitals and other letters that look like Latin ones,
+/// folded so that "Mаry" typed with a Cyrillic `а`, or "ᴍᴀʀʏ" in a "small caps font", still
+/// matches. Applied after lower-casing.
 fn confusable(c: char) -> Option<char> {
     Some(match c {
+        'ᴀ' | 'ɑ' => 'a',
+        'ʙ' => 'b',
+        'ᴄ' => 'c',
+        'ᴅ' => 'd',
+        'ᴇ' => 'e',
+        'ꜰ' => 'f',
+        'ɢ' | 'ɡ' => 'g',
+        'ʜ' => 'h',
+        'ɪ' | 'ı' => 'i',
+        'ᴊ' | 'ȷ' => 'j',
+        'ᴋ' => 'k',
+        'ʟ' => 'l',
+        'ᴍ' => 'm',
+        'ɴ' => 'n',
+        'ᴏ' => 'o',
+        'ᴘ' => 'p',
+        'ʀ' => 'r',
+        'ꜱ' => 's',
+        'ᴛ' => 't',
+        'ᴜ' => 'u',
+        'ᴠ' => 'v',
+        'ᴡ' => 'w',
+        'ʏ' => 'y',
+        'ᴢ' => 'z',
         'а' | 'α' => 'a',
         'в' => 'b',
         'с' | 'ϲ' => 'c',
@@ -344,6 +401,10 @@ mod tests {
     fn fullwidth_and_homoglyphs() {
         assert_eq!(normalize("Ｍary Jоnes"), "mary jones");
         assert_eq!(normalize("Mаry"), "mary");
+        // Greek capital Mu, Eta and Nu, Cyrillic capital O; small capitals; maths bold.
+        assert_eq!(normalize("Μary ΗOΝEY J\u{41e}NES"), "mary honey jones");
+        assert_eq!(normalize("ᴍᴀʀʏ ᴊᴏɴᴇꜱ"), "mary jones");
+        assert_eq!(normalize("𝐌𝐚𝐫𝐲 Ⓜary"), "mary mary");
     }
 
     #[test]

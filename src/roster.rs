@@ -185,6 +185,7 @@ impl Roster {
     /// # Errors
     /// [`LoadError`] for anything that is not a well-formed roster of format version 1.
     pub fn from_yaml(text: &str, origin: &str) -> Result<Roster, LoadError> {
+        crate::yaml::check_depth(FileKind::Roster, origin, text)?;
         SEEN_IDS.with(|s| s.borrow_mut().clear());
         let parsed = serde_yaml::from_str::<RawRoster>(text);
         SEEN_IDS.with(|s| s.borrow_mut().clear());
@@ -291,6 +292,32 @@ impl<'de> Deserialize<'de> for Phone {
     }
 }
 
+/// A client's name or alias: at least two letters or digits (a one-letter name, like "A" or
+/// "Q", cannot be told apart from ordinary text, so it would flag every "a" or find nothing).
+struct PersonName(String);
+
+impl<'de> Deserialize<'de> for PersonName {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(Checked("a name", |s: &str| {
+            let letters = crate::normalize::normalize(s)
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .count();
+            match letters {
+                0 if s.trim().is_empty() => {
+                    Err("empty value: a name needs at least one letter".to_owned())
+                }
+                0 | 1 => Err(
+                    "a name of fewer than two letters cannot be told apart from \
+                              ordinary text: write the name in full"
+                        .to_owned(),
+                ),
+                _ => Ok(PersonName(s.trim().to_owned())),
+            }
+        }))
+    }
+}
+
 /// An id that has not been used before in this roster.
 struct UniqueId(String);
 
@@ -314,9 +341,9 @@ impl<'de> Deserialize<'de> for UniqueId {
 #[serde(deny_unknown_fields)]
 struct RawClient {
     id: UniqueId,
-    name: NonEmpty,
+    name: PersonName,
     #[serde(default)]
-    aliases: Vec<NonEmpty>,
+    aliases: Vec<PersonName>,
     #[serde(default)]
     public_figure: bool,
     #[serde(default)]

@@ -6,7 +6,7 @@
 //! whole-word name hits and cues, resolves overlaps (longest wins; the practice's own names win
 //! ties), lets [`crate::assess`] weigh the evidence, and judges consent per client.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::assess::{Input, Key, NameHit, NameKind, Profile, assess};
 use crate::consent::{Coverage, Disclosures, judge};
@@ -68,6 +68,9 @@ pub struct Scanner {
     /// Every client's emails and phones.
     contacts: ContactIndex,
 }
+
+/// Most findings one pattern rule reports in one draft.
+const MAX_PATTERN_FINDINGS: usize = 1_000;
 
 /// Generational suffixes that are not a surname: `Harold Pemberton III`.
 const SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"];
@@ -226,6 +229,7 @@ impl Scanner {
             }
         }
         self.names_in_hashtags(&norm, doc.text, &mut hits);
+        self.spaced(&norm, doc.text, &mut hits);
         let kept = resolve(hits);
         // An email or phone is one token: a name inside it ("mary" in mary.jones@...) is not
         // a second finding.
@@ -298,6 +302,11 @@ impl Scanner {
             cues: &cues,
             staff: &staff_spans,
         });
+        let patterns = self.patterns(doc.text);
+        if !patterns.is_empty() {
+            findings.extend(patterns);
+            findings.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.rule.cmp(&b.rule)));
+        }
         self.apply_consent(&mut findings, doc, today);
         let (suppressions, bad_suppressions) = crate::suppress::parse(source);
         let suppressed = crate::suppress::apply(&mut findings, &suppressions, source);
@@ -308,6 +317,38 @@ impl Scanner {
             suppressed,
             bad_suppressions,
         }
+    }
+
+    /// Findings of the practice's pattern rules, over the draft's original text: at most
+    /// [`MAX_PATTERN_FINDINGS`] per rule (a pattern like `\w` would otherwise report every
+    /// letter of a long draft; the verdict is the same either way).
+    fn patterns(&self, text: &str) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for rule in self.rules.rules() {
+            let Matcher::Pattern(pattern) = &rule.matcher else {
+                continue;
+            };
+            let found = pattern
+                .regex()
+                .find_iter(text)
+                .filter(|m| !m.is_empty())
+                .take(MAX_PATTERN_FINDINGS);
+            for m in found {
+                out.push(Finding {
+                    rule: rule.id.clone(),
+                    severity: rule.severity,
+                    span: Span::new(m.start(), m.end()),
+                    client: None,
+                    disclosed: Disclosures::NONE,
+                    allowed_by: None,
+                    consent_gaps: Vec::new(),
+                    cues: Vec::new(),
+                    k: None,
+                    client_index: None,
+                });
+            }
+        }
+        out
     }
 
     /// Judges each client's findings together: consent must cover everything the draft
@@ -352,7 +393,9 @@ impl Scanner {
                 .find(|c: char| !c.is_alphanumeric())
                 .map_or(text.len(), |i| start + i);
             from = end.max(start);
-            if end - start <= MIN {
+            // A real hashtag is short; a run of thousands of letters is not one, and trying
+            // every substring of it would take quadratic time.
+            if end - start <= MIN || end - start > 80 {
                 continue;
             }
             let body = norm.span(start, end);
@@ -393,6 +436,144 @@ impl Scanner {
                             });
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// Names written with their letters spaced out or dotted ("M a r y  J o n e s",
+    /// "M.a.r.y J.o.n.e.s"): runs of one-letter words, joined and looked up among the roster's
+    /// run-together names (the `#MaryJones` needles).
+    fn spaced(&self, norm: &Normalized, original: &str, hits: &mut Vec<Hit>) {
+        if !self.form_rule.contains_key(&RosterForm::Spaced) {
+            return;
+        }
+        let text = norm.as_str();
+        let bytes = text.as_bytes();
+        let char_at = |i: usize| -> (char, usize) {
+            if bytes[i] < 0x80 {
+                (char::from(bytes[i]), 1)
+            } else {
+                text[i..]
+                    .chars()
+                    .next()
+                    .map_or(('\u{fffd}', 1), |c| (c, c.len_utf8()))
+            }
+        };
+        // The current run's letters, as normalised byte ranges.
+        let mut run: Vec<(usize, usize)> = Vec::new();
+        // Lookups left for trying every letter as a name's start; after that only the likely
+        // starts are tried, so a megabyte of "a b c d ..." stays linear.
+        let mut budget: usize = 200_000;
+        let mut i = 0;
+        while i < bytes.len() {
+            let (c, w) = char_at(i);
+            if !c.is_alphanumeric() {
+                i += w;
+                continue;
+            }
+            // A word: one letter alone is part of a run, anything longer ends it.
+            let mut j = i + w;
+            while j < bytes.len() {
+                let (d, dw) = char_at(j);
+                if !d.is_alphanumeric() {
+                    break;
+                }
+                j += dw;
+            }
+            let single = j == i + w;
+            let joins = single
+                && run.last().is_some_and(|&(_, last)| {
+                    let gap = &text[last..i];
+                    gap.len() <= 6 && gap.chars().count() <= 3 && gap.chars().all(is_spacer)
+                });
+            if !joins {
+                self.spaced_run(norm, original, &run, &mut budget, hits);
+                run.clear();
+            }
+            if single {
+                run.push((i, j));
+            }
+            i = j;
+        }
+        self.spaced_run(norm, original, &run, &mut budget, hits);
+    }
+
+    /// The roster names in one run of spaced-out letters. Every letter is tried as a name's
+    /// start while `budget` lasts; then only the likely starts: where the run starts, after a
+    /// wider gap ("M a r y  J o n e s"), or at a capital after a small letter
+    /// ("M a r y J o n e s").
+    fn spaced_run(
+        &self,
+        norm: &Normalized,
+        original: &str,
+        run: &[(usize, usize)],
+        budget: &mut usize,
+        hits: &mut Vec<Hit>,
+    ) {
+        /// Fewer letters than this are initials ("J. R. R."), not a spaced-out name.
+        const MIN_LETTERS: usize = 4;
+        /// The longest run-together name looked for, in letters.
+        const MAX_LETTERS: usize = 64;
+        if run.len() < MIN_LETTERS {
+            return;
+        }
+        let text = norm.as_str();
+        let mut joined = String::with_capacity(run.len());
+        let mut at = Vec::with_capacity(run.len() + 1);
+        for &(s, e) in run {
+            at.push(joined.len());
+            joined.push_str(&text[s..e]);
+        }
+        at.push(joined.len());
+        let spans: Vec<Span> = run.iter().map(|&(s, e)| norm.span(s, e)).collect();
+        let first_char = |k: usize| original[spans[k].range()].chars().next();
+        let min_gap = spans
+            .windows(2)
+            .map(|w| w[1].start.saturating_sub(w[0].end))
+            .min()
+            .unwrap_or(0);
+        for k in 0..run.len() {
+            let start = *budget > 0
+                || k == 0
+                || spans[k].start.saturating_sub(spans[k - 1].end) > min_gap
+                || (first_char(k).is_some_and(char::is_uppercase)
+                    && first_char(k - 1).is_some_and(char::is_lowercase));
+            if !start {
+                continue;
+            }
+            let last = run.len().min(k + MAX_LETTERS);
+            for b in (k + MIN_LETTERS - 1)..last {
+                let needle = &joined[at[k]..at[b + 1]];
+                if needle.len() > self.automaton.max_len() {
+                    break;
+                }
+                *budget = budget.saturating_sub(1);
+                let Some(id) = self.automaton.get(needle) else {
+                    continue;
+                };
+                let mut seen: Vec<u32> = Vec::new();
+                for &target in self.needles.get(id) {
+                    let Target::Client {
+                        client,
+                        form:
+                            Form::Full(RosterForm::FullName | RosterForm::Alias | RosterForm::Hashtag),
+                    } = target
+                    else {
+                        continue;
+                    };
+                    if seen.contains(&client) {
+                        continue;
+                    }
+                    seen.push(client);
+                    hits.push(Hit {
+                        start: run[k].0,
+                        end: run[b].1,
+                        target: Target::Client {
+                            client,
+                            form: Form::Full(RosterForm::Spaced),
+                        },
+                    });
                 }
             }
         }
@@ -445,6 +626,14 @@ struct Hit {
     target: Target,
 }
 
+/// What may stand between the letters of a spaced-out name.
+fn is_spacer(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '.' | '-' | '·' | '•' | '/' | '|' | '+' | '~' | ',' | '\'' | '_' | '*'
+    )
+}
+
 /// Keeps the longest hits that do not overlap a longer one; at equal length the practice's
 /// own names win, then the earlier hit. Several clients may share one span (two clients with
 /// one name): all are kept.
@@ -460,15 +649,24 @@ fn resolve(mut hits: Vec<Hit>) -> Vec<Hit> {
         };
         (std::cmp::Reverse(h.end - h.start), rank, h.start)
     });
+    // Kept spans by start, with their end and whether one of the practice's own names is
+    // there. Kept spans never overlap (a client sharing a span joins the hit there), so the
+    // only one a new hit can overlap is the last one that starts before the hit ends: one
+    // lookup per hit, where comparing with every kept hit was quadratic in a long draft.
+    let mut taken: BTreeMap<usize, (usize, bool)> = BTreeMap::new();
     let mut kept: Vec<Hit> = Vec::new();
     for h in hits {
-        let clash = kept.iter().any(|k| {
-            let same_span = k.start == h.start && k.end == h.end;
-            let overlap = k.start < h.end && h.start < k.end;
-            // Two clients sharing one name keep both hits.
-            overlap && (!same_span || matches!(k.target, Target::Exempt | Target::Staff))
-        });
+        let own = matches!(h.target, Target::Exempt | Target::Staff);
+        let clash = taken
+            .range(..h.end)
+            .next_back()
+            .is_some_and(|(&start, &(end, own_there))| {
+                let same_span = start == h.start && end == h.end;
+                // Two clients sharing one name keep both hits.
+                h.start < end && (!same_span || own_there)
+            });
         if !clash {
+            taken.entry(h.start).or_insert((h.end, own));
             kept.push(h);
         }
     }
@@ -549,7 +747,13 @@ impl Compiled {
             })?;
             let t = |form| Target::Client { client, form };
             let full = normalize(&c.name);
-            b.add(&full, t(Form::Full(RosterForm::FullName)));
+            if !full.contains(' ') && lexicons.is_common_word(&full, 40_000) {
+                // A one-word name that is also a common word ("Will", "Hope"): judged like a
+                // first name, so "I will" is the word and "Will came in for" is the client.
+                b.add(&full, t(Form::Word));
+            } else {
+                b.add(&full, t(Form::Full(RosterForm::FullName)));
+            }
             b.add_joined(&full, t(Form::Full(RosterForm::Hashtag)));
             for variant in hyphen_variants(&full) {
                 // "Al-Sayed" written "Al Sayed", "Vasquez Rourke" written "Vasquez-Rourke".

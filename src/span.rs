@@ -73,7 +73,49 @@ pub fn line_col(text: &str, offset: usize) -> LineCol {
     let column = text
         .get(line_start..offset)
         .map_or(1, |s| s.chars().count() + 1);
-    LineCol { line, column }
+    LineCol {
+        line,
+        column: column - usize::from(after_bom(text, line, offset)),
+    }
+}
+
+/// Whether `offset` is on the first line after a byte-order mark, which no editor shows as a
+/// column.
+fn after_bom(text: &str, line: usize, offset: usize) -> bool {
+    line == 1 && offset >= 3 && text.starts_with('\u{feff}')
+}
+
+/// Line and column of each of `offsets` (in any order; each clamped to the text), in input
+/// order, with one pass over `text`. Reports convert every finding of a draft at once: calling
+/// [`line_col`] per finding costs a pass each, which a draft with thousands of findings on one
+/// long line turns quadratic.
+#[must_use]
+pub fn line_cols(text: &str, offsets: &[usize]) -> Vec<LineCol> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_unstable_by_key(|&i| offsets[i]);
+    let bytes = text.as_bytes();
+    let mut out = vec![LineCol { line: 1, column: 1 }; offsets.len()];
+    // The cursor: byte `pos` is at `line`, `column` (both 1-based).
+    let (mut pos, mut line, mut column) = (0usize, 1usize, 1usize);
+    for i in order {
+        let target = offsets[i].min(bytes.len());
+        for &b in &bytes[pos..target] {
+            if b == b'\n' {
+                line += 1;
+                column = 1;
+            } else if b & 0xC0 != 0x80 {
+                // A byte that starts a char (not a UTF-8 continuation byte).
+                column += 1;
+            }
+        }
+        pos = pos.max(target);
+        let bom = usize::from(after_bom(text, line, target));
+        out[i] = LineCol {
+            line,
+            column: column - bom,
+        };
+    }
+    out
 }
 
 #[cfg(test)]
@@ -86,6 +128,21 @@ mod tests {
         let at = text.find("Mary").unwrap();
         assert_eq!(line_col(text, at), LineCol { line: 2, column: 7 });
         assert_eq!(line_col(text, 0), LineCol { line: 1, column: 1 });
+        let bom = "\u{feff}Mary";
+        assert_eq!(line_col(bom, 3), LineCol { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn line_cols_agree_with_line_col() {
+        let text = "\u{feff}héllo\r\nwörld Mary\n\n💆‍♀️ x";
+        let offsets: Vec<usize> = (0..=text.len())
+            .rev()
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let batch = line_cols(text, &offsets);
+        for (o, lc) in offsets.iter().zip(batch) {
+            assert_eq!(line_col(text, *o), lc, "offset {o}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::finding::Finding;
-use crate::span::{Span, line_col};
+use crate::span::{Span, line_cols};
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::expect_used)]
@@ -60,18 +60,29 @@ impl std::fmt::Display for SuppressionError {
 pub fn parse(text: &str) -> (Vec<Suppression>, Vec<SuppressionError>) {
     let mut ok = Vec::new();
     let mut bad = Vec::new();
-    for caps in DIRECTIVE.captures_iter(text) {
-        let (Some(all), Some(body)) = (caps.get(0), caps.get(1)) else {
-            continue;
-        };
-        let span = Span::new(all.start(), all.end());
-        let line = line_col(text, all.start()).line;
-        match BODY.captures(body.as_str()) {
-            Some(b) => ok.push(Suppression {
-                rule: b[1].to_owned(),
-                reason: b[2].to_owned(),
+    let found: Vec<(Span, Option<(String, String)>)> = DIRECTIVE
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let (all, body) = (caps.get(0)?, caps.get(1)?);
+            let parsed = BODY
+                .captures(body.as_str())
+                .map(|b| (b[1].to_owned(), b[2].to_owned()));
+            Some((Span::new(all.start(), all.end()), parsed))
+        })
+        .collect();
+    if found.is_empty() {
+        return (ok, bad);
+    }
+    let offsets: Vec<usize> = found.iter().flat_map(|(s, _)| [s.start, s.end]).collect();
+    let lines = line_cols(text, &offsets);
+    for (i, (span, parsed)) in found.into_iter().enumerate() {
+        let line = lines[2 * i].line;
+        match parsed {
+            Some((rule, reason)) => ok.push(Suppression {
+                rule,
+                reason,
                 span,
-                target_line: next_content_line(text, all.end()),
+                target_line: next_content_line(text, span.end, lines[2 * i + 1].line),
             }),
             None => bad.push(SuppressionError { span, line }),
         }
@@ -79,9 +90,8 @@ pub fn parse(text: &str) -> (Vec<Suppression>, Vec<SuppressionError>) {
     (ok, bad)
 }
 
-/// The first line after `offset`'s line that has something other than spaces.
-fn next_content_line(text: &str, offset: usize) -> usize {
-    let mut line = line_col(text, offset).line;
+/// The first line after `offset`'s line (`line`) that has something other than spaces.
+fn next_content_line(text: &str, offset: usize, mut line: usize) -> usize {
     let rest = &text[offset..];
     let mut lines = rest.split('\n');
     lines.next();
@@ -99,10 +109,17 @@ fn next_content_line(text: &str, offset: usize) -> usize {
 /// Findings inside a directive (its reason may quote the name it is about) are dropped too,
 /// without counting: the comment is not published.
 pub fn apply(findings: &mut Vec<Finding>, suppressions: &[Suppression], text: &str) -> usize {
+    if suppressions.is_empty() {
+        return 0;
+    }
     findings.retain(|f| !suppressions.iter().any(|s| s.span.overlaps(f.span)));
     let before = findings.len();
+    let starts: Vec<usize> = findings.iter().map(|f| f.span.start).collect();
+    let lines = line_cols(text, &starts);
+    let mut i = 0;
     findings.retain(|f| {
-        let line = line_col(text, f.span.start).line;
+        let line = lines[i].line;
+        i += 1;
         !suppressions
             .iter()
             .any(|s| s.target_line == line && s.rule == f.rule.as_str())

@@ -63,8 +63,11 @@ pub(crate) fn lookup(path: &Path, text: &str, use_cache: bool) -> (Option<Slot>,
         prefix: format!("roster-{path_key:016x}-"),
         name: format!("{content_key:016x}.bin"),
     };
-    let cached = std::fs::read(slot.dir.join(format!("{}{}", slot.prefix, slot.name)))
-        .ok()
+    // A directory others may write to could hold a planted file (an empty roster would pass
+    // every draft): read only from an owner-only one. `save` makes it owner-only.
+    let cached = private(&slot.dir)
+        .then(|| std::fs::read(slot.dir.join(format!("{}{}", slot.prefix, slot.name))).ok())
+        .flatten()
         .and_then(|bytes| Compiled::decode(&bytes));
     (Some(slot), cached)
 }
@@ -120,6 +123,19 @@ fn store(dir: &Path, prefix: &str, name: &str, bytes: &[u8]) -> std::io::Result<
         }
     }
     Ok(())
+}
+
+/// Whether `dir` exists and only its owner may use it.
+fn private(dir: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(dir).is_ok_and(|m| m.permissions().mode() & 0o077 == 0)
+    }
+    #[cfg(not(unix))]
+    {
+        dir.is_dir()
+    }
 }
 
 /// Creates `dir` owner-only, and makes an existing one owner-only.

@@ -80,10 +80,14 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         threshold,
         dry_run: args.dry_run,
     });
+    #[cfg(debug_assertions)]
+    test_panic(&scanner, "main");
     // Reading and scanning run on every core; the report keeps the input order.
     let default_channel: Channel = args.channel.into();
     let names: Vec<String> = drafts.iter().map(|d| d.name.clone()).collect();
     let results = super::par_map(drafts, |draft| {
+        #[cfg(debug_assertions)]
+        test_panic(&scanner, "worker");
         let text = match draft.content {
             Content::Unread(source) => inputs::read(&source).map_err(|e| e.message),
             Content::Read(text) => text,
@@ -179,6 +183,20 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     code
 }
 
+/// For the test of panic hygiene, in debug builds only: `LIPZIP_TEST_PANIC=main` (or
+/// `worker`) panics there with a roster name in the message, which must never be printed.
+#[cfg(debug_assertions)]
+fn test_panic(scanner: &Scanner, place: &str) {
+    if std::env::var("LIPZIP_TEST_PANIC").is_ok_and(|v| v == place) {
+        let name = scanner
+            .roster()
+            .clients
+            .first()
+            .map_or("", |c| c.name.as_str());
+        panic!("test panic quoting the roster: {name}");
+    }
+}
+
 /// Most drafts are read into memory while the roster compiles; past this many bytes the rest
 /// are read as they are checked, so a huge directory cannot exhaust memory.
 const PRELOAD_BYTES: u64 = 256 * 1024 * 1024;
@@ -199,11 +217,14 @@ fn gather(args: &CheckArgs, config: &Config) -> (Vec<Draft>, Vec<RunError>, Vec<
             }
         };
     }
-    let (sources, input_errors) = inputs::collect(&args.paths, |p| config.wants(p));
-    errors.extend(input_errors.into_iter().map(|e| RunError {
+    let collected = inputs::collect(&args.paths, |p| config.wants(p));
+    let run_error = |e: inputs::InputError| RunError {
         path: Some(e.path),
         message: e.message,
-    }));
+    };
+    errors.extend(collected.errors.into_iter().map(run_error));
+    let notices: Vec<RunError> = collected.notices.into_iter().map(run_error).collect();
+    let sources = collected.sources;
     let mut budget = PRELOAD_BYTES;
     let drafts = sources
         .into_iter()
@@ -229,7 +250,7 @@ fn gather(args: &CheckArgs, config: &Config) -> (Vec<Draft>, Vec<RunError>, Vec<
             }
         })
         .collect();
-    (drafts, errors, Vec::new())
+    (drafts, errors, notices)
 }
 
 /// A draft to check: its name in reports, its path for the config's globs, its content.
@@ -255,7 +276,9 @@ fn stage(config: &Config) -> Result<(Vec<Draft>, Vec<RunError>), String> {
     let mut drafts = Vec::new();
     let mut skipped = Vec::new();
     for file in staged {
-        if file.bytes.contains(&0) {
+        let utf16 = file.bytes.starts_with(&[0xFF, 0xFE]) || file.bytes.starts_with(&[0xFE, 0xFF]);
+        if file.bytes.contains(&0) && !utf16 {
+            // A binary blob in the index (git treats it as one too); UTF-16 text is an error.
             skipped.push(RunError {
                 path: Some(file.path),
                 message: "binary content (NUL bytes): not checked".to_owned(),
@@ -263,12 +286,7 @@ fn stage(config: &Config) -> Result<(Vec<Draft>, Vec<RunError>), String> {
             continue;
         }
         let abs = top.join(&file.path);
-        let text = String::from_utf8(file.bytes).map_err(|e| {
-            format!(
-                "not UTF-8 text (invalid byte at offset {}): save it as UTF-8 and stage it again",
-                e.utf8_error().valid_up_to()
-            )
-        });
+        let text = inputs::decode(file.bytes);
         drafts.push(Draft {
             name: file.path,
             path: Some(abs),
@@ -361,13 +379,12 @@ fn prepare(args: &CheckArgs, config: &Config) -> Result<Scanner, LoadError> {
 /// Reads and parses the roster. Its text goes into the error (for a snippet) only when
 /// stderr is a terminal: a CI log must not show roster lines.
 pub(crate) fn read_roster(path: &Path) -> Result<String, LoadError> {
-    std::fs::read_to_string(path).map_err(|e| {
-        LoadError::new(
-            FileKind::Roster,
-            path.display().to_string(),
-            format!("cannot read the roster: {e}"),
-        )
-        .help("check the path given by --roster, LIPZIP_ROSTER or lipzip.yaml")
+    super::read_text(path, FileKind::Roster, super::MAX_ROSTER_BYTES).map_err(|e| {
+        if e.message.starts_with("cannot read") {
+            e.help("check the path given by --roster, LIPZIP_ROSTER or lipzip.yaml")
+        } else {
+            e
+        }
     })
 }
 
@@ -396,13 +413,12 @@ pub(crate) fn today(given: Option<&str>) -> Result<Date, LoadError> {
 /// A baseline: the fingerprints of findings accepted when lipzip was adopted.
 fn read_baseline(path: &Path) -> Result<BTreeSet<String>, LoadError> {
     let origin = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        LoadError::new(
-            FileKind::Config,
-            &origin,
-            format!("cannot read the baseline: {e}"),
-        )
-        .help("create one with `lipzip check --write-baseline PATH ...`")
+    let text = super::read_text(path, FileKind::Config, super::MAX_FILE_BYTES).map_err(|e| {
+        if e.message.starts_with("cannot read") {
+            e.help("create one with `lipzip check --write-baseline PATH ...`")
+        } else {
+            e
+        }
     })?;
     let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
         let mut err = LoadError::new(FileKind::Config, &origin, format!("not a baseline: {e}"));

@@ -103,8 +103,8 @@ fn globs(patterns: &[String], origin: &str, text: &str) -> Result<Option<GlobSet
 /// [`LoadError`] when it cannot be read or is not a valid config.
 pub(crate) fn load(path: &Path) -> Result<Config, LoadError> {
     let origin = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| LoadError::new(FileKind::Config, &origin, format!("cannot read it: {e}")))?;
+    let text = super::read_text(path, FileKind::Config, super::MAX_FILE_BYTES)?;
+    crate::yaml::check_depth(FileKind::Config, &origin, &text)?;
     let raw: RawConfig = serde_yaml::from_str(&text).map_err(|e| {
         LoadError::from_yaml_public(FileKind::Config, &origin, &text, &e)
             .with_source(text.clone())

@@ -43,30 +43,48 @@ pub(crate) struct InputError {
     pub(crate) message: String,
 }
 
+/// What the command-line paths expand to: drafts to read, paths that cannot be checked, and
+/// files skipped on purpose.
+#[derive(Debug, Default)]
+pub(crate) struct Collected {
+    pub(crate) sources: Vec<Source>,
+    pub(crate) errors: Vec<InputError>,
+    pub(crate) notices: Vec<InputError>,
+}
+
 /// Expands the command-line paths into draft sources, in the order given (directory contents
 /// sorted by path).
-pub(crate) fn collect(
-    paths: &[PathBuf],
-    wanted: impl Fn(&Path) -> bool,
-) -> (Vec<Source>, Vec<InputError>) {
-    let mut sources = Vec::new();
-    let mut errors = Vec::new();
+pub(crate) fn collect(paths: &[PathBuf], wanted: impl Fn(&Path) -> bool) -> Collected {
+    let mut out = Collected::default();
     for path in paths {
         if path.as_os_str() == "-" {
-            sources.push(Source::Stdin);
-        } else if path.is_dir() {
-            walk(path, &mut sources, &mut errors, &wanted);
-        } else if path.exists() {
-            sources.push(Source::File(path.clone()));
-        } else {
-            errors.push(InputError {
-                path: path.display().to_string(),
-                message: "no such file or directory".to_owned(),
-            });
+            out.sources.push(Source::Stdin);
+            continue;
+        }
+        let error = |message: String| InputError {
+            path: path.display().to_string(),
+            message,
+        };
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => walk(path, &mut out, &wanted),
+            Ok(m) if m.is_file() => out.sources.push(Source::File(path.clone())),
+            Ok(_) => out.errors.push(error(NOT_A_FILE.to_owned())),
+            Err(e) if std::fs::symlink_metadata(path).is_ok() => out.errors.push(error(format!(
+                "a symbolic link that leads nowhere (missing target or a loop): {e}"
+            ))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                out.errors
+                    .push(error("no such file or directory".to_owned()));
+            }
+            Err(e) => out.errors.push(error(format!("cannot read it: {e}"))),
         }
     }
-    (sources, errors)
+    out
 }
+
+/// Why a FIFO, socket or device is not read: opening a FIFO with no writer waits forever.
+const NOT_A_FILE: &str = "not a regular file (a FIFO, socket or device): not read; to check \
+                          what it holds, pipe it in: `... | lipzip check -`";
 
 /// Whether a path has one of the draft extensions.
 pub(crate) fn has_draft_extension(path: &Path) -> bool {
@@ -75,12 +93,9 @@ pub(crate) fn has_draft_extension(path: &Path) -> bool {
         .is_some_and(|x| EXTENSIONS.iter().any(|w| w.eq_ignore_ascii_case(x)))
 }
 
-fn walk(
-    dir: &Path,
-    sources: &mut Vec<Source>,
-    errors: &mut Vec<InputError>,
-    wanted: &impl Fn(&Path) -> bool,
-) {
+/// Walks a directory without following symbolic links (a link may loop or lead out of the
+/// tree); a linked draft is reported as skipped, so it never passes unseen.
+fn walk(dir: &Path, out: &mut Collected, wanted: &impl Fn(&Path) -> bool) {
     let mut found = Vec::new();
     for entry in ignore::WalkBuilder::new(dir)
         .follow_links(false)
@@ -89,19 +104,34 @@ fn walk(
     {
         match entry {
             Ok(e) => {
-                let is_file = e.file_type().is_some_and(|t| t.is_file());
-                if is_file && has_draft_extension(e.path()) && wanted(e.path()) {
+                let Some(kind) = e.file_type() else { continue };
+                if !has_draft_extension(e.path()) || !wanted(e.path()) {
+                    continue;
+                }
+                if kind.is_file() {
                     found.push(e.into_path());
+                } else if kind.is_symlink() {
+                    out.notices.push(InputError {
+                        path: e.path().display().to_string(),
+                        message: "a symbolic link: not followed inside a directory; name it \
+                                  (or its target) to check it"
+                            .to_owned(),
+                    });
+                } else if !kind.is_dir() {
+                    out.notices.push(InputError {
+                        path: e.path().display().to_string(),
+                        message: NOT_A_FILE.to_owned(),
+                    });
                 }
             }
-            Err(err) => errors.push(InputError {
+            Err(err) => out.errors.push(InputError {
                 path: dir.display().to_string(),
                 message: format!("cannot walk the directory: {err}"),
             }),
         }
     }
     found.sort();
-    sources.extend(found.into_iter().map(Source::File));
+    out.sources.extend(found.into_iter().map(Source::File));
 }
 
 /// How a draft is written, from its file's extension; standard input is plain text.
@@ -113,12 +143,23 @@ pub(crate) fn markup_of(path: Option<&Path>) -> crate::Markup {
 
 /// Reads a draft as UTF-8 text.
 ///
+/// Policy: a draft that is not UTF-8 text is an error that says where and what to do, never a
+/// lossy scan (a replaced byte could be inside a name) and never a pass. A file over
+/// [`MAX_BYTES`] is refused from its size, before it is read.
+///
 /// # Errors
 /// An [`InputError`] that says why it cannot be checked.
 pub(crate) fn read(source: &Source) -> Result<String, InputError> {
     let fail = |message: String| InputError {
         path: source.display(),
         message,
+    };
+    let too_large = || {
+        fail(format!(
+            "larger than {} MiB, the limit for one draft: not read; split it into the pieces \
+             you will publish and check those",
+            MAX_BYTES / 1024 / 1024
+        ))
     };
     let mut bytes = Vec::new();
     let result = match source {
@@ -127,25 +168,47 @@ pub(crate) fn read(source: &Source) -> Result<String, InputError> {
             .take(MAX_BYTES + 1)
             .read_to_end(&mut bytes),
         Source::File(p) => {
+            // Checked again here, right before opening: a FIFO would block the read.
+            let meta = std::fs::metadata(p).map_err(|e| fail(format!("cannot read it: {e}")))?;
+            if !meta.is_file() {
+                return Err(fail(NOT_A_FILE.to_owned()));
+            }
+            if meta.len() > MAX_BYTES {
+                return Err(too_large());
+            }
             std::fs::File::open(p).and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut bytes))
         }
     };
     result.map_err(|e| fail(format!("cannot read it: {e}")))?;
     if bytes.len() as u64 > MAX_BYTES {
-        return Err(fail(format!(
-            "larger than {} MiB: split it, or check the text you will actually publish",
-            MAX_BYTES / 1024 / 1024
-        )));
+        return Err(too_large());
     }
-    if bytes.contains(&0) {
-        return Err(fail(
-            "binary file (contains NUL bytes): not checked; export the text to check it".to_owned(),
+    decode(bytes).map_err(fail)
+}
+
+/// Bytes as UTF-8 text, or why not (UTF-16, binary, an invalid byte and where it is).
+pub(crate) fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(
+            "UTF-16 text (it starts with a UTF-16 byte-order mark): not checked; save it as \
+             UTF-8 and check again"
+                .to_owned(),
+        );
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!(
+            "binary file (a NUL byte at byte offset {at}): not checked; export the text to \
+             check it"
         ));
     }
     String::from_utf8(bytes).map_err(|e| {
-        fail(format!(
-            "not UTF-8 text (invalid byte at offset {}): save it as UTF-8 and check again",
-            e.utf8_error().valid_up_to()
-        ))
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        format!(
+            "not UTF-8 text (invalid byte 0x{:02X} at byte offset {at}, line {line}): not \
+             checked; save it as UTF-8 and check again",
+            bytes[at]
+        )
     })
 }

@@ -343,8 +343,31 @@ enum RulesCommand {
 /// Runs the command line.
 #[must_use]
 pub fn run() -> ExitCode {
+    quiet_panics();
     let cli = Cli::parse();
-    let code = match cli.command {
+    // A panic is a bug, and an error: exit 2 like any other, after the hook's one line.
+    let run = std::panic::AssertUnwindSafe(|| dispatch(cli));
+    ExitCode::from(std::panic::catch_unwind(run).unwrap_or(2))
+}
+
+/// Panic messages can quote the text being worked on (slicing a string at a bad offset prints
+/// the string), and that text may be the roster or a draft: a panic prints only where in
+/// lipzip it happened, never its message.
+fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map_or_else(String::new, |l| format!(" at {}:{}", l.file(), l.line()));
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "lipzip: internal error{place} (a bug: please report it with the command you ran; \
+             its details are not printed, as they could quote the roster or a draft)"
+        );
+    }));
+}
+
+fn dispatch(cli: Cli) -> u8 {
+    match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Explain(mut args) => {
             args.explain = true;
@@ -364,8 +387,7 @@ pub fn run() -> ExitCode {
             RulesCommand::List { config } => rules_cmd::list(config.as_deref()),
             RulesCommand::Test { config } => rules_cmd::test(config.as_deref()),
         },
-    };
-    ExitCode::from(code)
+    }
 }
 
 fn completions(shell: clap_complete::Shell) -> u8 {
@@ -447,15 +469,16 @@ fn hook(command: HookCommand) -> u8 {
 }
 
 /// Maps `f` over `items` on every available core, keeping the order. Small batches stay on
-/// one thread, where spawning would cost more than it saves. An item whose worker died is
-/// `None`, so the caller can report it rather than lose it.
+/// one thread, where spawning would cost more than it saves. An item whose `f` panicked is
+/// `None`, so the caller can report it (and every other item) rather than lose them.
 pub(crate) fn par_map<T: Send, R: Send>(
     items: Vec<T>,
     f: impl Fn(T) -> R + Sync,
 ) -> Vec<Option<R>> {
+    let f = |item: T| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(item))).ok();
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     if threads <= 1 || items.len() < 32 {
-        return items.into_iter().map(|i| Some(f(i))).collect();
+        return items.into_iter().map(f).collect();
     }
     let n = items.len();
     let queue = std::sync::Mutex::new(items.into_iter().enumerate());
@@ -477,7 +500,7 @@ pub(crate) fn par_map<T: Send, R: Send>(
         for w in workers {
             if let Ok(done) = w.join() {
                 for (i, r) in done {
-                    slots[i] = Some(r);
+                    slots[i] = r;
                 }
             }
         }
@@ -486,8 +509,11 @@ pub(crate) fn par_map<T: Send, R: Send>(
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, then a rename,
-/// so a reader never sees half a file and a crash leaves the old one.
+/// so a reader never sees half a file and a crash leaves the old one. The file keeps its
+/// permissions. The temporary file is created new (never through a file or link already at
+/// its name, which could send the bytes elsewhere) and gets the permissions before the bytes.
 pub(crate) fn atomic_write(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -496,12 +522,108 @@ pub(crate) fn atomic_write(path: &std::path::Path, bytes: &[u8]) -> std::io::Res
         .file_name()
         .map_or_else(|| "lipzip".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{name}.lipzip-{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(&tmp, meta.permissions());
+    let old = std::fs::metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file);
+    let written = (|| {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+            // A new file gets the usual permissions (the umask applies); a replacement is
+            // private until the old file's permissions are copied onto it.
+            options.mode(
+                old.as_ref()
+                    .map_or(0o666, |m| m.permissions().mode() & 0o600),
+            );
+        }
+        let mut f = options.open(&tmp)?;
+        if let Some(m) = &old {
+            f.set_permissions(m.permissions())?;
+        }
+        f.write_all(bytes)?;
+        f.sync_all()
+    })();
+    written
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })
+}
+
+/// Largest draft read, in bytes (files, standard input, and documents in the editor).
+pub(crate) const MAX_DRAFT_BYTES: u64 = inputs::MAX_BYTES;
+
+/// Largest roster read: a 100,000-client roster is about 7 MB, so this is room for about
+/// nine hundred thousand clients.
+pub(crate) const MAX_ROSTER_BYTES: u64 = 64 * 1024 * 1024;
+/// Largest config, rule pack or baseline read.
+pub(crate) const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads a roster, config, rule pack or baseline as UTF-8 text, refusing one over `limit`
+/// bytes before reading it (a FIFO, such as `--roster <(gpg -d roster.yaml.gpg)`, is read up to
+/// the limit). Errors quote nothing from the file.
+pub(crate) fn read_text(
+    path: &std::path::Path,
+    kind: crate::error::FileKind,
+    limit: u64,
+) -> Result<String, crate::error::LoadError> {
+    use std::io::Read;
+
+    use crate::error::LoadError;
+    let origin = path.display().to_string();
+    let noun = match kind {
+        crate::error::FileKind::Roster => "roster",
+        crate::error::FileKind::Rules => "rule pack",
+        crate::error::FileKind::Config => "file",
+    };
+    let too_large = || {
+        LoadError::new(
+            kind,
+            &origin,
+            format!(
+                "larger than {} MiB, the limit for a {noun}: not read",
+                limit / 1024 / 1024
+            ),
+        )
+        .help(match kind {
+            crate::error::FileKind::Roster => {
+                "check that this is the roster (a 100,000-client roster is about 7 MB); lipzip \
+                 does not read larger ones"
+            }
+            _ => "check that the path names the right file",
+        })
+    };
+    let cannot = |e: std::io::Error| {
+        LoadError::new(kind, &origin, format!("cannot read the {noun}: {e}"))
+            .help("check the path, and that you may read the file")
+    };
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    if file
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() > limit)
+    {
+        return Err(too_large());
     }
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let mut err = LoadError::new(
+            kind,
+            &origin,
+            format!("not UTF-8 text (an invalid byte at byte offset {at})"),
+        )
+        .help("save the file as UTF-8");
+        err.line = Some(e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1);
+        err.offset = Some(at);
+        err
     })
 }
 
@@ -571,9 +693,7 @@ pub(crate) fn load_rules(
     let mut set = crate::RuleSet::builtin()?;
     for path in &config.rules {
         let origin = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            LoadError::new(FileKind::Rules, &origin, format!("cannot read it: {e}"))
-        })?;
+        let text = read_text(path, FileKind::Rules, MAX_FILE_BYTES)?;
         let rules = crate::rules::load_pack(&text, &origin).map_err(|e| e.with_source(text))?;
         set.add(rules);
     }
@@ -636,5 +756,63 @@ pub(crate) fn find_config(
     match path {
         Some(p) => config::load(&p),
         None => Ok(config::Config::default()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::atomic_write;
+
+    #[test]
+    fn atomic_write_replaces_keeps_permissions_and_cleans_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("post.md");
+        std::fs::write(&path, "old").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        }
+        atomic_write(&path, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o640);
+        }
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temporary file left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_the_usual_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let usual = dir.path().join("usual");
+        std::fs::write(&usual, "").unwrap();
+        let path = dir.path().join("baseline.json");
+        atomic_write(&path, b"{}").unwrap();
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode();
+        assert_eq!(mode(&path), mode(&usual));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn atomic_write_never_writes_through_a_planted_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let victim = elsewhere.path().join("victim.txt");
+        std::fs::write(&victim, "untouched").unwrap();
+        let path = dir.path().join("post.md");
+        std::fs::write(&path, "old").unwrap();
+        let tmp = dir
+            .path()
+            .join(format!(".post.md.lipzip-{}.tmp", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &tmp).unwrap();
+        assert!(atomic_write(&path, b"new").is_err());
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "untouched");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
     }
 }

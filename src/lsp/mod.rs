@@ -295,19 +295,19 @@ impl Server<'_> {
                     let uri = p.text_document.uri;
                     if let Some(open) = self.docs.get_mut(&uri) {
                         for change in p.content_changes {
-                            match change.range {
-                                Some(range) => {
-                                    let start =
-                                        open.index.offset(&open.text, range.start, self.encoding);
-                                    let end = open
-                                        .index
-                                        .offset(&open.text, range.end, self.encoding)
-                                        .max(start);
-                                    open.text.replace_range(start..end, &change.text);
+                            open.index = match change.range {
+                                Some(range) => convert::apply_edit(
+                                    &mut open.text,
+                                    &open.index,
+                                    range,
+                                    &change.text,
+                                    self.encoding,
+                                ),
+                                None => {
+                                    open.text = change.text;
+                                    LineIndex::new(&open.text)
                                 }
-                                None => open.text = change.text,
-                            }
-                            open.index = LineIndex::new(&open.text);
+                            };
                         }
                         open.version = p.text_document.version;
                         self.pending.insert(uri, Instant::now());
@@ -412,9 +412,21 @@ impl Server<'_> {
             return;
         };
         let version = Some(open.version);
-        let engine = match &self.engine {
-            Ok(e) => e,
-            Err(message) => {
+        let too_large = (open.text.len() as u64 > crate::cli::MAX_DRAFT_BYTES).then(|| {
+            format!(
+                "larger than {} MiB, the limit for one draft: split it into the pieces you \
+                 will publish",
+                crate::cli::MAX_DRAFT_BYTES / 1024 / 1024
+            )
+        });
+        let problem = match &self.engine {
+            Err(message) => Some(message.clone()),
+            Ok(_) => too_large,
+        };
+        let engine = match (&self.engine, problem) {
+            (Ok(e), None) => e,
+            (_, problem) => {
+                let message = problem.unwrap_or_default();
                 let diag = Diagnostic {
                     range: Range::default(),
                     severity: Some(DiagnosticSeverity::ERROR),
@@ -439,10 +451,17 @@ impl Server<'_> {
             &Document::new(&open.text, channel).with_markup(open.markup),
             today(),
         );
+        let offsets: Vec<usize> = scan
+            .findings
+            .iter()
+            .flat_map(|f| [f.span.start, f.span.end])
+            .collect();
+        let positions = open.index.positions(&open.text, &offsets, encoding);
         let diagnostics = scan
             .findings
             .iter()
-            .filter_map(|f| diagnostic(engine, &open.text, &open.index, f, encoding))
+            .zip(positions.chunks_exact(2))
+            .filter_map(|(f, p)| diagnostic(engine, f, Range::new(p[0], p[1])))
             .collect();
         open.findings = scan.findings;
         let uri = uri.clone();
@@ -611,13 +630,7 @@ fn today() -> Date {
         .unwrap_or_else(|_| Date::new(1970, 1, 1).unwrap_or(Date::MIN))
 }
 
-fn diagnostic(
-    engine: &Engine,
-    text: &str,
-    index: &LineIndex,
-    f: &Finding,
-    enc: Encoding,
-) -> Option<Diagnostic> {
+fn diagnostic(engine: &Engine, f: &Finding, range: Range) -> Option<Diagnostic> {
     let rule = engine.scanner.rules().get(&f.rule)?;
     let severity = match (&f.allowed_by, f.severity) {
         (Some(_), _) | (None, Severity::Info) => DiagnosticSeverity::HINT,
@@ -632,7 +645,7 @@ fn diagnostic(
         message.push_str(&format!(", allowed by consent {k}"));
     }
     Some(Diagnostic {
-        range: index.range(text, f.span, enc),
+        range,
         severity: Some(severity),
         code: Some(NumberOrString::String(rule.id.to_string())),
         source: Some("lipzip".into()),
@@ -646,8 +659,12 @@ fn load_engine(root: Option<&Path>) -> Result<Engine, String> {
     let roster_path = config.roster.clone().ok_or_else(|| {
         "no roster: set `roster:` in lipzip.yaml in the workspace, or LIPZIP_ROSTER".to_owned()
     })?;
-    let text = std::fs::read_to_string(&roster_path)
-        .map_err(|e| format!("cannot read the roster {}: {e}", roster_path.display()))?;
+    let text = crate::cli::read_text(
+        &roster_path,
+        crate::error::FileKind::Roster,
+        crate::cli::MAX_ROSTER_BYTES,
+    )
+    .map_err(|e| e.to_string())?;
     let roster =
         Roster::from_yaml(&text, &roster_path.display().to_string()).map_err(|e| e.to_string())?;
     let rules = config.rules().map_err(|e| e.to_string())?;

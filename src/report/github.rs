@@ -8,21 +8,22 @@ use std::fmt::Write;
 
 use super::Report;
 use crate::rules::Severity;
-use crate::span::line_col;
 
 /// Renders the annotations, then one summary line.
 #[must_use]
 pub fn render(report: &Report<'_>) -> String {
     let mut out = String::new();
     for file in &report.files {
-        for f in file.scan.findings.iter().filter(|f| f.counts()) {
+        let positions = super::positions(file);
+        for (f, (start, end)) in file.scan.findings.iter().zip(positions) {
+            if !f.counts() {
+                continue;
+            }
             let level = if f.severity == Severity::Block {
                 "error"
             } else {
                 "warning"
             };
-            let start = line_col(&file.text, f.span.start);
-            let end = line_col(&file.text, f.span.end);
             let rule = report.rules.get(&f.rule);
             let mut message = rule.map_or_else(String::new, |r| r.message.clone());
             if let Some(c) = &f.client {

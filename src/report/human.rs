@@ -4,8 +4,11 @@
 
 use std::fmt::{self, Write};
 
+use std::collections::HashMap;
+
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
 use super::Report;
@@ -19,7 +22,8 @@ pub fn render(report: &Report<'_>, theme: GraphicalTheme, explain: bool) -> Stri
     let mut out = String::new();
     for file in &report.files {
         let shown = report.shown_text(file);
-        let source = NamedSource::new(&file.path, shown.clone().into_owned());
+        let starts: Vec<usize> = file.scan.findings.iter().map(|f| f.span.start).collect();
+        let source = Excerpt::new(&file.path, &shown, &starts);
         for f in &file.scan.findings {
             let Some(rule) = report.rules.get(&f.rule) else {
                 continue;
@@ -131,7 +135,7 @@ struct FindingDiagnostic<'a> {
     explain: bool,
     finding: &'a Finding,
     rule: &'a Rule,
-    source: &'a NamedSource<String>,
+    source: &'a Excerpt<'a>,
 }
 
 impl fmt::Debug for FindingDiagnostic<'_> {
@@ -226,5 +230,132 @@ impl Diagnostic for FindingDiagnostic<'_> {
             span.start,
             span.len(),
         ))))
+    }
+}
+
+/// The draft as miette reads it. Lines come from an index built once, and a line too long to
+/// print whole (a draft that is one 20 MB line, minified HTML) is shown as a window around the
+/// span: miette's own lookup walks the text from the start for each finding and prints the
+/// whole line, which for such a draft is quadratic in time and in output.
+struct Excerpt<'a> {
+    name: &'a str,
+    text: &'a str,
+    line_starts: Vec<usize>,
+    /// 0-based line and char column of each finding's start, for the `path:line:col` header.
+    positions: HashMap<usize, (usize, usize)>,
+}
+
+/// Most bytes of context printed around a finding before lines are cut to a window.
+const MAX_CONTEXT: usize = 1_000;
+/// Bytes shown on each side of a span in a cut line.
+const WINDOW: usize = 120;
+
+impl<'a> Excerpt<'a> {
+    fn new(name: &'a str, text: &'a str, starts: &[usize]) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let positions = starts
+            .iter()
+            .zip(crate::span::line_cols(text, starts))
+            .map(|(&o, lc)| (o, (lc.line - 1, lc.column - 1)))
+            .collect();
+        Excerpt {
+            name,
+            text,
+            line_starts,
+            positions,
+        }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// End of line `line`, without its `\n` or `\r\n`.
+    fn line_end(&self, line: usize) -> usize {
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        if self.text[..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        }
+    }
+
+    fn contents(
+        &self,
+        start: usize,
+        end: usize,
+        line: usize,
+        column: usize,
+        lines: usize,
+    ) -> MietteSpanContents<'a> {
+        MietteSpanContents::new_named(
+            self.name.to_owned(),
+            &self.text.as_bytes()[start..end],
+            SourceSpan::from((start, end - start)),
+            line,
+            column,
+            lines,
+        )
+    }
+}
+
+impl SourceCode for Excerpt<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let (start, end) = (span.offset(), span.offset() + span.len());
+        if end > self.text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let first = self.line_of(start);
+        let last = self.line_of(end.saturating_sub(1).max(start));
+        if before == 0 && after == 0 {
+            // The header's `line:col`: exact, counted in chars like the other formats.
+            let (line, column) = self.positions.get(&start).copied().unwrap_or_else(|| {
+                let lc = crate::span::line_col(self.text, start);
+                (lc.line - 1, lc.column - 1)
+            });
+            return Ok(Box::new(self.contents(
+                start,
+                end,
+                line,
+                column,
+                last - first + 1,
+            )));
+        }
+        let from = first.saturating_sub(before);
+        let to = (last + after).min(self.line_starts.len() - 1);
+        // Whole lines, each with its line break, as miette's own lookup gives them.
+        let through = |line: usize| {
+            self.line_starts
+                .get(line + 1)
+                .copied()
+                .unwrap_or(self.text.len())
+        };
+        let (a, b) = (self.line_starts[from], through(to));
+        if b - a <= MAX_CONTEXT {
+            return Ok(Box::new(self.contents(a, b, from, 0, to - from + 1)));
+        }
+        let (a, b) = (self.line_starts[first], through(last).max(end));
+        if b - a <= MAX_CONTEXT {
+            return Ok(Box::new(self.contents(a, b, first, 0, last - first + 1)));
+        }
+        // A long line: a window around the span, cut on char boundaries.
+        let mut a = start.saturating_sub(WINDOW).max(self.line_starts[first]);
+        while !self.text.is_char_boundary(a) {
+            a -= 1;
+        }
+        let mut b = (end + WINDOW).min(self.line_end(last)).max(end);
+        while !self.text.is_char_boundary(b) {
+            b += 1;
+        }
+        Ok(Box::new(self.contents(a, b, first, 0, last - first + 1)))
     }
 }

@@ -6,7 +6,6 @@
 use serde_json::{Value, json};
 
 use super::Report;
-use crate::span::line_col;
 
 /// The contract's version.
 pub const VERSION: u32 = 1;
@@ -20,14 +19,14 @@ pub fn render(report: &Report<'_>) -> Value {
         .files
         .iter()
         .map(|f| {
+            let positions = super::positions(f);
             let findings: Vec<Value> = f
                 .scan
                 .findings
                 .iter()
-                .map(|x| {
+                .zip(positions)
+                .map(|(x, (start, end))| {
                     let rule = report.rules.get(&x.rule);
-                    let start = line_col(&f.text, x.span.start);
-                    let end = line_col(&f.text, x.span.end);
                     json!({
                         "rule": x.rule.as_str(),
                         "severity": x.severity.as_str(),

@@ -64,6 +64,19 @@ impl FileReport {
     }
 }
 
+/// Start and end line/column of every finding of a file, in finding order, in one pass over
+/// its text.
+pub(crate) fn positions(file: &FileReport) -> Vec<(crate::span::LineCol, crate::span::LineCol)> {
+    let offsets: Vec<usize> = file
+        .scan
+        .findings
+        .iter()
+        .flat_map(|f| [f.span.start, f.span.end])
+        .collect();
+    let all = crate::span::line_cols(&file.text, &offsets);
+    all.chunks_exact(2).map(|p| (p[0], p[1])).collect()
+}
+
 /// FNV-1a, 64 bits: tiny, and stable across Rust versions (unlike `DefaultHasher`), which a
 /// baseline committed to a repository needs.
 fn fnv1a(bytes: &[u8]) -> u64 {

@@ -10,7 +10,6 @@ use serde_json::{Value, json};
 
 use super::Report;
 use crate::rules::Severity;
-use crate::span::line_col;
 
 /// The SARIF schema this output follows.
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -44,12 +43,11 @@ pub fn render(report: &Report<'_>) -> Value {
         .collect();
     let mut results = Vec::new();
     for file in &report.files {
-        for f in &file.scan.findings {
+        let positions = super::positions(file);
+        for (f, (start, end)) in file.scan.findings.iter().zip(positions) {
             let Some(index) = report.rules.rules().iter().position(|r| r.id == f.rule) else {
                 continue;
             };
-            let start = line_col(&file.text, f.span.start);
-            let end = line_col(&file.text, f.span.end);
             let mut message = report.rules.rules()[index].message.clone();
             if let Some(c) = &f.client {
                 message.push_str(&format!(" (client {c})"));

@@ -53,6 +53,8 @@ struct RawMatcher {
     rare_below: Option<f32>,
     #[serde(default)]
     block_at_k: Option<f64>,
+    #[serde(default)]
+    pattern: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -70,6 +72,7 @@ struct RawExamples {
 /// [`LoadError`] for malformed YAML, unknown fields, a bad severity, an id that is not
 /// kebab-case, a duplicate id within the pack, or a rule without examples.
 pub fn load_pack(text: &str, origin: &str) -> Result<Vec<Rule>, LoadError> {
+    crate::yaml::check_depth(FileKind::Rules, origin, text)?;
     let raw: RawPack = serde_yaml::from_str(text).map_err(|e| {
         LoadError::from_yaml(FileKind::Rules, origin, text, &e, &[])
             .help("see the rule pack format in the README")
@@ -101,22 +104,40 @@ pub fn load_pack(text: &str, origin: &str) -> Result<Vec<Rule>, LoadError> {
             .help("examples are the rule's tests: `lipzip rules test` runs them"));
         }
         let m = &r.matcher;
-        let matcher = match (m.roster, m.mechanism) {
-            (Some(form), None) => Matcher::Roster {
+        let matcher = match (m.roster, m.mechanism, &m.pattern) {
+            (None, None, Some(source)) => {
+                let pattern = super::Pattern::new(source).map_err(|msg| {
+                    let mut e = at(format!("rule `{}`: {msg}", r.id));
+                    // Point at the pattern itself, after the rule's id.
+                    let from = e.offset.unwrap_or(0);
+                    if let Some(i) = text[from..].find("pattern:") {
+                        let lc = crate::span::line_col(text, from + i);
+                        e.line = Some(lc.line);
+                        e.column = Some(lc.column);
+                        e.offset = Some(from + i);
+                    }
+                    e.help(
+                        "patterns use the syntax of the Rust regex crate \
+                         (https://docs.rs/regex/latest/regex/#syntax); quote them in single quotes",
+                    )
+                })?;
+                Matcher::Pattern(pattern)
+            }
+            (Some(form), None, None) => Matcher::Roster {
                 form,
                 titles: m.titles.iter().map(|t| normalize(t)).collect(),
             },
-            (None, Some(Mechanism::FirstName)) => Matcher::FirstName {
+            (None, Some(Mechanism::FirstName), None) => Matcher::FirstName {
                 rare_below: m.rare_below.unwrap_or(0.1),
             },
-            (None, Some(Mechanism::QuasiIdentifier)) => Matcher::QuasiIdentifier {
+            (None, Some(Mechanism::QuasiIdentifier), None) => Matcher::QuasiIdentifier {
                 block_at_k: m.block_at_k.unwrap_or(1.5),
             },
-            (None, Some(Mechanism::PublicFigure)) => Matcher::PublicFigure,
-            (None, Some(Mechanism::Gossip)) => Matcher::Gossip,
+            (None, Some(Mechanism::PublicFigure), None) => Matcher::PublicFigure,
+            (None, Some(Mechanism::Gossip), None) => Matcher::Gossip,
             _ => {
                 return Err(at(format!(
-                    "rule `{}`: the matcher needs exactly one of `roster:` or `mechanism:`",
+                    "rule `{}`: the matcher needs exactly one of `roster:`, `mechanism:` or `pattern:`",
                     r.id
                 )));
             }
@@ -165,6 +186,30 @@ mod tests {
         let text = "pack: x\nrules:\n  - id: a-b\n    severity: fatal\n";
         let e = load_pack(text, "x.yaml").unwrap_err();
         assert_eq!(e.line, Some(4), "{e}");
+    }
+
+    fn pack_with_pattern(pattern: &str) -> String {
+        format!(
+            "pack: x\nrules:\n  - id: our-street\n    severity: warn\n    message: m\n    help: h\n    matcher:\n      pattern: '{pattern}'\n    examples: {{flag: [a], pass: [b]}}\n"
+        )
+    }
+
+    #[test]
+    fn a_pattern_rule_loads_and_a_bad_one_names_its_line() {
+        let rules = load_pack(&pack_with_pattern(r"(?i)\belm st(reet)?\b"), "x.yaml").unwrap();
+        assert!(matches!(rules[0].matcher, Matcher::Pattern(_)));
+        for (pattern, why) in [
+            ("(unclosed", "not a valid regular expression"),
+            ("a{1000}{1000}", "too large"),
+            (r"\p{NoSuchClass}", "not a valid regular expression"),
+        ] {
+            let e = load_pack(&pack_with_pattern(pattern), "x.yaml").unwrap_err();
+            assert!(e.message.contains(why), "{pattern}: {e}");
+            assert_eq!(e.line, Some(8), "{pattern}: {e}");
+        }
+        let long = "a".repeat(5_000);
+        let e = load_pack(&pack_with_pattern(&long), "x.yaml").unwrap_err();
+        assert!(e.message.contains("longer than"), "{e}");
     }
 
     #[test]

@@ -86,11 +86,14 @@ pub enum RosterForm {
     Email,
     /// One of the client's phone numbers, in any format.
     Phone,
+    /// A full name or alias with its letters spaced out or dotted: `M a r y  J o n e s`,
+    /// `M.a.r.y J.o.n.e.s`.
+    Spaced,
 }
 
 impl RosterForm {
-    /// Every form.
-    pub const ALL: [RosterForm; 8] = [
+    /// Every form (new forms go last: the compiled-roster cache stores a form's position).
+    pub const ALL: [RosterForm; 9] = [
         RosterForm::FullName,
         RosterForm::Alias,
         RosterForm::Handle,
@@ -99,6 +102,7 @@ impl RosterForm {
         RosterForm::FirstInitial,
         RosterForm::Email,
         RosterForm::Phone,
+        RosterForm::Spaced,
     ];
 }
 
@@ -129,6 +133,61 @@ pub enum Matcher {
     PublicFigure,
     /// Gossip or a complaint about a client.
     Gossip,
+    /// A practice's own pattern (a regular expression) over the draft's text: a street, a
+    /// room number, a phrase only their clients would recognise. Its findings name no client.
+    Pattern(Pattern),
+}
+
+/// A compiled pattern rule. The `regex` crate never backtracks, so matching is linear in the
+/// draft whatever the pattern; [`Pattern::new`] also caps the compiled size, so a pattern like
+/// `(a{1000}){1000}` is refused when the pack loads.
+#[derive(Clone, Debug)]
+pub struct Pattern(regex::Regex);
+
+/// Limits for a pattern rule: the compiled program, its lazy DFA and its nesting.
+const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+const PATTERN_DFA_LIMIT: usize = 2 << 20;
+const PATTERN_NEST_LIMIT: u32 = 50;
+/// Longest pattern text accepted.
+const PATTERN_MAX_LEN: usize = 4_096;
+
+impl Pattern {
+    /// Compiles `source`, within the size limits.
+    ///
+    /// # Errors
+    /// Why the pattern is refused: too long, not a valid regular expression, or too large
+    /// once compiled.
+    pub fn new(source: &str) -> Result<Pattern, String> {
+        if source.len() > PATTERN_MAX_LEN {
+            return Err(format!(
+                "the pattern is longer than {PATTERN_MAX_LEN} characters"
+            ));
+        }
+        regex::RegexBuilder::new(source)
+            .size_limit(PATTERN_SIZE_LIMIT)
+            .dfa_size_limit(PATTERN_DFA_LIMIT)
+            .nest_limit(PATTERN_NEST_LIMIT)
+            .build()
+            .map(Pattern)
+            .map_err(|e| match e {
+                regex::Error::CompiledTooBig(limit) => format!(
+                    "the pattern is too large once compiled (over {limit} bytes): simplify it"
+                ),
+                e => format!("the pattern is not a valid regular expression: {e}"),
+            })
+    }
+
+    /// The compiled regex.
+    #[must_use]
+    pub fn regex(&self) -> &regex::Regex {
+        &self.0
+    }
+}
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.as_str() == other.0.as_str()
+    }
 }
 
 /// A rule mechanism that is not a roster form.

@@ -75,3 +75,34 @@ fn no_cache_writes_nothing() {
     assert_eq!(out.status.code(), Some(0));
     assert!(cache_files(&ws).is_empty());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_cache_others_could_write_to_is_not_trusted() {
+    use std::os::unix::fs::PermissionsExt;
+    let ws = Workspace::new();
+    ws.write("d.md", "Mary Jones came in for a massage");
+    assert_eq!(check(&ws), 1);
+    let slot = cache_files(&ws).remove(0);
+    // The compiled form of a roster without Mary, planted in the real roster's slot.
+    let roster = std::fs::read_to_string(ws.path("roster.yaml")).unwrap();
+    std::fs::rename(ws.path("roster.yaml"), ws.path("real.yaml")).unwrap();
+    ws.write(
+        "roster.yaml",
+        &roster.replace("name: Mary Jones", "name: Maria Lopez"),
+    );
+    assert_eq!(check(&ws), 0);
+    let planted = std::fs::read(cache_files(&ws).remove(0)).unwrap();
+    std::fs::rename(ws.path("real.yaml"), ws.path("roster.yaml")).unwrap();
+    std::fs::write(&slot, &planted).unwrap();
+    let dir = ws.path(".cache");
+    // Only its owner could have planted it in an owner-only directory: it is read (this is
+    // what the cache is for, and shows the plant works).
+    assert_eq!(check(&ws), 0);
+    // In a directory anyone may write to, it is ignored and the roster compiled afresh.
+    std::fs::write(&slot, &planted).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    assert_eq!(check(&ws), 1);
+    let mode = std::fs::metadata(&dir).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o700, "made owner-only again");
+}

@@ -235,6 +235,155 @@ fn code_actions_and_hover() {
     s.stop();
 }
 
+/// Every file under `dir`: its bytes, permissions and modification time.
+fn snapshot(
+    dir: &std::path::Path,
+) -> std::collections::BTreeMap<
+    std::path::PathBuf,
+    (Vec<u8>, std::fs::Permissions, std::time::SystemTime),
+> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            let meta = std::fs::symlink_metadata(&path).unwrap();
+            if meta.is_dir() {
+                stack.push(path.clone());
+            }
+            let bytes = if meta.is_file() {
+                std::fs::read(&path).unwrap()
+            } else {
+                Vec::new()
+            };
+            out.insert(path, (bytes, meta.permissions(), meta.modified().unwrap()));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_session_writes_no_file_and_edits_only_the_document_asked_about() {
+    let ws = workspace();
+    let outside = tempfile::tempdir().unwrap();
+    let post = "Thanks Mary Jones, see you at your next session!\n";
+    ws.write("post.md", post);
+    ws.write("notes/other.md", "Ian Gamble came in for a massage\n");
+    std::fs::write(
+        outside.path().join("far.md"),
+        "Pepe came in for a massage\n",
+    )
+    .unwrap();
+    let before = (snapshot(ws.dir.path()), snapshot(outside.path()));
+    let (mut s, _) = Session::start(&ws, json!({}));
+    let u = uri(&ws, "post.md");
+    let far = format!("file://{}", outside.path().join("far.md").display());
+    let sneaky = format!(
+        "file://{}/../{}/far.md",
+        ws.dir.path().display(),
+        outside.path().display()
+    );
+    open(&s, &ws, "post.md", post);
+    s.wait("textDocument/publishDiagnostics");
+    for (doc, text) in [
+        (&far, "Pepe came in for a massage\n"),
+        (&sneaky, "Mary Jones came in\n"),
+    ] {
+        s.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": doc, "languageId": "markdown", "version": 1, "text": text}}),
+        );
+        s.wait("textDocument/publishDiagnostics");
+    }
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 2},
+               "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 6}}, "text": "Bye"}]}),
+    );
+    let diags = s.wait("textDocument/publishDiagnostics");
+    let mut said = diags.to_string();
+    // Every code action on every diagnostic edits this document and nothing else.
+    for d in diags["diagnostics"].as_array().unwrap() {
+        let actions = s.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": u}, "range": d["range"], "context": {"diagnostics": [d]}}),
+        );
+        said.push_str(&actions.to_string());
+        for a in actions.as_array().unwrap() {
+            let changes = a["edit"]["changes"].as_object().unwrap();
+            assert_eq!(changes.keys().collect::<Vec<_>>(), [&u], "{a}");
+            assert!(a["edit"].get("documentChanges").is_none(), "{a}");
+        }
+    }
+    let hover = s.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": u}, "position": {"line": 0, "character": 8}}),
+    );
+    said.push_str(&hover.to_string());
+    assert!(said.contains("C001"), "{said}");
+    for secret in SECRETS.iter().filter(|x| !post.contains(**x)) {
+        assert!(!said.contains(secret), "the session leaks {secret}: {said}");
+    }
+    s.notify("textDocument/didSave", json!({"textDocument": {"uri": u}}));
+    s.notify("workspace/didChangeConfiguration", json!({"settings": {}}));
+    s.notify("textDocument/didClose", json!({"textDocument": {"uri": u}}));
+    s.wait("textDocument/publishDiagnostics");
+    assert_eq!(s.stop(), 0);
+    let after = (snapshot(ws.dir.path()), snapshot(outside.path()));
+    assert!(before == after, "the language server changed files on disk");
+}
+
+#[test]
+fn a_long_line_full_of_names_gets_exact_ranges() {
+    let ws = workspace();
+    let (mut s, _) = Session::start(&ws, json!({}));
+    let unit = "Mary Jones came in for a massage. ";
+    let text = unit.repeat(10_000);
+    open(&s, &ws, "line.md", &text);
+    let diags = s.wait("textDocument/publishDiagnostics");
+    let all = diags["diagnostics"].as_array().unwrap();
+    assert_eq!(all.len(), 10_000);
+    for (i, d) in all.iter().enumerate() {
+        let start = i * unit.len();
+        assert_eq!(
+            (&d["range"]["start"], &d["range"]["end"]),
+            (
+                &json!({"line": 0, "character": start}),
+                &json!({"line": 0, "character": start + 10})
+            )
+        );
+    }
+    s.stop();
+}
+
+#[test]
+fn a_document_over_the_draft_limit_is_one_clear_diagnostic() {
+    let ws = workspace();
+    let (mut s, _) = Session::start(&ws, json!({}));
+    let u = uri(&ws, "huge.md");
+    let text = format!(
+        "Mary Jones came in for a massage.\n{}",
+        "x".repeat(65 * 1024 * 1024)
+    );
+    open(&s, &ws, "huge.md", &text);
+    let diags = s.wait("textDocument/publishDiagnostics");
+    let all = diags["diagnostics"].as_array().unwrap();
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert!(
+        all[0]["message"].as_str().unwrap().contains("64 MiB"),
+        "{all:?}"
+    );
+    // Cut back under the limit: checked again.
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 2},
+               "contentChanges": [{"range": {"start": {"line": 1, "character": 0}, "end": {"line": 2, "character": 0}}, "text": ""}]}),
+    );
+    let diags = s.wait("textDocument/publishDiagnostics");
+    assert_eq!(diags["diagnostics"][0]["code"], "client-name");
+    s.stop();
+}
+
 #[test]
 fn html_is_read_as_its_prose_by_language_id_or_extension() {
     let ws = workspace();

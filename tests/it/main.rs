@@ -10,6 +10,7 @@ mod corpora;
 mod detection;
 mod fix;
 mod hook;
+mod hostile;
 mod import;
 mod init;
 mod lsp;

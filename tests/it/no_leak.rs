@@ -22,7 +22,7 @@ fn assert_clean(what: &str, output: &str) {
 fn no_format_quotes_roster_data() {
     let ws = Workspace::new();
     ws.write("d.md", DRAFT);
-    for format in ["human", "json"] {
+    for format in ["human", "json", "sarif", "github"] {
         let out = ws
             .lipzip()
             .args(["check", "--roster", "roster.yaml", "--today", "2026-11-22"])

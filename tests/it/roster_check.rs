@@ -43,7 +43,7 @@ fn names_and_attributes_are_linted_without_quoting_them() {
     let ws = Workspace::new();
     let roster = ROSTER
         .replace("name: Mark Lindqvist", "name: Mary Jones")
-        .replace("aliases: [Pepe]", "aliases: [Dana Whitfield, Hope, Q]")
+        .replace("aliases: [Pepe]", "aliases: [Dana Whitfield, Hope, Q. T.]")
         .replace("occupation: realtor", "occupation: quizzical zorblaxer")
         .replace("age: 85", "age: 240");
     ws.write("r.yaml", &roster);
