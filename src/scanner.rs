@@ -467,6 +467,12 @@ impl Scanner {
         let mut budget: usize = 200_000;
         let mut i = 0;
         while i < bytes.len() {
+            // ASCII first: most drafts are mostly ASCII, and this walk visits every byte.
+            let b = bytes[i];
+            if b < 0x80 && !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
             let (c, w) = char_at(i);
             if !c.is_alphanumeric() {
                 i += w;
@@ -475,6 +481,14 @@ impl Scanner {
             // A word: one letter alone is part of a run, anything longer ends it.
             let mut j = i + w;
             while j < bytes.len() {
+                let d = bytes[j];
+                if d < 0x80 {
+                    if !d.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    j += 1;
+                    continue;
+                }
                 let (d, dw) = char_at(j);
                 if !d.is_alphanumeric() {
                     break;
@@ -488,7 +502,9 @@ impl Scanner {
                     gap.len() <= 6 && gap.chars().count() <= 3 && gap.chars().all(is_spacer)
                 });
             if !joins {
-                self.spaced_run(norm, original, &run, &mut budget, hits);
+                if run.len() >= SPACED_MIN_LETTERS {
+                    self.spaced_run(norm, original, &run, &mut budget, hits);
+                }
                 run.clear();
             }
             if single {
@@ -511,8 +527,7 @@ impl Scanner {
         budget: &mut usize,
         hits: &mut Vec<Hit>,
     ) {
-        /// Fewer letters than this are initials ("J. R. R."), not a spaced-out name.
-        const MIN_LETTERS: usize = 4;
+        const MIN_LETTERS: usize = SPACED_MIN_LETTERS;
         /// The longest run-together name looked for, in letters.
         const MAX_LETTERS: usize = 64;
         if run.len() < MIN_LETTERS {
@@ -897,6 +912,9 @@ pub(crate) fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
     let after = text[end..].chars().next();
     before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
 }
+
+/// Fewer spaced letters than this are initials ("J. R. R."), not a spaced-out name.
+const SPACED_MIN_LETTERS: usize = 4;
 
 /// What may follow a name inside a hashtag: `#MaryJonesStrong`, `#MaryJonesDay`.
 const HASHTAG_CHEERS: &[&str] = &[
