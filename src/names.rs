@@ -41,6 +41,19 @@ fn first_word(s: &str) -> &str {
     }
 }
 
+/// The character at byte `i` of `text` and its width: ASCII without decoding.
+pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (char::from(b), 1)
+    } else {
+        text[i..]
+            .chars()
+            .next()
+            .map_or(('\u{fffd}', 1), |c| (c, c.len_utf8()))
+    }
+}
+
 impl NameIndex {
     /// Indexes `needles`; a needle's id is its position (a repeated needle keeps its first).
     #[must_use]
@@ -149,16 +162,7 @@ impl NameIndex {
             return out;
         }
         let bytes = text.as_bytes();
-        let char_at = |i: usize| -> (char, usize) {
-            if bytes[i] < 0x80 {
-                (char::from(bytes[i]), 1)
-            } else {
-                text[i..]
-                    .chars()
-                    .next()
-                    .map_or(('\u{fffd}', 1), |c| (c, c.len_utf8()))
-            }
-        };
+        let char_at = |i: usize| char_at(text, i);
         let mut i = 0;
         let mut prev_alnum = false;
         while i < bytes.len() {

@@ -450,16 +450,7 @@ impl Scanner {
         }
         let text = norm.as_str();
         let bytes = text.as_bytes();
-        let char_at = |i: usize| -> (char, usize) {
-            if bytes[i] < 0x80 {
-                (char::from(bytes[i]), 1)
-            } else {
-                text[i..]
-                    .chars()
-                    .next()
-                    .map_or(('\u{fffd}', 1), |c| (c, c.len_utf8()))
-            }
-        };
+        let char_at = |i: usize| crate::names::char_at(text, i);
         // The current run's letters, as normalised byte ranges.
         let mut run: Vec<(usize, usize)> = Vec::new();
         // Lookups left for trying every letter as a name's start; after that only the likely
