@@ -1393,6 +1393,11 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons) -> bool {
     }
     match c.kind {
         CueKind::Occupation(_) if is_generic_plural(text, c.span) => false,
+        // "good luck to the Cockatoos", "go the Mustangs": an animal or a car, capitalised
+        // and plural after "the", is a team.
+        CueKind::Trait(TraitKind::Pet | TraitKind::Vehicle, _) if is_team_name(text, c.span) => {
+            false
+        }
         // "talk to her doctor", "his lawyer called": the job of someone else.
         CueKind::Occupation(_) if after_possessive_pronoun(text, c.span) => false,
         // "i'm a massage therapist, not a therapist-therapist": the writer's own job.
@@ -1531,6 +1536,17 @@ fn about_writer(text: &str, span: Span) -> bool {
     ]
     .iter()
     .any(|p| before.contains(p))
+}
+
+/// Whether a capitalised plural follows "the": "the Cockatoos", "the Broncos".
+fn is_team_name(text: &str, span: Span) -> bool {
+    let word = &text[span.range()];
+    let capital = word.chars().next().is_some_and(char::is_uppercase);
+    let prev = tail(text, span.start, 40)
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    capital && word.ends_with('s') && prev.eq_ignore_ascii_case("the")
 }
 
 /// Whether a word follows "her", "his", "their", "my" or "your": "her doctor" is not her job.

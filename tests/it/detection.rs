@@ -283,3 +283,24 @@ fn emoji_bullets_are_sentences_for_words_that_are_names() {
         pair("pass", &[])
     );
 }
+
+#[test]
+fn an_animal_team_is_not_a_pet() {
+    let ws = Workspace::new();
+    assert_eq!(
+        judge(
+            &ws,
+            "Good luck to the Cockatoos on Saturday! Warm up that lower back before the first over."
+        ),
+        pair("pass", &[])
+    );
+    // A client's pets are still a description.
+    assert_eq!(
+        judge(
+            &ws,
+            "Our favourite regular came in with her three Pomeranians and her Porsche today"
+        )
+        .0,
+        "warn"
+    );
+}
