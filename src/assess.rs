@@ -628,8 +628,8 @@ impl Assessor<'_> {
             && prev_word != "I"
             && !before.ends_with([',', '!', '?', ':', '.'])
         {
-            let prev_start =
-                span.start - (self.text[..span.start].len() - before.len()) - prev_word.len();
+            // `before` is the text up to the name, trimmed: the previous word ends where it does.
+            let prev_start = before.len() - prev_word.len();
             if !self.layout.is_sentence_start(self.text, prev_start) {
                 return true;
             }
@@ -975,13 +975,8 @@ impl Assessor<'_> {
             let mut notes: Vec<CueNote> = context.iter().take(1).map(|c| note(*c)).collect();
             notes.extend(cues.iter().map(|c| note(*c)));
             let quasi: Vec<Cue> = cues.iter().filter(|c| is_quasi(c.kind)).copied().collect();
-            // An event is when something happened ("the match after Saturday class"); it
-            // names a public figure only with someone in it ("a Super Bowl champion", "she
-            // played in the World Cup").
-            let public = cues.iter().any(|c| match c.kind {
-                CueKind::Event(_) => event_names_person(self.text, c.span),
-                k => is_public(k),
-            });
+            // `windows` kept only the events with someone in them ("a Super Bowl champion").
+            let public = cues.iter().any(|c| is_public(c.kind));
             let client = self.attribute(&cues);
             if client.is_some_and(|c| mentioned.contains(&c)) {
                 // The cues describe a client already named: their story, not a second leak.

@@ -467,8 +467,9 @@ impl RosterNeedles {
             .map(str::to_owned)
             .collect();
         // A group many clients belong to ("men's group", "the Rotary") describes none of
-        // them: a phrase on three or more clients' entries is not a cue.
-        let mut owners: HashMap<String, usize> = HashMap::new();
+        // them: a phrase on three or more clients' entries is not a cue, nor is any part of
+        // it (the count of needles below then sees only the phrases that remain).
+        let mut shared: HashMap<String, usize> = HashMap::new();
         for c in &roster.clients {
             let a = &c.attributes;
             let mut mine: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -476,7 +477,7 @@ impl RosterNeedles {
                 mine.insert(normalize(p));
             }
             for p in mine {
-                *owners.entry(p).or_default() += 1;
+                *shared.entry(p).or_default() += 1;
             }
         }
         for (i, c) in roster.clients.iter().enumerate() {
@@ -490,7 +491,7 @@ impl RosterNeedles {
                 .chain(a.places.iter().map(|p| (p, CueKind::RosterPlace(i))));
             for (phrase, kind) in phrases {
                 let n = normalize(phrase);
-                if owners.get(&n).is_some_and(|&o| o >= 3) {
+                if shared.get(&n).is_some_and(|&o| o >= 3) {
                     continue;
                 }
                 if own_program(&n, &practice_words) {
@@ -547,14 +548,20 @@ impl RosterNeedles {
         }
         // A needle on three or more clients' entries ("Stingrays" from "Tarrawong Stingrays",
         // "Stingrays juniors" and "plays for the Stingrays") describes none of them.
-        let mut owners: HashMap<&str, std::collections::HashSet<u32>> = HashMap::new();
+        // `pending` goes client by client, so a needle's owners arrive in order: the last
+        // one seen and a count are enough to count them.
+        let mut owners: HashMap<&str, (u32, u32)> = HashMap::new();
         for (needle, kind) in &pending {
             if let Some(owner) = roster_owner(*kind) {
-                owners.entry(needle).or_default().insert(owner);
+                let (last, count) = owners.entry(needle).or_insert((owner, 0));
+                if *count == 0 || *last != owner {
+                    *last = owner;
+                    *count += 1;
+                }
             }
         }
         for (needle, kind) in &pending {
-            if owners.get(needle.as_str()).is_none_or(|o| o.len() < 3) {
+            if owners.get(needle.as_str()).is_none_or(|&(_, n)| n < 3) {
                 r.add(needle, *kind);
             }
         }

@@ -11,7 +11,6 @@
 //! `--no-cache` or `LIPZIP_NO_CACHE=1` turns it off.
 
 use std::hash::{Hash, Hasher};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::scanner::Compiled;
@@ -101,20 +100,7 @@ pub(crate) fn save(slot: &Slot, compiled: &Compiled) {
 
 fn store(dir: &Path, prefix: &str, name: &str, bytes: &[u8]) -> std::io::Result<()> {
     private_dir(dir)?;
-    let target = dir.join(format!("{prefix}{name}"));
-    let tmp = dir.join(format!(".{prefix}{name}.{}.tmp", std::process::id()));
-    {
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut f = options.open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-    }
-    std::fs::rename(&tmp, &target).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })?;
+    super::replace_private(&dir.join(format!("{prefix}{name}")), bytes)?;
     // Older compilations of the same roster file are stale now.
     for entry in std::fs::read_dir(dir)?.flatten() {
         let n = entry.file_name().to_string_lossy().into_owned();

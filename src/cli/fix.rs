@@ -51,6 +51,11 @@ impl Fixing<'_> {
         f.counts() && at >= self.threshold
     }
 
+    /// The findings that fail the run, to be fixed.
+    fn failing<'f>(&self, findings: &'f [Finding]) -> Vec<&'f Finding> {
+        findings.iter().filter(|f| self.fails(f)).collect()
+    }
+
     /// Fixes the draft at `path` whose check is `report`.
     pub(crate) fn fix(&self, report: FileReport, path: &Path, markup: Markup) -> Outcome {
         let original = report.text.clone();
@@ -60,12 +65,7 @@ impl Fixing<'_> {
         let mut current = report;
         let mut fixed = 0;
         for _ in 0..ROUNDS {
-            let failing: Vec<&Finding> = current
-                .scan
-                .findings
-                .iter()
-                .filter(|f| self.fails(f))
-                .collect();
+            let failing = self.failing(&current.scan.findings);
             if failing.is_empty() {
                 break;
             }
@@ -102,12 +102,7 @@ impl Fixing<'_> {
                 }
             }
         }
-        let failing: Vec<&Finding> = current
-            .scan
-            .findings
-            .iter()
-            .filter(|f| self.fails(f))
-            .collect();
+        let failing = self.failing(&current.scan.findings);
         let left = crate::fix::plan(&current.text, markup, &failing, self.scanner);
         let not_fixed: Vec<NotFixed> = failing
             .iter()

@@ -632,6 +632,13 @@ pub(crate) fn read_text(
 /// symlinked roster is written through the link, so the link stays.
 pub(crate) fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    replace_private(&path, bytes)
+}
+
+/// Writes private bytes to `path` atomically and owner-only: a temporary file created new
+/// (never through a planted file or link) and 0600 beside it, synced, then renamed over
+/// `path` itself (a link there is replaced, not followed).
+pub(crate) fn replace_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -649,7 +656,7 @@ pub(crate) fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Re
         f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);
-        std::fs::rename(&tmp, &path)
+        std::fs::rename(&tmp, path)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
