@@ -6,10 +6,12 @@
 //!
 //! This prints the draft's own text only; roster cues name the client by index.
 
+#![allow(clippy::print_stdout, reason = "printing the cues is this tool's job")]
+
+use lipzip::Roster;
 use lipzip::cues::CueMatcher;
 use lipzip::lexicon::Lexicons;
 use lipzip::normalize::Normalized;
-use lipzip::Roster;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -23,7 +25,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("== {path}");
         for cue in matcher.find(&norm) {
             let s = cue.span;
-            println!("{:>6} {:<40} {:?}", s.start, format!("{:?}", &text[s.start..s.end]), cue.kind);
+            println!(
+                "{:>6} {:<40} {:?}",
+                s.start,
+                format!("{:?}", &text[s.start..s.end]),
+                cue.kind
+            );
         }
     }
     Ok(())
