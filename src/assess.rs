@@ -292,6 +292,40 @@ struct Assessor<'a> {
 const NEAREST_CONTEXT: usize = 8;
 /// Most quasi-identifying cues weighed in one paragraph window (in text order).
 const MAX_WINDOW_CUES: usize = 64;
+
+/// How many different kinds of cue (an age, a vehicle, a pet, a job...) a description needs
+/// before a weak client sign further away than the next sentence counts for it.
+const FAR_DIMENSIONS: usize = 3;
+
+/// One description in a draft: see [`Assessor::windows`].
+struct Window {
+    /// The paragraphs it spans.
+    paragraphs: Range<usize>,
+    /// Its quasi-identifier and public-figure cues.
+    quasi: Vec<Cue>,
+    /// The client signs that make it about a client.
+    context: Vec<Cue>,
+    /// Whether those signs are only weak phrases out of sentence reach.
+    far: bool,
+}
+
+/// What a cue describes, for counting each kind of evidence once: a job and a workplace
+/// describe one thing (most nurses work at the hospital).
+fn dimension(kind: CueKind) -> &'static str {
+    match kind {
+        CueKind::Occupation(_) | CueKind::RosterAttribute(_) => "work",
+        k => cue_name(k),
+    }
+}
+
+/// How many different kinds of cue a description holds ("79", "three-wheeler", "alpacas":
+/// three), counting a job and a workplace as one.
+fn dimensions(cues: &[Cue]) -> usize {
+    let mut kinds: Vec<&'static str> = cues.iter().map(|c| dimension(c.kind)).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    kinds.len()
+}
 /// Most health cues listed as evidence for one client.
 const MAX_HEALTH_NOTES: usize = 8;
 
@@ -857,7 +891,12 @@ impl Assessor<'_> {
 
     /// The cues of one window (a paragraph and the one before it, so a heading travels with its
     /// paragraph), if the window is in a client context.
-    fn windows(&self) -> Vec<(Range<usize>, Vec<Cue>, Vec<Cue>)> {
+    /// The descriptions of the draft: for each paragraph with quasi-identifier cues (and the
+    /// one before it), those cues and the client signs in reach of them. A window whose only
+    /// signs are weak phrases further away in the paragraphs around it is kept too, marked
+    /// `far`: it counts only when the description narrows to about one person (see
+    /// [`Self::quasi_identifiers`]).
+    fn windows(&self) -> Vec<Window> {
         let n = self.layout.paragraphs.len();
         let para_start = |p: usize| self.layout.paragraphs.get(p).copied().unwrap_or(usize::MAX);
         // The cues that start in paragraphs `first..after`.
@@ -897,7 +936,8 @@ impl Assessor<'_> {
                 .collect();
             quasi_sentences.dedup();
             let public_window = quasi.iter().any(|q| is_public(q.kind));
-            let context: Vec<Cue> = in_paragraphs(lo.saturating_sub(1), p + 2)
+            let around = in_paragraphs(lo.saturating_sub(1), p + 2);
+            let context: Vec<Cue> = around
                 .iter()
                 .filter(|c| match c.kind {
                     CueKind::Context(Strength::Strong) => {
@@ -922,10 +962,27 @@ impl Assessor<'_> {
                 .take(MAX_WINDOW_CUES)
                 .copied()
                 .collect();
-            if context.is_empty() {
+            if !context.is_empty() {
+                out.push(Window { paragraphs: lo..p + 1, quasi, context, far: false });
                 continue;
             }
-            out.push((lo..p + 1, quasi, context));
+            // "She's 79, rides a purple trike, keeps alpacas ... This fall she joined our grief
+            // group": the sign is sentences away from the description, but still about her.
+            let far: Vec<Cue> = around
+                .iter()
+                .filter(|c| {
+                    c.kind == CueKind::Context(Strength::Weak)
+                        && !public_window
+                        && self.text[c.span.range()].contains(' ')
+                        && self.staff.binary_search(&c.span).is_err()
+                        && !quasi.iter().any(|q| q.span.overlaps(c.span))
+                })
+                .take(1)
+                .copied()
+                .collect();
+            if !far.is_empty() {
+                out.push(Window { paragraphs: lo..p + 1, quasi, context: far, far: true });
+            }
         }
         out
     }
@@ -962,7 +1019,7 @@ impl Assessor<'_> {
         // Cues already reported in the previous window (a heading travels with the paragraph
         // after it, so a window can hold nothing new); older windows cannot overlap this one.
         let mut reported: Option<BTreeSet<Span>> = None;
-        for (paragraphs, cues, context) in self.windows() {
+        for Window { paragraphs, quasi: cues, context, far } in self.windows() {
             if paragraphs.clone().any(|p| mention_paragraphs.contains(&p)) {
                 // About a client already named: these cues are their story (see disclosures).
                 continue;
@@ -1012,6 +1069,11 @@ impl Assessor<'_> {
                 continue;
             }
             let k = self.k(&quasi);
+            if far && !(k <= block_at_k && dimensions(&quasi) >= FAR_DIMENSIONS) {
+                // A weak sign sentences away counts only for a description that, by itself,
+                // fits about one person: one cue (a job, an age) could be anyone's.
+                continue;
+            }
             let severity = if k <= block_at_k {
                 rule.severity
             } else {
@@ -1087,14 +1149,9 @@ impl Assessor<'_> {
                 CueKind::Age { years, decade } => age_rate(years, decade),
                 _ => continue,
             };
-            // A job and a workplace describe one thing: most nurses work at the hospital.
-            let dimension = match c.kind {
-                CueKind::Occupation(_) | CueKind::RosterAttribute(_) => "work",
-                k => cue_name(k),
-            };
             match groups.iter_mut().find(|(s, _, _)| s.overlaps(c.span)) {
                 Some(g) => g.2 = g.2.min(rate),
-                None => groups.push((c.span, dimension, rate)),
+                None => groups.push((c.span, dimension(c.kind), rate)),
             }
         }
         let mut narrowest: HashMap<&'static str, f64> = HashMap::new();
@@ -1528,6 +1585,7 @@ fn about_writer(text: &str, span: Span) -> bool {
     let before = near[sentence_start..].to_lowercase().replace('’', "'");
     [
         "i'm a", "i am a", "i'm an", "i am an", "im a", "i was a", "i'm the", "i am the",
+        "this job is", "my job is",
     ]
     .iter()
     .any(|p| before.contains(p))

@@ -459,8 +459,14 @@ impl RosterNeedles {
             .chain(std::iter::once(&roster.practice.name))
             .map(|p| normalize(p))
             .collect();
-        let common_words: std::collections::HashSet<&str> =
-            common.iter().flat_map(|p| p.split(' ')).collect();
+        // Staff are named in clients' notes ("nails with Kayleigh for three years"): their
+        // names say who served a client, not who the client is, and they are in every post.
+        let staff: Vec<String> = roster.practice.staff.iter().map(|s| normalize(s)).collect();
+        let common_words: std::collections::HashSet<&str> = common
+            .iter()
+            .chain(&staff)
+            .flat_map(|p| p.split(' '))
+            .collect();
         let practice_words: Vec<String> = normalize(&roster.practice.name)
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.chars().count() >= 4 && !lx.is_common_word(w, 5_000))
@@ -502,7 +508,8 @@ impl RosterNeedles {
                 let mut add = |needle: &str| {
                     let distinctive = needle.chars().any(char::is_alphabetic)
                         && needle.chars().count() > 3
-                        && !common.contains(needle);
+                        && !common.contains(needle)
+                        && !common_words.contains(needle);
                     if distinctive {
                         pending.push((needle.to_owned(), kind));
                     }

@@ -153,7 +153,14 @@ impl Scanner {
             text: prose.as_str(),
             ..*doc
         };
-        let mut scan = self.scan_prose(&view, doc.text, today);
+        // A picture in the post shows whoever it is of: a photo disclosure, like "pictured".
+        let images: Vec<Span> = prose
+            .links()
+            .iter()
+            .filter(|l| is_image_address(&doc.text[l.range()]))
+            .copied()
+            .collect();
+        let mut scan = self.scan_prose(&view, doc.text, &images, today);
         if !prose.is_source() {
             for f in &mut scan.findings {
                 f.span = snap(doc.text, f.span);
@@ -167,7 +174,13 @@ impl Scanner {
 
     /// Scans `doc`, whose text is the prose of `source` (the source itself for plain text);
     /// suppressions are read from the source, where comments are.
-    fn scan_prose(&self, doc: &Document<'_>, source: &str, today: Date) -> Scan {
+    fn scan_prose(
+        &self,
+        doc: &Document<'_>,
+        source: &str,
+        images: &[Span],
+        today: Date,
+    ) -> Scan {
         let norm = Normalized::new(doc.text);
         let text = norm.as_str();
         let mut hits = Vec::new();
@@ -282,6 +295,10 @@ impl Scanner {
         let mut cues = self.cue_matcher.find(&norm);
         let staff_spans: Vec<Span> = staff.iter().map(|c| c.span).collect();
         cues.extend(staff);
+        cues.extend(images.iter().map(|&span| Cue {
+            span,
+            kind: CueKind::Photo,
+        }));
         cues.sort_by_key(|c| c.span);
         cues.retain(|c| c.span.start >= settings_end);
         // Sentences and paragraphs are read where their marks are: a Markdown list item or
@@ -677,6 +694,17 @@ fn resolve(mut hits: Vec<Hit>) -> Vec<Hit> {
         }
     }
     kept
+}
+
+/// Whether a link address is a picture: `emma-swing.jpg`, `/img/a.webp?w=600`.
+fn is_image_address(address: &str) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        "jpg", "jpeg", "png", "gif", "webp", "heic", "heif", "avif", "tif", "tiff", "bmp",
+    ];
+    let path = address.split(['?', '#']).next().unwrap_or(address);
+    path.rsplit_once('.').is_some_and(|(_, ext)| {
+        EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext))
+    })
 }
 
 /// A staff member's name as client context: "in Dez's chair" or "on Nadia's table" says
