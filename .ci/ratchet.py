@@ -20,6 +20,10 @@ CORPORA = {
     "spa": os.path.join(ROOT, "corpora", "spa"),
     "counsel": os.path.join(ROOT, "corpora", "counsel"),
     "chiro": os.path.join(ROOT, "corpora", "chiro"),
+    "barber": os.path.join(ROOT, "corpora", "barber"),
+    "prairie": os.path.join(ROOT, "corpora", "prairie"),
+    "studio": os.path.join(ROOT, "corpora", "studio"),
+    "kids": os.path.join(ROOT, "corpora", "kids"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]

@@ -305,8 +305,10 @@ struct Window {
     quasi: Vec<Cue>,
     /// The client signs that make it about a client.
     context: Vec<Cue>,
-    /// Whether those signs are only weak phrases out of sentence reach.
+    /// Whether those signs are only weak ones out of sentence reach.
     far: bool,
+    /// Whether the description's paragraphs hold a health detail.
+    health: bool,
 }
 
 /// What a cue describes, for counting each kind of evidence once: a job and a workplace
@@ -388,6 +390,8 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
             });
             !(overlaps || title)
         })
+        .filter(|c| !(is_quasi(c.kind) && inside_service(input.cues, c.span)))
+        .filter(|c| !(is_quasi(c.kind) && to_the_reader(text, c.span)))
         .filter(|c| plausible(text, c, input.lexicons))
         .filter(|c| !is_own_trade(text, c, &input.roster.practice.name))
         .copied()
@@ -776,7 +780,10 @@ impl Assessor<'_> {
                 continue;
             }
             let frequency = clients.iter().map(|(_, f)| *f).fold(0.0f32, f32::max);
-            if self.is_word_use(span, frequency) {
+            // "Crystal, thank you for the mince pies": a name spoken to is a name, wherever
+            // it stands.
+            let thanks = self.thanked(span);
+            if thanks.is_none() && self.is_word_use(span, frequency) {
                 continue;
             }
             let mut near = self.context_near(span);
@@ -803,8 +810,15 @@ impl Assessor<'_> {
                         && self.layout.sentence(c.span.start).abs_diff(s) <= 1
                 });
             }
+            let mut thanked = false;
             if near.is_empty() {
-                continue;
+                // "Cheers Bob for the tin of sweets", "Crystal, thank you for the mince pies":
+                // thanking someone by first name in a practice's post is thanking a client.
+                let Some(thanks) = thanks else {
+                    continue;
+                };
+                near.push(thanks);
+                thanked = true;
             }
             let client = match clients.as_slice() {
                 [(c, _)] => Some(*c),
@@ -815,7 +829,7 @@ impl Assessor<'_> {
                         .or_insert_with_key(|ids| self.disambiguate(ids.iter().copied()))
                 }
             };
-            let severity = if frequency < rare_below {
+            let severity = if frequency < rare_below && !thanked {
                 rule.severity
             } else {
                 rule.severity.min(Severity::Warn)
@@ -823,6 +837,46 @@ impl Assessor<'_> {
             let notes = near.iter().map(|c| note(*c)).collect();
             findings.push(self.finding(rule, severity, span, client, notes, None));
         }
+    }
+
+    /// The words thanking the person named at `span` to their face ("Cheers Bob", "Thanks,
+    /// Sean", "Crystal, thank you"), as a weak client sign; not "thanks to Paddy and the
+    /// committee", which credits a helper.
+    fn thanked(&self, span: Span) -> Option<Cue> {
+        const BEFORE: &[&str] = &["cheers", "thanks", "thank you", "ta", "thank u", "thx"];
+        const AFTER: &[&str] = &["thank you", "thanks", "cheers", "ta"];
+        let before = self.text[..span.start].trim_end_matches([' ', ',', '\u{a0}']);
+        let lower_tail = tail(before, before.len(), 12).to_lowercase();
+        if let Some(word) = BEFORE.iter().find(|w| {
+            lower_tail
+                .strip_suffix(**w)
+                .is_some_and(|r| r.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+        }) {
+            let start = before.len() - word.len();
+            return Some(Cue {
+                span: Span::new(start, before.len()),
+                kind: CueKind::Context(Strength::Weak),
+            });
+        }
+        let after = &self.text[span.end..];
+        let rest = after.trim_start_matches([',', ' ', '\u{a0}']);
+        let skipped = after.len() - rest.len();
+        let head = rest
+            .char_indices()
+            .nth(12)
+            .map_or(rest, |(i, _)| &rest[..i])
+            .to_lowercase();
+        AFTER
+            .iter()
+            .find(|w| {
+                head.strip_prefix(**w)
+                    .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+            })
+            .filter(|_| skipped > 0 && self.layout.is_sentence_start(self.text, span.start))
+            .map(|w| Cue {
+                span: Span::new(span.end + skipped, span.end + skipped + w.len()),
+                kind: CueKind::Context(Strength::Weak),
+            })
     }
 
     /// The one client among `candidates` whose attributes the draft's cues match best.
@@ -866,7 +920,8 @@ impl Assessor<'_> {
             CueKind::Role(i) if profile.keys.contains(&Key::Role(i)) => {
                 // A role one person holds ("the chief of police", "the principal of
                 // Scoil Bhríde") outweighs any number of common cues.
-                if self.input.lexicons.roles[i as usize].k <= 1.0 || self.is_definite_role(cue.span)
+                if self.input.lexicons.roles[i as usize].k <= 1.0
+                    || self.is_definite_role(cue.span, cue.kind)
                 {
                     3
                 } else {
@@ -943,15 +998,20 @@ impl Assessor<'_> {
                     CueKind::Context(Strength::Strong) => {
                         !quasi.iter().any(|q| q.span.overlaps(c.span))
                     }
-                    CueKind::Context(Strength::Weak)
-                        if self.staff.binary_search(&c.span).is_err() =>
-                    {
+                    CueKind::Context(Strength::Weak) => {
                         // A weak sign counts in the sentence of a cue; a phrase ("the winner
                         // of our raffle is… one of our local realtors!") also in the sentence
                         // next to it, but not a bare noun of a promotion ("10% off a session")
-                        // and never for a team or a celebrity.
+                        // and never for a team or a celebrity. A staff member's name counts
+                        // in the sentence ("the landlord of the Red Lion finally let Dean
+                        // near that beard"), never for a public figure.
+                        let staff = self.staff.binary_search(&c.span).is_ok();
+                        if staff && public_window {
+                            return false;
+                        }
                         let cs = self.layout.sentence(c.span.start);
-                        let phrase = self.text[c.span.range()].contains(' ') && !public_window;
+                        let phrase =
+                            self.text[c.span.range()].contains(' ') && !public_window && !staff;
                         let near = |s: usize| quasi_sentences.binary_search(&s).is_ok();
                         let in_reach = near(cs)
                             || (phrase && (near(cs + 1) || cs.checked_sub(1).is_some_and(near)));
@@ -963,17 +1023,29 @@ impl Assessor<'_> {
                 .copied()
                 .collect();
             if !context.is_empty() {
-                out.push(Window { paragraphs: lo..p + 1, quasi, context, far: false });
+                out.push(Window {
+                    paragraphs: lo..p + 1,
+                    quasi,
+                    context,
+                    far: false,
+                    health: false,
+                });
                 continue;
             }
             // "She's 79, rides a purple trike, keeps alpacas ... This fall she joined our grief
             // group": the sign is sentences away from the description, but still about her.
+            // With a health detail in the description's paragraphs ("the lady who runs the
+            // Sip-N-Go ... her husband's heart attack ... her shoulders"), a bare sign word
+            // there counts too.
+            let own = in_paragraphs(lo, p + 1);
+            let health = own.iter().any(|c| c.kind == CueKind::Health);
             let far: Vec<Cue> = around
                 .iter()
                 .filter(|c| {
                     c.kind == CueKind::Context(Strength::Weak)
                         && !public_window
-                        && self.text[c.span.range()].contains(' ')
+                        && (self.text[c.span.range()].contains(' ')
+                            || (health && own.iter().any(|o| o.span == c.span)))
                         && self.staff.binary_search(&c.span).is_err()
                         && !quasi.iter().any(|q| q.span.overlaps(c.span))
                 })
@@ -981,7 +1053,13 @@ impl Assessor<'_> {
                 .copied()
                 .collect();
             if !far.is_empty() {
-                out.push(Window { paragraphs: lo..p + 1, quasi, context: far, far: true });
+                out.push(Window {
+                    paragraphs: lo..p + 1,
+                    quasi,
+                    context: far,
+                    far: true,
+                    health,
+                });
             }
         }
         out
@@ -1019,7 +1097,14 @@ impl Assessor<'_> {
         // Cues already reported in the previous window (a heading travels with the paragraph
         // after it, so a window can hold nothing new); older windows cannot overlap this one.
         let mut reported: Option<BTreeSet<Span>> = None;
-        for Window { paragraphs, quasi: cues, context, far } in self.windows() {
+        for Window {
+            paragraphs,
+            quasi: cues,
+            context,
+            far,
+            health,
+        } in self.windows()
+        {
             if paragraphs.clone().any(|p| mention_paragraphs.contains(&p)) {
                 // About a client already named: these cues are their story (see disclosures).
                 continue;
@@ -1069,9 +1154,10 @@ impl Assessor<'_> {
                 continue;
             }
             let k = self.k(&quasi);
-            if far && !(k <= block_at_k && dimensions(&quasi) >= FAR_DIMENSIONS) {
+            if far && !(k <= block_at_k && (health || dimensions(&quasi) >= FAR_DIMENSIONS)) {
                 // A weak sign sentences away counts only for a description that, by itself,
-                // fits about one person: one cue (a job, an age) could be anyone's.
+                // fits about one person (a one-person role with a health detail, or several
+                // kinds of cue): one common cue (a job, an age) could be anyone's.
                 continue;
             }
             let severity = if k <= block_at_k {
@@ -1125,7 +1211,7 @@ impl Assessor<'_> {
                 // "bride" is a role and a life event: one piece of evidence, counted as the role.
                 continue;
             }
-            if self.is_definite_role(c.span)
+            if self.is_definite_role(c.span, c.kind)
                 && matches!(
                     c.kind,
                     CueKind::Occupation(_) | CueKind::Role(_) | CueKind::PublicRole(_)
@@ -1168,7 +1254,7 @@ impl Assessor<'_> {
 
     /// Whether a role or occupation is tied to one named organisation: "the captain of the
     /// Estrella", "the owner of Rossi's", "Storm Tracker 9's chief meteorologist".
-    fn is_definite_role(&self, span: Span) -> bool {
+    fn is_definite_role(&self, span: Span, kind: CueKind) -> bool {
         // The words just before the role are all that matter (and lower-casing the whole
         // text before it, per cue, was quadratic).
         let before = tail(self.text, span.start, 200).trim_end();
@@ -1181,6 +1267,12 @@ impl Assessor<'_> {
             .is_some_and(char::is_uppercase);
         // The lexicon form may carry its own article: "the principal", "our police chief".
         let own = self.text[span.range()].to_lowercase();
+        if own.ends_with(" the") || own.starts_with("who ") {
+            // "who runs the Sip-N-Go on Main", "she owns the brewery on Gold Dust Avenue",
+            // "who does the lollipop outside St Mary's": the organisation or the place is
+            // named (capitalised) right after, or placed by a proper name.
+            return names_a_place(after);
+        }
         let full = match own.split_once(' ') {
             Some((article @ ("the" | "our"), _)) => format!("{} {article}", before.to_lowercase()),
             _ => before.to_lowercase(),
@@ -1223,7 +1315,26 @@ impl Assessor<'_> {
                 .next()
                 .and_then(|w| w.chars().next())
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        (definite && of_proper) || possessive_proper
+        // "the Rovers skipper", "the Red Lion landlord": a proper name used as an adjective
+        // ties a one-organisation role to one organisation (not a job many share).
+        let adjunct = matches!(kind, CueKind::Role(_) | CueKind::PublicRole(_)) && {
+            let words: Vec<&str> = before.split_whitespace().collect();
+            let proper = words
+                .iter()
+                .rev()
+                .take_while(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && !matches!(w.to_lowercase().as_str(), "the" | "our")
+                        && !crate::cues::is_calendar_word(&w.to_lowercase())
+                })
+                .count();
+            (1..=4).contains(&proper)
+                && words
+                    .len()
+                    .checked_sub(proper + 1)
+                    .is_some_and(|i| matches!(words[i].to_lowercase().as_str(), "the" | "our"))
+        };
+        (definite && of_proper) || possessive_proper || adjunct
     }
 
     /// The roster client the cues point at: the one matching the most cues, if exactly one
@@ -1584,11 +1695,115 @@ fn about_writer(text: &str, span: Span) -> bool {
     let sentence_start = near.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
     let before = near[sentence_start..].to_lowercase().replace('’', "'");
     [
-        "i'm a", "i am a", "i'm an", "i am an", "im a", "i was a", "i'm the", "i am the",
-        "this job is", "my job is",
+        "i'm a",
+        "i am a",
+        "i'm an",
+        "i am an",
+        "im a",
+        "i was a",
+        "i'm the",
+        "i am the",
+        "this job is",
+        "my job is",
     ]
     .iter()
     .any(|p| before.contains(p))
+}
+
+/// Whether a cue is in a clause put to the reader ("If you have a medical condition, are
+/// pregnant or just had surgery, tell us", "whether you're a farmer or a nurse"): anyone
+/// who reads it, not someone described.
+fn to_the_reader(text: &str, span: Span) -> bool {
+    const OPENINGS: &[&str] = &[
+        "if you",
+        "when you",
+        "whether you",
+        "unless you",
+        "once you",
+        "anyone who",
+        "everyone who",
+        "those of you",
+        "any of you",
+        "if your",
+        "for anyone",
+    ];
+    let near = tail(text, span.start, 160);
+    let clause = near
+        .rfind(['.', '!', '?', '\n', ':', ';'])
+        .map_or(near, |i| &near[i + 1..])
+        .to_lowercase();
+    // The reader's own state ("if you have", "if you're pregnant"), not what they may have
+    // seen ("if you've met their new pharmacist, you know who we mean").
+    const STATES: &[&str] = &[
+        "have",
+        "had",
+        "are",
+        "were",
+        "'re",
+        "’re",
+        "'ve had",
+        "’ve had",
+        "just",
+        "work",
+        "suffer",
+        "live",
+        "need",
+        "get",
+        "feel",
+        "do",
+        "happen",
+        "also",
+        "still",
+    ];
+    OPENINGS.iter().any(|o| {
+        clause.match_indices(o).any(|(i, _)| {
+            let rest = &clause[i + o.len()..];
+            clause[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+                && STATES.iter().any(|v| {
+                    rest.trim_start_matches(' ')
+                        .strip_prefix(v)
+                        .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+                })
+        })
+    })
+}
+
+/// Whether a span lies inside a longer client-context phrase: "beard" in "beard trim" and
+/// "bridal" in "bridal makeup" are a service, not a description of anyone.
+fn inside_service(cues: &[Cue], span: Span) -> bool {
+    // Cues are sorted by start; a phrase containing `span` starts at or before it.
+    let end = cues.partition_point(|c| c.span.start <= span.start);
+    cues[..end].iter().rev().take(16).any(|c| {
+        matches!(c.kind, CueKind::Context(_))
+            && c.span.start <= span.start
+            && c.span.end >= span.end
+            && c.span != span
+    })
+}
+
+/// Whether the words after a role name an organisation or place: "Sip-N-Go on Main", "brewery
+/// on Gold Dust Avenue", "outside St Mary's" (a capital within the next few words, after the
+/// article or a preposition).
+fn names_a_place(after: &str) -> bool {
+    let sentence = after.split(['.', '!', '?', '\n']).next().unwrap_or("");
+    let mut words = sentence.split_whitespace().take(5);
+    let first = words.next().unwrap_or("");
+    let capital =
+        |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w != "I" && w != "I'm";
+    if capital(first) {
+        return true;
+    }
+    let mut prev = first.to_lowercase();
+    for w in words {
+        if capital(w) && matches!(prev.as_str(), "on" | "in" | "at" | "of" | "outside" | "off") {
+            return true;
+        }
+        prev = w.to_lowercase();
+    }
+    false
 }
 
 /// Whether a capitalised plural follows "the": "the Cockatoos", "the Broncos".

@@ -236,7 +236,7 @@ impl CueMatcher {
 }
 
 /// Days and months: capitalised, but not names of anything particular.
-fn is_calendar_word(w: &str) -> bool {
+pub(crate) fn is_calendar_word(w: &str) -> bool {
     const WORDS: &[&str] = &[
         "monday",
         "tuesday",

@@ -174,13 +174,7 @@ impl Scanner {
 
     /// Scans `doc`, whose text is the prose of `source` (the source itself for plain text);
     /// suppressions are read from the source, where comments are.
-    fn scan_prose(
-        &self,
-        doc: &Document<'_>,
-        source: &str,
-        images: &[Span],
-        today: Date,
-    ) -> Scan {
+    fn scan_prose(&self, doc: &Document<'_>, source: &str, images: &[Span], today: Date) -> Scan {
         let norm = Normalized::new(doc.text);
         let text = norm.as_str();
         let mut hits = Vec::new();
@@ -702,9 +696,8 @@ fn is_image_address(address: &str) -> bool {
         "jpg", "jpeg", "png", "gif", "webp", "heic", "heif", "avif", "tif", "tiff", "bmp",
     ];
     let path = address.split(['?', '#']).next().unwrap_or(address);
-    path.rsplit_once('.').is_some_and(|(_, ext)| {
-        EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext))
-    })
+    path.rsplit_once('.')
+        .is_some_and(|(_, ext)| EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext)))
 }
 
 /// A staff member's name as client context: "in Dez's chair" or "on Nadia's table" says

@@ -304,3 +304,72 @@ fn an_animal_team_is_not_a_pet() {
         "warn"
     );
 }
+
+#[test]
+fn thanks_by_first_name_is_a_client_sign_but_credit_to_a_helper_is_not() {
+    let ws = Workspace::new();
+    assert_eq!(
+        judge(&ws, "Cheers Mark for the tin of sweets, you shouldn't have!"),
+        pair("warn", &["C007"])
+    );
+    assert_eq!(
+        judge(&ws, "Mark, thank you for the mince pies. You're a star."),
+        pair("warn", &["C007"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "The draw is at the club, thanks to Mark and the committee for the room."
+        ),
+        pair("pass", &[])
+    );
+}
+
+#[test]
+fn roles_tied_to_one_place_by_a_verb_or_a_proper_name() {
+    let ws = Workspace::new();
+    for text in [
+        "Did a chair massage for the lady who runs the Copper Kettle on Main today. Her husband's heart attack has her on her feet all day; her shoulders were rocks.",
+        "The Rovers skipper sat in our chair for his 300th cut last month, and we were in for a chat about his knee.",
+        "The mayor finally let Dana work on that frozen shoulder.",
+    ] {
+        assert_eq!(judge(&ws, text).0, "block", "{text}");
+    }
+    // The same roles with no client sign, or the writer's reader addressed: nothing.
+    for text in [
+        "Good luck to the Rovers skipper on Saturday!",
+        "If you are pregnant, just had surgery or drive a Porsche, tell us on the intake form.",
+    ] {
+        assert_eq!(judge(&ws, text).0, "pass", "{text}");
+    }
+}
+
+#[test]
+fn a_picture_in_the_post_is_a_photo_disclosure() {
+    let ws = Workspace::new();
+    let post = "---\nchannel: raffle\n---\nCongratulations Gus Petrakis, our raffle winner!\n";
+    // Consent K-006 covers status and name on the raffle channel...
+    assert_eq!(judge(&ws, post), pair("pass", &[]));
+    // ... not a photo of him.
+    assert_eq!(
+        judge(&ws, &format!("{post}\n![Gus with his hamper](img/winner.jpg)\n")),
+        pair("block", &["C006"])
+    );
+    // "No pics this time": a photo said not to be there is none.
+    assert_eq!(
+        judge(&ws, &format!("{post}\nNo pics this time, he's camera shy.\n")),
+        pair("pass", &[])
+    );
+}
+
+#[test]
+fn rants_call_outs_and_replies_to_feedback_warn() {
+    let ws = Workspace::new();
+    for text in [
+        "To the fella who booked the 10am Saturday slot three weeks running and not turned up once: we've got your number.",
+        "Unpopular opinion: if you book a 2.5 hr full set and leave a toonie on a $110 service and tell Dana it's for her trouble, don't make it weird.",
+        "Thank you for taking the time to leave feedback. I'm sorry your appointment started late; you arrived 20 minutes after your booking.",
+    ] {
+        assert_eq!(judge(&ws, text).0, "warn", "{text}");
+    }
+}
