@@ -309,7 +309,10 @@ fn an_animal_team_is_not_a_pet() {
 fn thanks_by_first_name_is_a_client_sign_but_credit_to_a_helper_is_not() {
     let ws = Workspace::new();
     assert_eq!(
-        judge(&ws, "Cheers Mark for the tin of sweets, you shouldn't have!"),
+        judge(
+            &ws,
+            "Cheers Mark for the tin of sweets, you shouldn't have!"
+        ),
         pair("warn", &["C007"])
     );
     assert_eq!(
@@ -352,12 +355,18 @@ fn a_picture_in_the_post_is_a_photo_disclosure() {
     assert_eq!(judge(&ws, post), pair("pass", &[]));
     // ... not a photo of him.
     assert_eq!(
-        judge(&ws, &format!("{post}\n![Gus with his hamper](img/winner.jpg)\n")),
+        judge(
+            &ws,
+            &format!("{post}\n![Gus with his hamper](img/winner.jpg)\n")
+        ),
         pair("block", &["C006"])
     );
     // "No pics this time": a photo said not to be there is none.
     assert_eq!(
-        judge(&ws, &format!("{post}\nNo pics this time, he's camera shy.\n")),
+        judge(
+            &ws,
+            &format!("{post}\nNo pics this time, he's camera shy.\n")
+        ),
         pair("pass", &[])
     );
 }
