@@ -1022,16 +1022,6 @@ impl Assessor<'_> {
                 .take(MAX_WINDOW_CUES)
                 .copied()
                 .collect();
-            if !context.is_empty() {
-                out.push(Window {
-                    paragraphs: lo..p + 1,
-                    quasi,
-                    context,
-                    far: false,
-                    health: false,
-                });
-                continue;
-            }
             // "She's 79, rides a purple trike, keeps alpacas ... This fall she joined our grief
             // group": the sign is sentences away from the description, but still about her.
             // With a health detail in the description's paragraphs ("the lady who runs the
@@ -1039,25 +1029,30 @@ impl Assessor<'_> {
             // there counts too.
             let own = in_paragraphs(lo, p + 1);
             let health = own.iter().any(|c| c.kind == CueKind::Health);
-            let far: Vec<Cue> = around
-                .iter()
-                .filter(|c| {
-                    c.kind == CueKind::Context(Strength::Weak)
-                        && !public_window
-                        && (self.text[c.span.range()].contains(' ')
-                            || (health && own.iter().any(|o| o.span == c.span)))
-                        && self.staff.binary_search(&c.span).is_err()
-                        && !quasi.iter().any(|q| q.span.overlaps(c.span))
-                })
-                .take(1)
-                .copied()
-                .collect();
-            if !far.is_empty() {
+            let far = context.is_empty();
+            let context: Vec<Cue> = if far {
+                around
+                    .iter()
+                    .filter(|c| {
+                        c.kind == CueKind::Context(Strength::Weak)
+                            && !public_window
+                            && (self.text[c.span.range()].contains(' ')
+                                || (health && own.iter().any(|o| o.span == c.span)))
+                            && self.staff.binary_search(&c.span).is_err()
+                            && !quasi.iter().any(|q| q.span.overlaps(c.span))
+                    })
+                    .take(1)
+                    .copied()
+                    .collect()
+            } else {
+                context
+            };
+            if !context.is_empty() {
                 out.push(Window {
                     paragraphs: lo..p + 1,
                     quasi,
-                    context: far,
-                    far: true,
+                    context,
+                    far,
                     health,
                 });
             }
