@@ -231,15 +231,9 @@ pub(crate) fn dry_run_notes(report: &Report<'_>) -> String {
             ));
         }
         for n in &fix.not_fixed {
-            let client = n
-                .skipped
-                .client
-                .as_ref()
-                .map(|c| format!(" (client {c})"))
-                .unwrap_or_default();
             out.push_str(&format!(
-                "would not fix {}:{}:{}: {}{client}: {}\n",
-                file.path, n.at.line, n.at.column, n.skipped.rule, n.skipped.reason
+                "would not fix {}:{}:{}: {n}\n",
+                file.path, n.at.line, n.at.column
             ));
         }
     }

@@ -63,17 +63,7 @@ pub fn render(report: &Report<'_>, theme: GraphicalTheme, explain: bool) -> Stri
         }
         let _ = writeln!(out, ")");
         for n in file.fix.iter().flat_map(|x| &x.not_fixed) {
-            let client = n
-                .skipped
-                .client
-                .as_ref()
-                .map(|c| format!(" (client {c})"))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "  not fixed: line {}, {}{client}: {}",
-                n.at.line, n.skipped.rule, n.skipped.reason
-            );
+            let _ = writeln!(out, "  not fixed: line {}, {n}", n.at.line);
         }
         if counted > 0 || allowed > 0 {
             out.push('\n');

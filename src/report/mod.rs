@@ -51,6 +51,18 @@ pub struct NotFixed {
     pub at: crate::span::LineCol,
 }
 
+/// "rule (client C001): reason", the words both the report and `--fix --dry-run` print for a
+/// finding left as it was.
+impl std::fmt::Display for NotFixed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.skipped.rule)?;
+        if let Some(c) = &self.skipped.client {
+            write!(f, " (client {c})")?;
+        }
+        write!(f, ": {}", self.skipped.reason)
+    }
+}
+
 impl FileReport {
     /// A stable fingerprint of a finding for baselines and SARIF: a hash of the path, the rule,
     /// the client id and the normalised matched text. It holds no name, and does not change

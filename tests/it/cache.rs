@@ -9,15 +9,8 @@ fn cache_files(ws: &Workspace) -> Vec<std::path::PathBuf> {
 }
 
 fn check(ws: &Workspace) -> i32 {
-    ws.lipzip()
-        .args([
-            "check",
-            "--roster",
-            "roster.yaml",
-            "--today",
-            "2026-11-22",
-            "d.md",
-        ])
+    ws.check()
+        .arg("d.md")
         .output()
         .unwrap()
         .status

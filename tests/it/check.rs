@@ -253,16 +253,9 @@ fn human_output_points_at_the_line_and_names_rule_and_client() {
         "Hello!\nWe loved seeing Mary Jones today.\nThanks for booking!\n",
     );
     let out = ws
-        .lipzip()
+        .check()
         .env("NO_COLOR", "1")
-        .args([
-            "check",
-            "--roster",
-            "roster.yaml",
-            "--today",
-            "2026-11-22",
-            "a.md",
-        ])
+        .arg("a.md")
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();

@@ -207,18 +207,7 @@ fn a_20_mb_line_is_checked_in_full_and_printed_in_part() {
     );
     assert!(text.len() > 20_000_000 && !text.contains('\n'));
     ws.write("line.md", &text);
-    let out = ws
-        .lipzip()
-        .args([
-            "check",
-            "--roster",
-            "roster.yaml",
-            "--today",
-            "2026-11-22",
-            "line.md",
-        ])
-        .output()
-        .unwrap();
+    let out = ws.check().arg("line.md").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
     for client in ["C001", "C003", "C004"] {

@@ -128,11 +128,17 @@ impl Workspace {
         cmd
     }
 
+    /// `lipzip check --roster roster.yaml --today 2026-11-22`, for the caller's arguments.
+    pub fn check(&self) -> Command {
+        let mut cmd = self.lipzip();
+        cmd.args(["check", "--roster", "roster.yaml", "--today", "2026-11-22"]);
+        cmd
+    }
+
     /// `lipzip check --roster roster.yaml --today 2026-11-22 --format json ARGS`.
     pub fn check_json(&self, args: &[&str]) -> (i32, Value) {
         let out = self
-            .lipzip()
-            .args(["check", "--roster", "roster.yaml", "--today", "2026-11-22"])
+            .check()
             .args(["--format", "json"])
             .args(args)
             .output()
