@@ -513,6 +513,14 @@ pub(crate) fn par_map<T: Send, R: Send>(
 /// permissions. The temporary file is created new (never through a file or link already at
 /// its name, which could send the bytes elsewhere) and gets the permissions before the bytes.
 pub(crate) fn atomic_write(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    replace_via_temp(path, bytes, false)
+}
+
+/// The one temp-and-rename writer behind [`atomic_write`] and [`replace_private`]: a new
+/// temporary file beside `path` (`create_new`, so never through a planted file or link), made
+/// private (0600) or given the old file's permissions before any byte is written, synced, then
+/// renamed over `path` itself; removed again on any error.
+fn replace_via_temp(path: &std::path::Path, bytes: &[u8], private: bool) -> std::io::Result<()> {
     use std::io::Write as _;
     let dir = path
         .parent()
@@ -522,21 +530,26 @@ pub(crate) fn atomic_write(path: &std::path::Path, bytes: &[u8]) -> std::io::Res
         .file_name()
         .map_or_else(|| "lipzip".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{name}.lipzip-{}.tmp", std::process::id()));
-    let old = std::fs::metadata(path)
-        .ok()
-        .filter(std::fs::Metadata::is_file);
+    let old = if private {
+        None
+    } else {
+        std::fs::metadata(path)
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+    };
     let written = (|| {
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
         {
             use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-            // A new file gets the usual permissions (the umask applies); a replacement is
-            // private until the old file's permissions are copied onto it.
-            options.mode(
-                old.as_ref()
-                    .map_or(0o666, |m| m.permissions().mode() & 0o600),
-            );
+            // Private, or: a new file gets the usual permissions (the umask applies); a
+            // replacement is private until the old file's permissions are copied onto it.
+            options.mode(match &old {
+                _ if private => 0o600,
+                Some(m) => m.permissions().mode() & 0o600,
+                None => 0o666,
+            });
         }
         let mut f = options.open(&tmp)?;
         if let Some(m) = &old {
@@ -639,29 +652,7 @@ pub(crate) fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Re
 /// (never through a planted file or link) and 0600 beside it, synced, then renamed over
 /// `path` itself (a link there is replaced, not followed).
 pub(crate) fn replace_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(|| "roster".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.lipzip-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut f = options.open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    replace_via_temp(path, bytes, true)
 }
 
 /// Writes to stdout; a closed pipe is not an error.
