@@ -896,21 +896,20 @@ fn profile(m: &CueMatcher, c: &crate::roster::Client) -> Profile {
         .chain(&c.aliases)
     {
         // Lexicon forms often carry their article ("the principal"): a roster entry says
-        // "principal of Scoil Bhríde".
-        for cue in m.find(&Normalized::new(phrase)) {
-            keys.extend(Key::of(cue.kind));
-        }
-        let definite = format!("the {phrase}");
+        // "principal of Scoil Bhríde". One search of "the " + the phrase finds both the cues
+        // in the phrase and those that need the article.
+        const ARTICLE: &str = "the ";
+        let definite = format!("{ARTICLE}{phrase}");
         for cue in m.find(&Normalized::new(&definite)) {
-            // Only the whole head noun: "the principal (since 2026)", "the principal of X",
-            // not "the chief" of "the chief financial officer".
+            // With the article, only the whole head noun: "the principal (since 2026)", "the
+            // principal of X", not "the chief" of "the chief financial officer".
             let rest = definite[cue.span.end..].trim_start();
             let whole = rest.is_empty()
                 || rest.starts_with(['(', ',', ';', '-', '/'])
                 || ["of ", "at ", "for ", "in ", "on ", "and "]
                     .iter()
                     .any(|p| rest.starts_with(p));
-            if cue.span.start == 0 && whole {
+            if cue.span.start >= ARTICLE.len() || (cue.span.start == 0 && whole) {
                 keys.extend(Key::of(cue.kind));
             }
         }
