@@ -307,7 +307,8 @@ struct Window {
     context: Vec<Cue>,
     /// Whether those signs are only weak ones out of sentence reach.
     far: bool,
-    /// Whether the description's paragraphs hold a health detail.
+    /// Whether the description's paragraphs hold a health detail (worked out for `far`
+    /// windows only).
     health: bool,
 }
 
@@ -944,8 +945,6 @@ impl Assessor<'_> {
         total + group_best
     }
 
-    /// The cues of one window (a paragraph and the one before it, so a heading travels with its
-    /// paragraph), if the window is in a client context.
     /// The descriptions of the draft: for each paragraph with quasi-identifier cues (and the
     /// one before it), those cues and the client signs in reach of them. A window whose only
     /// signs are weak phrases further away in the paragraphs around it is kept too, marked
@@ -1028,8 +1027,8 @@ impl Assessor<'_> {
             // Sip-N-Go ... her husband's heart attack ... her shoulders"), a bare sign word
             // there counts too.
             let own = in_paragraphs(lo, p + 1);
-            let health = own.iter().any(|c| c.kind == CueKind::Health);
             let far = context.is_empty();
+            let health = far && own.iter().any(|c| c.kind == CueKind::Health);
             let context: Vec<Cue> = if far {
                 around
                     .iter()
