@@ -3,7 +3,7 @@
 //! merged into a roster without losing a line of it, with stable ids, owner-only, and never a
 //! name, address or number on the terminal.
 
-use crate::support::{Workspace, repo_root};
+use crate::support::{Workspace, outcome, repo_root};
 
 fn fixture(name: &str) -> String {
     repo_root()
@@ -55,17 +55,14 @@ fn import(ws: &Workspace, args: &[&str]) -> (i32, String, String) {
         .args(args)
         .output()
         .unwrap();
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    );
+    let (code, stdout, stderr) = outcome(&out);
     for s in FIXTURE_SECRETS {
         assert!(
             !stdout.contains(s) && !stderr.contains(s),
             "{s} leaked:\n{stdout}{stderr}"
         );
     }
-    (out.status.code().unwrap(), stdout, stderr)
+    (code, stdout, stderr)
 }
 
 fn load(ws: &Workspace, rel: &str) -> lipzip::Roster {

@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use crate::support::Workspace;
+use crate::support::{Workspace, outcome};
 
 fn git(ws: &Workspace, args: &[&str]) -> bool {
     Command::new("git")
@@ -44,11 +44,7 @@ fn init(ws: &Workspace, args: &[&str]) -> (i32, String, String) {
         .args(args)
         .output()
         .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    outcome(&out)
 }
 
 fn lipzip_in_blog(ws: &Workspace, args: &[&str]) -> std::process::Output {

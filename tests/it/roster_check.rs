@@ -1,7 +1,7 @@
 //! `lipzip roster check`: lints name clients by id and fields by path, never quote a roster
 //! value, and exit 0 clean, 1 on warnings, 2 on a broken roster.
 
-use crate::support::{ROSTER, SECRETS, Workspace};
+use crate::support::{ROSTER, SECRETS, Workspace, outcome};
 
 fn run(ws: &Workspace, args: &[&str]) -> (i32, String, String) {
     let out = ws
@@ -10,11 +10,7 @@ fn run(ws: &Workspace, args: &[&str]) -> (i32, String, String) {
         .args(args)
         .output()
         .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    outcome(&out)
 }
 
 #[test]

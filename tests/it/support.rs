@@ -165,6 +165,15 @@ pub fn findings(json: &Value) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// `(exit code, stdout, stderr)` of a finished run.
+pub fn outcome(out: &std::process::Output) -> (i32, String, String) {
+    (
+        out.status.code().expect("exit code"),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 pub fn verdict(json: &Value, i: usize) -> &str {
     json["files"][i]["verdict"].as_str().expect("verdict")
 }
