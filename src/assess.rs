@@ -347,13 +347,7 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         .map(|c| c.span)
         .collect();
     idioms.sort_unstable();
-    let idiom_reach: Vec<usize> = idioms
-        .iter()
-        .scan(0, |m, s| {
-            *m = (*m).max(s.end);
-            Some(*m)
-        })
-        .collect();
+    let idiom_reach = reach(&idioms);
     // Only a name that names someone: a one-word alias that is also a role ("Commodore") may
     // be the role word.
     let mut name_spans: Vec<Span> = names
@@ -364,13 +358,7 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
     name_spans.sort_unstable();
     // The latest end among the names starting at or before each one: a cue overlaps a name
     // exactly when some name starting before the cue's end ends after the cue's start.
-    let reach: Vec<usize> = name_spans
-        .iter()
-        .scan(0, |m, s| {
-            *m = (*m).max(s.end);
-            Some(*m)
-        })
-        .collect();
+    let name_reach = reach(&name_spans);
     let cues: Vec<Cue> = input
         .cues
         .iter()
@@ -381,7 +369,7 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         })
         .filter(|c| {
             let before_end = name_spans.partition_point(|n| n.start < c.span.end);
-            let overlaps = before_end > 0 && reach[before_end - 1] > c.span.start;
+            let overlaps = before_end > 0 && name_reach[before_end - 1] > c.span.start;
             // A title right before a name: only the first name after the cue can be it.
             let next = name_spans.partition_point(|n| n.start < c.span.end);
             let title = name_spans.get(next).is_some_and(|n| {
@@ -1702,6 +1690,19 @@ fn about_writer(text: &str, span: Span) -> bool {
     ]
     .iter()
     .any(|p| before.contains(p))
+}
+
+/// For spans sorted by start, the latest end among each span and those before it: a span
+/// `x` lies inside one of them exactly when, among those starting at or before `x`, the
+/// latest end reaches `x.end` (one binary search instead of a scan).
+fn reach(sorted: &[Span]) -> Vec<usize> {
+    sorted
+        .iter()
+        .scan(0, |m, s| {
+            *m = (*m).max(s.end);
+            Some(*m)
+        })
+        .collect()
 }
 
 /// Whether a cue is in a clause put to the reader ("If you have a medical condition, are
