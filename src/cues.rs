@@ -120,7 +120,7 @@ enum AgeForm {
 }
 
 /// Spelled-out ages, "twenty" to "ninety-nine" and "a hundred": the pattern's alternation.
-const NUMBER_WORDS: &str = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one) hundred";
+const NUMBER_WORDS: &str = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one) hundred|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
 
 impl CueMatcher {
     /// Compiles the lexicons and the roster's attribute phrases.
@@ -214,7 +214,7 @@ impl CueMatcher {
                     AgeForm::Words => number_of(num.as_str()),
                     AgeForm::Decade => decade_of(num.as_str()),
                 };
-                let Some(years) = years.filter(|y| (13..=120).contains(y)) else {
+                let Some(years) = years.filter(|y| (2..=120).contains(y)) else {
                     continue;
                 };
                 if is_measure(&text[all.end()..]) {
@@ -289,11 +289,23 @@ fn is_measure(after: &str) -> bool {
 
 /// The number a spelled-out age names: "sixty-seven" is 67, "a hundred" 100.
 fn number_of(words: &str) -> Option<u16> {
+    const SMALL: [&str; 19] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen",
+    ];
+    let small = |w: &str| {
+        SMALL
+            .iter()
+            .position(|s| *s == w)
+            .and_then(|i| u16::try_from(i + 1).ok())
+    };
     if words.ends_with("hundred") {
         return Some(100);
     }
     let mut parts = words.split(['-', ' ']);
-    let tens = match parts.next()? {
+    let first = parts.next()?;
+    let tens = match first {
         "twenty" => 20,
         "thirty" => 30,
         "forty" => 40,
@@ -302,20 +314,12 @@ fn number_of(words: &str) -> Option<u16> {
         "seventy" => 70,
         "eighty" => 80,
         "ninety" => 90,
-        _ => return None,
+        // "six years old", "a seven-year-old": a child's age.
+        _ => return small(first),
     };
     let ones = match parts.next() {
         None => 0,
-        Some(w) => {
-            1 + u16::try_from(
-                [
-                    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                ]
-                .iter()
-                .position(|o| *o == w)?,
-            )
-            .ok()?
-        }
+        Some(w) => small(w).filter(|&n| n < 10)?,
     };
     Some(tens + ones)
 }
