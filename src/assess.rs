@@ -221,6 +221,7 @@ fn cue_name(kind: CueKind) -> &'static str {
         CueKind::Team(_) => "team",
         CueKind::Event(_) => "event",
         CueKind::Entourage => "entourage",
+        CueKind::Hint => "hint",
         CueKind::Broadcaster => "broadcaster",
         CueKind::Trait(TraitKind::Vehicle, _) => "vehicle",
         CueKind::Trait(TraitKind::Pet, _) => "pet",
@@ -263,7 +264,11 @@ fn is_roster_phrase(kind: CueKind) -> bool {
 fn is_public(kind: CueKind) -> bool {
     matches!(
         kind,
-        CueKind::PublicRole(_) | CueKind::Team(_) | CueKind::Event(_) | CueKind::Entourage
+        CueKind::PublicRole(_)
+            | CueKind::Team(_)
+            | CueKind::Event(_)
+            | CueKind::Entourage
+            | CueKind::Hint
     )
 }
 
@@ -1558,8 +1563,22 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons) -> bool {
             let before = text[..c.span.start].trim_end();
             before.ends_with("'s") || before.ends_with("’s")
         }
+        CueKind::Hint => hints_at_a_name(&text[c.span.end..]),
         _ => true,
     }
+}
+
+/// Whether a proper name follows a hint within a few words, so that the hint points at someone
+/// known by it: "a certain Cutters centre", "a certain former Maroons flyer", "a certain Munster
+/// and Ireland out-half" (not "women of a certain age", "a certain someone").
+fn hints_at_a_name(after: &str) -> bool {
+    let sentence = after.split(['.', '!', '?', '\n', ',', '(']).next().unwrap_or("");
+    let words: Vec<&str> = sentence.split_whitespace().take(4).collect();
+    // The capital must be followed by what it qualifies ("Cutters centre"): a lone capital
+    // at the end is a name ("a certain Bob"), handled as a name.
+    words[..words.len().saturating_sub(1)]
+        .iter()
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase) && *w != "I")
 }
 
 /// The span to underline for a set of cues sorted by span: the longest of those that start

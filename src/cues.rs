@@ -59,6 +59,8 @@ pub enum CueKind {
     Event(u32),
     /// "X's manager".
     Entourage,
+    /// A wink at someone the reader should recognise: "a certain Cutters centre".
+    Hint,
     /// A broadcaster or outlet.
     Broadcaster,
     /// A generic trait.
@@ -420,6 +422,9 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
     }
     for t in &lx.public.broadcasters {
         b.add(&normalize(t), CueKind::Broadcaster);
+    }
+    for t in &lx.public.hints {
+        b.add(&normalize(t), CueKind::Hint);
     }
     for t in &lx.public.capacity {
         b.add(&normalize(t), CueKind::Capacity);

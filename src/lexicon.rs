@@ -136,6 +136,9 @@ pub struct PublicFigures {
     /// Phrases naming someone in a public or business role (a sponsor, a coach, a speaker).
     #[serde(default)]
     pub capacity: Vec<String>,
+    /// Phrases that point at someone the reader is meant to recognise ("a certain").
+    #[serde(default)]
+    pub hints: Vec<String>,
 }
 
 /// Distinctive traits by kind.
