@@ -518,7 +518,13 @@ impl Assessor<'_> {
                     c.kind != CueKind::Context(Strength::Strong)
                         && self.layout.sentence(c.span.start) != sentence
                 });
-                let severity = if (near.is_empty() && client.public_figure)
+                // "Cheek + chin balancing on @bri. 2 syringes of Voluma...": a treatment told
+                // next to a public figure's name is theirs, whatever role they are known for.
+                let treated = self.cues.iter().any(|c| {
+                    c.kind == CueKind::Health
+                        && self.layout.sentence(c.span.start).abs_diff(sentence) <= 1
+                });
+                let severity = if (near.is_empty() && client.public_figure && !treated)
                     || (capacity.is_some() && only_far_weak)
                 {
                     // The mayor lighting the tree is her public role, not a client story; so
@@ -823,7 +829,10 @@ impl Assessor<'_> {
                         .or_insert_with_key(|ids| self.disambiguate(ids.iter().copied()))
                 }
             };
-            let severity = if frequency < rare_below && !thanked {
+            let severity = if (frequency < rare_below
+                || client.is_some_and(|c| self.described(c, span)))
+                && !thanked
+            {
                 rule.severity
             } else {
                 rule.severity.min(Severity::Warn)
@@ -871,6 +880,27 @@ impl Assessor<'_> {
                 span: Span::new(span.end + skipped, span.end + skipped + w.len()),
                 kind: CueKind::Context(Strength::Weak),
             })
+    }
+
+    /// Whether the paragraph of a first name also tells something the roster knows of that
+    /// client ("Imran's usual skin fade ... best postie in Hollinthwaite", "tomás from behind
+    /// the bar"): a first name and a matching job or trait are one person, however common the
+    /// name.
+    fn described(&self, client: u32, span: Span) -> bool {
+        let p = self.layout.paragraph(span.start);
+        let cues: Vec<Cue> = self
+            .cues
+            .iter()
+            // A look, a life event or a word of a trait ("a beard", "retired", "Movember")
+            // fits too many people to tell one Matt from another.
+            .filter(|c| {
+                is_quasi(c.kind)
+                    && !matches!(c.kind, CueKind::Trait(..) | CueKind::RosterTrait(_))
+                    && self.layout.paragraph(c.span.start) == p
+            })
+            .copied()
+            .collect();
+        self.matches(client, &cues) > 0
     }
 
     /// The one client among `candidates` whose attributes the draft's cues match best.
@@ -1572,7 +1602,10 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons) -> bool {
 /// known by it: "a certain Cutters centre", "a certain former Maroons flyer", "a certain Munster
 /// and Ireland out-half" (not "women of a certain age", "a certain someone").
 fn hints_at_a_name(after: &str) -> bool {
-    let sentence = after.split(['.', '!', '?', '\n', ',', '(']).next().unwrap_or("");
+    let sentence = after
+        .split(['.', '!', '?', '\n', ',', '('])
+        .next()
+        .unwrap_or("");
     let words: Vec<&str> = sentence.split_whitespace().take(4).collect();
     // The capital must be followed by what it qualifies ("Cutters centre"): a lone capital
     // at the end is a name ("a certain Bob"), handled as a name.

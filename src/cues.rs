@@ -292,8 +292,24 @@ fn is_measure(after: &str) -> bool {
 /// The number a spelled-out age names: "sixty-seven" is 67, "a hundred" 100.
 fn number_of(words: &str) -> Option<u16> {
     const SMALL: [&str; 19] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
         "nineteen",
     ];
     let small = |w: &str| {
@@ -652,6 +668,8 @@ mod tests {
             ("in her eighties and still hiking", 80),
             ("Sixty-seven years young and she just finished", 67),
             ("our seventy-two-year-old regular", 72),
+            ("Six years old and braver than all of us", 6),
+            ("a grade 2 seven-year-old", 7),
             ("she turned ninety on Sunday", 90),
         ] {
             let found = kinds(text);

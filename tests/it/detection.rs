@@ -382,3 +382,93 @@ fn rants_call_outs_and_replies_to_feedback_warn() {
         assert_eq!(judge(&ws, text).0, "warn", "{text}");
     }
 }
+
+#[test]
+fn how_long_someone_has_been_a_client_is_status_not_a_story() {
+    let ws = Workspace::new();
+    let winner = "---\nchannel: raffle\n---\nCongratulations to Gus Petrakis, winner of our raffle! \
+                  Gus has been a client of ours for years and comes in every week.";
+    // K-006 covers status and name on the raffle channel: loyalty is status.
+    assert_eq!(judge(&ws, winner), pair("pass", &[]));
+    // A video of him is a photo it does not cover.
+    assert_eq!(
+        judge(&ws, &format!("{winner}\n🎥 Watch the video of the draw!")),
+        pair("block", &["C006"])
+    );
+}
+
+#[test]
+fn a_certain_proper_name_is_a_wink_at_a_public_figure() {
+    let ws = Workspace::new();
+    assert_eq!(
+        judge(
+            &ws,
+            "Not naming names, but a certain Cutters centre was up on the plinth this morning getting his shoulder sorted."
+        )
+        .0,
+        "block"
+    );
+    assert_eq!(
+        judge(&ws, "A certain someone left their umbrella here again!").0,
+        "pass"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Facials for women of a certain age: come in for a session."
+        )
+        .0,
+        "pass"
+    );
+}
+
+#[test]
+fn a_first_name_with_the_clients_own_job_or_treatment_identifies() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Velvet Hour, staff: [Kendra Okafor], population: 30000}
+clients:
+  - id: M001
+    name: Mark Lindqvist
+    attributes: {occupation: pharmacist}
+  - id: M002
+    name: Brielle Castellano
+    aliases: ["@briellecastellano"]
+    public_figure: true
+    attributes: {occupation: reality TV star}
+    consent:
+      - {id: K-1, scope: [status, name], channels: [social], granted: 2026-01-01, evidence: k1.pdf}
+"#,
+    );
+    // A common first name in a client context warns...
+    assert_eq!(
+        judge(&ws, "So glad Mark booked his monthly session again!"),
+        pair("warn", &["M001"])
+    );
+    // ... with his own job beside it, it is him.
+    assert_eq!(
+        judge(
+            &ws,
+            "So glad Mark booked his monthly session again! Best pharmacist in town."
+        ),
+        pair("block", &["M001"])
+    );
+    // A public figure tagged in her public role is covered by her consent...
+    assert_eq!(
+        judge(
+            &ws,
+            "Loved watching @briellecastellano on the reunion special!"
+        ),
+        pair("pass", &[])
+    );
+    // ... the treatment told beside her name is not.
+    assert_eq!(
+        judge(
+            &ws,
+            "Cheek balancing on the gorgeous @briellecastellano. 2 syringes of Voluma to the cheeks."
+        ),
+        pair("block", &["M002"])
+    );
+}
