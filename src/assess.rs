@@ -466,7 +466,12 @@ impl Assessor<'_> {
             .collect();
         let draft_context = self.draft_context();
         let mut seen: BTreeSet<(Span, u32)> = BTreeSet::new();
-        let health = self.cues.iter().find(|c| c.kind == CueKind::Health);
+        let health: Vec<Cue> = self
+            .cues
+            .iter()
+            .filter(|c| c.kind == CueKind::Health)
+            .copied()
+            .collect();
         // The first public-role phrase of each sentence ("donated", "good luck to").
         let mut capacity_in: HashMap<usize, Cue> = HashMap::new();
         for c in self.cues.iter().filter(|c| c.kind == CueKind::Capacity) {
@@ -502,6 +507,7 @@ impl Assessor<'_> {
                 let rule = &self.input.rules.rules()[rule_idx];
                 let client = &self.input.roster.clients[hit.client as usize];
                 let mut near = self.context_near(hit.span);
+                let sentence = self.layout.sentence(hit.span.start);
                 if client.public_figure {
                     // A public figure is named in public roles all the time: only a clear
                     // sign close by makes them a client.
@@ -512,18 +518,24 @@ impl Assessor<'_> {
                     });
                 }
                 let mut notes: Vec<CueNote> = near.iter().map(|c| note(*c)).collect();
-                let sentence = self.layout.sentence(hit.span.start);
                 let capacity = capacity_in.get(&sentence).copied();
                 let only_far_weak = near.iter().all(|c| {
                     c.kind != CueKind::Context(Strength::Strong)
                         && self.layout.sentence(c.span.start) != sentence
                 });
+                // A health detail near the name is theirs: in its paragraph, the next, or the
+                // two before ("our grief circle ... a special thank you to Ksenia"); one in a
+                // newsletter's "Medicare corner" is not about the pastor in its news.
+                let paragraph = self.layout.paragraph(hit.span.start);
+                let told = health.iter().copied().find(|c| {
+                    let p = self.layout.paragraph(c.span.start);
+                    p + 2 >= paragraph && p <= paragraph + 1
+                });
                 // "Cheek + chin balancing on @bri. 2 syringes of Voluma...": a treatment told
                 // next to a public figure's name is theirs, whatever role they are known for.
-                let treated = self.cues.iter().any(|c| {
-                    c.kind == CueKind::Health
-                        && self.layout.sentence(c.span.start).abs_diff(sentence) <= 1
-                });
+                let treated = health
+                    .iter()
+                    .any(|c| self.layout.sentence(c.span.start).abs_diff(sentence) <= 1);
                 let severity = if (near.is_empty() && client.public_figure && !treated)
                     || (capacity.is_some() && only_far_weak)
                 {
@@ -531,9 +543,9 @@ impl Assessor<'_> {
                     // is the coach wished luck, or the sponsor thanked for the prizes.
                     notes.extend(capacity.map(note));
                     Severity::Info
-                } else if draft_context.is_some() || !near.is_empty() || health.is_some() {
+                } else if draft_context.is_some() || !near.is_empty() || told.is_some() {
                     // Their health is something only their practitioner would tell.
-                    notes.extend(health.map(|c| note(*c)));
+                    notes.extend(told.map(note));
                     if notes.is_empty() {
                         notes.extend(draft_context.map(note));
                     }
@@ -655,6 +667,10 @@ impl Assessor<'_> {
             .into_iter()
             .rev()
             .collect();
+        if is_date_use(&normalised, &prev_word, &next) {
+            // "June through September", "in April", "May 14": a month, not April or June.
+            return true;
+        }
         // Part of a longer proper name: "Rose Garden", "the Summer Games", "an Endless
         // Summer tan" (a capitalised word before it, not at a sentence start).
         if next_capital && !is_word_like_sentence_start(&next) {
@@ -1957,6 +1973,38 @@ fn sentence_starts(text: &str) -> Vec<usize> {
         starts.pop();
     }
     starts
+}
+
+/// Whether a name that is also a month ("April", "May", "June", "August") is used as the
+/// month: after "in", "since", "early"..., or before a day, a year or another month.
+fn is_date_use(name: &str, prev: &str, next: &str) -> bool {
+    if !matches!(name, "april" | "may" | "june" | "august") {
+        return false;
+    }
+    let prev = prev.to_lowercase();
+    let next = next.to_lowercase();
+    matches!(
+        prev.as_str(),
+        "in" | "of"
+            | "since"
+            | "until"
+            | "till"
+            | "by"
+            | "from"
+            | "through"
+            | "early"
+            | "late"
+            | "mid"
+            | "this"
+            | "next"
+            | "last"
+            | "every"
+            | "before"
+            | "after"
+            | "during"
+    ) || next.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(next.as_str(), "through" | "thru" | "to" | "till" | "until")
+        || crate::cues::is_calendar_word(&next)
 }
 
 /// Whether a title-case word sits inside a run of capitalised words mid-sentence.

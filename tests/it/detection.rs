@@ -433,6 +433,8 @@ clients:
   - id: M001
     name: Mark Lindqvist
     attributes: {occupation: pharmacist}
+  - id: M003
+    name: June Albright
   - id: M002
     name: Brielle Castellano
     aliases: ["@briellecastellano"]
@@ -454,6 +456,18 @@ clients:
             "So glad Mark booked his monthly session again! Best pharmacist in town."
         ),
         pair("block", &["M001"])
+    );
+    // A month is not June.
+    assert_eq!(
+        judge(&ws, "Thanks for coming in for your session, June!"),
+        pair("warn", &["M003"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Our summer hours (Fridays closed, June through September) are over: book your session."
+        ),
+        pair("pass", &[])
     );
     // A public figure tagged in her public role is covered by her consent...
     assert_eq!(
