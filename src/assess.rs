@@ -1298,6 +1298,13 @@ impl Assessor<'_> {
             .map(|r| r.trim_start_matches("the ").trim_start())
             .and_then(|r| r.chars().next())
             .is_some_and(char::is_uppercase);
+        // "our own sergeant here in Kilbrecan": a role few hold, placed in a named town.
+        let in_place = matches!(kind, CueKind::Role(_))
+            && ["in ", "here in ", "out in ", "up in ", "down in "]
+                .iter()
+                .find_map(|p| after.strip_prefix(p))
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_uppercase);
         // The lexicon form may carry its own article: "the principal", "our police chief".
         let own = self.text[span.range()].to_lowercase();
         if own.ends_with(" the") || own.starts_with("who ") {
@@ -1367,7 +1374,7 @@ impl Assessor<'_> {
                     .checked_sub(proper + 1)
                     .is_some_and(|i| matches!(words[i].to_lowercase().as_str(), "the" | "our"))
         };
-        (definite && of_proper) || possessive_proper || adjunct
+        (definite && (of_proper || in_place)) || possessive_proper || adjunct
     }
 
     /// The roster client the cues point at: the one matching the most cues, if exactly one
