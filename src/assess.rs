@@ -654,6 +654,9 @@ impl Assessor<'_> {
         }
         let before = self.text[..span.start].trim_end_matches([' ', '\u{a0}']);
         let after = self.text[span.end..].trim_start_matches([' ', '\u{a0}']);
+        if self.age_follows(span) {
+            return false;
+        }
         let next: String = after
             .chars()
             .take_while(|c| c.is_alphanumeric() || *c == '\'')
@@ -746,9 +749,19 @@ impl Assessor<'_> {
         false
     }
 
-    /// Whether a verb follows, making the word the subject of a sentence: "Miles hasn't had a
-    /// pain-free run", "Faith always books", "Hunter has been coming".
+    /// Whether an age follows in apposition: "Bill, 58, had never had a facial".
+    fn age_follows(&self, span: Span) -> bool {
+        self.text[span.end..]
+            .strip_prefix(',')
+            .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+    }
+
+    /// Whether a verb (or an age in apposition) follows, making the word the subject of a
+    /// sentence: "Miles hasn't had a pain-free run", "Faith always books", "Bill, 58, had".
     fn verb_follows(&self, span: Span) -> bool {
+        if self.age_follows(span) {
+            return true;
+        }
         const VERBS: &[&str] = &[
             "has", "hasn't", "had", "hadn't", "is", "isn't", "was", "wasn't", "did", "didn't",
             "does", "doesn't", "can", "can't", "could", "couldn't", "will", "won't", "would",
@@ -907,11 +920,14 @@ impl Assessor<'_> {
         let cues: Vec<Cue> = self
             .cues
             .iter()
-            // A look, a life event or a word of a trait ("a beard", "retired", "Movember")
-            // fits too many people to tell one Matt from another.
+            // A look, a life event, a word of a trait or an age ("a beard", "retired",
+            // "Movember", "Bill, 58") fits too many people to tell one Matt from another.
             .filter(|c| {
                 is_quasi(c.kind)
-                    && !matches!(c.kind, CueKind::Trait(..) | CueKind::RosterTrait(_))
+                    && !matches!(
+                        c.kind,
+                        CueKind::Trait(..) | CueKind::RosterTrait(_) | CueKind::Age { .. }
+                    )
                     && self.layout.paragraph(c.span.start) == p
             })
             .copied()
