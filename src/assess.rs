@@ -162,6 +162,16 @@ impl Layout {
             .saturating_sub(1)
     }
 
+    /// Whether paragraph `p` opens a new section: a Markdown heading, or a bold lead-in
+    /// ("**Pregnant? Let us know.** If you're pregnant..."), as newsletters start each item.
+    fn opens_section(&self, text: &str, p: usize) -> bool {
+        self.paragraphs
+            .get(p)
+            .and_then(|&start| text.get(start..))
+            .map(str::trim_start)
+            .is_some_and(|t| t.starts_with('#') || t.starts_with("**") || t.starts_with("__"))
+    }
+
     fn is_sentence_start(&self, text: &str, offset: usize) -> bool {
         let s = self.sentences[self.sentence(offset)];
         text[s..offset].chars().all(|c| !c.is_alphanumeric())
@@ -364,6 +374,7 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
     // The latest end among the names starting at or before each one: a cue overlaps a name
     // exactly when some name starting before the cue's end ends after the cue's start.
     let name_reach = reach(&name_spans);
+    let own_voice = names.is_empty() && !input.cues.iter().any(|c| c.kind == CueKind::Story);
     let cues: Vec<Cue> = input
         .cues
         .iter()
@@ -385,7 +396,16 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
             !(overlaps || title)
         })
         .filter(|c| !(is_quasi(c.kind) && inside_service(input.cues, c.span)))
-        .filter(|c| !(is_quasi(c.kind) && to_the_reader(text, c.span)))
+        .filter(|c| {
+            !((is_quasi(c.kind) || c.kind == CueKind::Health) && to_the_reader(text, c.span))
+        })
+        .filter(|c| {
+            // A testimonial is in the client's own first person: only in a draft that names
+            // no one and quotes no one is "I" the writer.
+            !(own_voice
+                && matches!(c.kind, CueKind::Trait(..) | CueKind::Health)
+                && first_person(text, c.span))
+        })
         .filter(|c| plausible(text, c, input.lexicons))
         .filter(|c| !is_own_trade(text, c, &input.roster.practice.name))
         .copied()
@@ -523,13 +543,15 @@ impl Assessor<'_> {
                     c.kind != CueKind::Context(Strength::Strong)
                         && self.layout.sentence(c.span.start) != sentence
                 });
-                // A health detail near the name is theirs: in its paragraph, the next, or the
-                // two before ("our grief circle ... a special thank you to Ksenia"); one in a
-                // newsletter's "Medicare corner" is not about the pastor in its news.
+                // A health detail near the name is theirs: in its paragraph, the two before
+                // ("our grief circle ... a special thank you to Ksenia") or the next unless that
+                // is another newsletter item; one in a newsletter's "Medicare corner" is not
+                // about the pastor in its news.
                 let paragraph = self.layout.paragraph(hit.span.start);
+                let next = !self.layout.opens_section(self.input.layout, paragraph + 1);
                 let told = health.iter().copied().find(|c| {
                     let p = self.layout.paragraph(c.span.start);
-                    p + 2 >= paragraph && p <= paragraph + 1
+                    (p + 2 >= paragraph && p <= paragraph) || (next && p == paragraph + 1)
                 });
                 // "Cheek + chin balancing on @bri. 2 syringes of Voluma...": a treatment told
                 // next to a public figure's name is theirs, whatever role they are known for.
@@ -1509,22 +1531,26 @@ impl Assessor<'_> {
     /// story, health and photo from cues in the paragraphs that mention the client (and the
     /// paragraph after each, where "she" carries on).
     fn disclosures(&self, findings: &mut [Finding]) {
+        // A mention's paragraph and the next, unless the next is another newsletter item.
+        let about = |offset: usize| {
+            let p = self.layout.paragraph(offset);
+            let next = !self.layout.opens_section(self.input.layout, p + 1);
+            std::iter::once(p).chain(next.then_some(p + 1))
+        };
         let mut paragraphs: HashMap<String, BTreeSet<usize>> = HashMap::new();
         for f in findings.iter() {
             if let Some(c) = &f.client {
-                let p = self.layout.paragraph(f.span.start);
                 paragraphs
                     .entry(c.as_str().to_owned())
                     .or_default()
-                    .extend([p, p + 1]);
+                    .extend(about(f.span.start));
             }
         }
         // Later mentions by first name ("Will, swing by ...") of a named client count too.
         for hit in self.input.names {
             let id = self.input.roster.clients[hit.client as usize].id.as_str();
             if let Some(set) = paragraphs.get_mut(id) {
-                let p = self.layout.paragraph(hit.span.start);
-                set.extend([p, p + 1]);
+                set.extend(about(hit.span.start));
             }
         }
         // What the cues of each paragraph that mentions a client disclose, worked out once per
@@ -1763,6 +1789,36 @@ fn is_own_trade(text: &str, c: &Cue, practice: &str) -> bool {
 
 /// Whether an occupation is the writer's own: "I'm a massage therapist", "I am a nurse too",
 /// "not a therapist-therapist" (said of themselves).
+/// Whether the sentence of a trait or a health detail is the writer's own story: it speaks of
+/// "I", "me" or "my" and of no one else ("two years since my own knee reconstruction", "me
+/// hobbling around the clinic on crutches").
+fn first_person(text: &str, span: Span) -> bool {
+    const MINE: &[&str] = &["i", "me", "my", "myself", "mine", "i'm", "i've", "i'd"];
+    const OTHERS: &[&str] = &[
+        "she", "he", "her", "his", "him", "hers", "they", "them", "their", "she's", "he's",
+        "client", "clients", "customer", "patient", "someone", "somebody", "who", "whose", "lady",
+        "man", "woman", "guy", "bloke", "fella", "mum", "mom", "dad", "husband", "wife", "son",
+        "daughter", "friend",
+    ];
+    let near = tail(text, span.start, 240);
+    let near_start = span.start - near.len();
+    let start = near
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(near_start, |i| near_start + i + 1);
+    let rest = &text[span.end..];
+    let end = span.end + rest.find(['.', '!', '?', '\n']).unwrap_or(rest.len());
+    let Some(sentence) = text.get(start..end) else {
+        return false;
+    };
+    let words: Vec<String> = sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    words.iter().any(|w| MINE.contains(&w.as_str()))
+        && !words.iter().any(|w| OTHERS.contains(&w.as_str()))
+}
+
 fn about_writer(text: &str, span: Span) -> bool {
     let near = tail(text, span.start, 200);
     let sentence_start = near.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
@@ -1800,6 +1856,17 @@ fn reach(sorted: &[Span]) -> Vec<usize> {
 /// pregnant or just had surgery, tell us", "whether you're a farmer or a nurse"): anyone
 /// who reads it, not someone described.
 fn to_the_reader(text: &str, span: Span) -> bool {
+    // A headline question to the reader: "Pregnant? Let us know", "Sciatica? We can help".
+    let question = text[span.end..].trim_start().starts_with('?') && {
+        let near = tail(text, span.start, 40);
+        let opening = near
+            .rfind(['.', '!', '?', '\n', '*', '#'])
+            .map_or(near, |i| &near[i + 1..]);
+        opening.split_whitespace().count() <= 2
+    };
+    if question {
+        return true;
+    }
     const OPENINGS: &[&str] = &[
         "if you",
         "when you",

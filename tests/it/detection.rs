@@ -486,3 +486,42 @@ clients:
         pair("block", &["M002"])
     );
 }
+
+#[test]
+fn the_writers_own_story_and_questions_to_the_reader_are_no_ones_health() {
+    let ws = Workspace::new();
+    // The owner's own knee, in the first person, with no one else in the sentence.
+    assert_eq!(
+        judge(
+            &ws,
+            "Two years since my own knee reconstruction. Some of you will remember me hobbling \
+             around the clinic on crutches, trying to do a neck massage standing on one leg."
+        )
+        .0,
+        "pass"
+    );
+    // A headline question is put to the reader; the next newsletter item is not about the
+    // client named before it.
+    let newsletter = "---\nchannel: raffle\n---\n**Our winner.** Congratulations to Gus Petrakis, \
+                      winner of our raffle!\n\n**Pregnant? Let us know.** If you're pregnant, \
+                      tell us when you book: Dana is trained in pregnancy massage.\n";
+    assert_eq!(judge(&ws, newsletter), pair("pass", &[]));
+    // In the same item, it is his.
+    assert_eq!(
+        judge(
+            &ws,
+            "---\nchannel: raffle\n---\nCongratulations to Gus Petrakis, winner of our raffle! \
+             Perfect timing after that shoulder surgery."
+        ),
+        pair("block", &["C006"])
+    );
+    // A photo said not to be there is none.
+    assert_eq!(
+        judge(
+            &ws,
+            "---\nchannel: raffle\n---\nCongratulations to Gus Petrakis, winner of our raffle! \
+             We won't be sharing photos, he's camera shy."
+        ),
+        pair("pass", &[])
+    );
+}
