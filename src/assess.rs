@@ -408,6 +408,7 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         })
         .filter(|c| plausible(text, c, input.lexicons))
         .filter(|c| !is_own_trade(text, c, &input.roster.practice.name))
+        .filter(|c| !is_business_age(text, c, &input.roster.practice.name))
         .copied()
         .collect();
     // Most drafts name no one and describe no one: nothing to weigh, so skip the sentence
@@ -1638,6 +1639,8 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons) -> bool {
     }
     match c.kind {
         CueKind::Occupation(_) if is_generic_plural(text, c.span) => false,
+        // "retired fellas who've never talked", "pregnant ladies": a kind of people.
+        CueKind::Trait(..) if before_a_group(text, c.span) => false,
         // "good luck to the Cockatoos", "go the Mustangs": an animal or a car, capitalised
         // and plural after "the", is a team.
         CueKind::Trait(TraitKind::Pet | TraitKind::Vehicle, _) if is_team_name(text, c.span) => {
@@ -1773,6 +1776,41 @@ fn event_names_person(text: &str, span: Span) -> bool {
 /// Whether an occupation is the practice's own trade ("barber" at "... Hair, Nails & Barber",
 /// "massage therapist" at "Driftwood Massage"): in its own posts that is the staff, not a
 /// client.
+/// Whether a child's age is the business's: "An Tobar is five years old this month", "the
+/// studio turns seven".
+fn is_business_age(text: &str, c: &Cue, practice: &str) -> bool {
+    if !matches!(c.kind, CueKind::Age { years, decade: false } if years < 13) {
+        return false;
+    }
+    let near = tail(text, c.span.start, 200);
+    let sentence = near
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(near, |i| &near[i + 1..]);
+    let sentence = crate::normalize::normalize(sentence);
+    let words: Vec<&str> = sentence.split(|ch: char| !ch.is_alphanumeric()).collect();
+    let practice = crate::normalize::normalize(practice);
+    (!practice.is_empty() && sentence.contains(&practice))
+        || words.iter().any(|w| {
+            matches!(
+                *w,
+                "we" | "us"
+                    | "our"
+                    | "studio"
+                    | "clinic"
+                    | "business"
+                    | "shop"
+                    | "salon"
+                    | "practice"
+                    | "spa"
+                    | "gym"
+                    | "doors"
+                    | "blog"
+                    | "page"
+                    | "newsletter"
+            )
+        })
+}
+
 fn is_own_trade(text: &str, c: &Cue, practice: &str) -> bool {
     if !matches!(c.kind, CueKind::Occupation(_)) {
         return false;
@@ -1986,12 +2024,51 @@ fn after_possessive_pronoun(text: &str, span: Span) -> bool {
 
 /// Whether an occupation is a plural about a group ("Realtors spend hours in the car",
 /// "nurses, this one is for you") rather than about one of them ("one of our nurses").
+/// Whether the word after a trait is a plural noun for people in general.
+fn before_a_group(text: &str, span: Span) -> bool {
+    let next: String = text[span.end..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    matches!(
+        next.as_str(),
+        "fellas"
+            | "folks"
+            | "people"
+            | "men"
+            | "women"
+            | "ladies"
+            | "lads"
+            | "guys"
+            | "gents"
+            | "couples"
+            | "clients"
+            | "customers"
+            | "patients"
+            | "members"
+            | "parents"
+            | "mums"
+            | "moms"
+            | "dads"
+            | "kids"
+            | "seniors"
+            | "athletes"
+    )
+}
+
 fn is_generic_plural(text: &str, span: Span) -> bool {
     let word = text[span.range()].to_lowercase();
     if !word.ends_with('s') || word.ends_with("ss") {
         return false;
     }
     let before = tail(text, span.start, 200).to_lowercase();
+    // Only this sentence's words: "What I'm proudest of is the men. Farmers, lads off the
+    // building sites" is about farmers in general.
+    let before = before
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(before.as_str(), |i| &before[i + 1..]);
     let recent: Vec<&str> = before.split_whitespace().rev().take(6).collect();
     !(recent.contains(&"of") || recent.iter().any(|w| w.chars().all(|c| c.is_ascii_digit())))
 }
