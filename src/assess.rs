@@ -1413,7 +1413,11 @@ impl Assessor<'_> {
                     .checked_sub(proper + 1)
                     .is_some_and(|i| matches!(words[i].to_lowercase().as_str(), "the" | "our"))
         };
-        (definite && (of_proper || in_place)) || possessive_proper || adjunct
+        // "the president of television at Meridian Pictures": of a department of a named
+        // organisation.
+        let of_named =
+            matches!(kind, CueKind::Role(_)) && after.starts_with("of ") && names_a_place(after);
+        (definite && (of_proper || of_named || in_place)) || possessive_proper || adjunct
     }
 
     /// The roster client the cues point at: the one matching the most cues, if exactly one
@@ -1427,7 +1431,12 @@ impl Assessor<'_> {
             .iter()
             .filter(|c| match c.kind {
                 CueKind::Occupation(_) | CueKind::PublicRole(_) => true,
-                CueKind::Role(i) => lx.roles[i as usize].job,
+                // "the owner of the black Raptor": a head noun with a large k ("owner",
+                // "boss") is a job only when tied to one organisation.
+                CueKind::Role(i) => {
+                    let role = &lx.roles[i as usize];
+                    role.job && (role.k < 100.0 || self.is_definite_role(c.span, c.kind))
+                }
                 _ => false,
             })
             .filter_map(|c| Key::of(c.kind))
@@ -1649,7 +1658,7 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons) -> bool {
         // "talk to her doctor", "his lawyer called": the job of someone else.
         CueKind::Occupation(_) if after_possessive_pronoun(text, c.span) => false,
         // "i'm a massage therapist, not a therapist-therapist": the writer's own job.
-        CueKind::Occupation(_) if about_writer(text, c.span) => false,
+        CueKind::Occupation(_) | CueKind::Role(_) if about_writer(text, c.span) => false,
         CueKind::Team(i) => {
             let capital = original.chars().next().is_some_and(char::is_uppercase);
             let team = &lx.public.teams[i as usize];
@@ -1872,6 +1881,14 @@ fn about_writer(text: &str, span: Span) -> bool {
         "i am the",
         "this job is",
         "my job is",
+        // The practice describing itself: "We're an esthetician-owned studio with a nurse
+        // injector and a supervising medical director".
+        "we're a",
+        "we're an",
+        "we are a",
+        "we are an",
+        "our team",
+        "our staff",
     ]
     .iter()
     .any(|p| before.contains(p))
