@@ -1146,7 +1146,14 @@ impl Assessor<'_> {
         let before = self
             .staff_by_end
             .partition_point(|&(end, _)| end <= span.start);
-        before > 0 && self.layout.sentence(self.staff_by_end[before - 1].1) == s
+        if before == 0 {
+            return false;
+        }
+        let (end, start) = self.staff_by_end[before - 1];
+        // In the same clause: "Matt's been flat out with the footy boys, Leah had three
+        // farmers in, and we even had her worship in" tells of three people.
+        let between = &self.text[end.max(start)..span.start];
+        self.layout.sentence(start) == s && !between.contains(", and ")
     }
 
     fn quasi_identifiers(&self, mentioned: &BTreeSet<u32>, findings: &mut Vec<Finding>) {

@@ -108,6 +108,10 @@ pub struct CueMatcher {
     roster: NameIndex,
     roster_kinds: Vec<Vec<CueKind>>,
     ages: Vec<(Regex, AgeForm)>,
+    /// "had her worship in twice", "had a famous face in on Saturday": a visit told with the
+    /// visitor between "had" and "in" (the phrase is a strong client sign; its cue is the
+    /// "in ..." part, so that it never overlaps the description inside it).
+    visit: Regex,
 }
 
 /// How an age pattern writes the number it captures.
@@ -183,6 +187,10 @@ impl CueMatcher {
             roster: r.index,
             roster_kinds: r.kinds,
             ages,
+            visit: Regex::new(
+                r"\b(?:had|got) (?:a|an|the|her|his|our|one|two|three|four|some|my)(?: [\w'’-]+){0,3} (in (?:today|this|on|yesterday|twice|again|for|last|earlier))\b",
+            )
+            .expect("visit pattern"),
         }
     }
 
@@ -204,6 +212,14 @@ impl CueMatcher {
             let span = norm.span(start, end);
             for &kind in &self.roster_kinds[id as usize] {
                 cues.push(Cue { span, kind });
+            }
+        }
+        for caps in self.visit.captures_iter(text) {
+            if let Some(m) = caps.get(1) {
+                cues.push(Cue {
+                    span: norm.span(m.start(), m.end()),
+                    kind: CueKind::Context(Strength::Strong),
+                });
             }
         }
         for (re, form) in &self.ages {
