@@ -24,6 +24,10 @@ CORPORA = {
     "prairie": os.path.join(ROOT, "corpora", "prairie"),
     "studio": os.path.join(ROOT, "corpora", "studio"),
     "kids": os.path.join(ROOT, "corpora", "kids"),
+    "medspa": os.path.join(ROOT, "corpora", "medspa"),
+    "village": os.path.join(ROOT, "corpora", "village"),
+    "footy": os.path.join(ROOT, "corpora", "footy"),
+    "podiatry": os.path.join(ROOT, "corpora", "podiatry"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]
