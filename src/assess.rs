@@ -1864,13 +1864,18 @@ fn first_person(text: &str, span: Span) -> bool {
     let Some(sentence) = text.get(start..end) else {
         return false;
     };
-    let words: Vec<String> = sentence
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"))
-        .collect();
-    words.iter().any(|w| MINE.contains(&w.as_str()))
-        && !words.iter().any(|w| OTHERS.contains(&w.as_str()))
+    let (mut mine, mut others) = (false, false);
+    for w in sentence.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+        let is = |list: &[&str]| {
+            list.iter().any(|l| {
+                l.len() == w.len() && l.eq_ignore_ascii_case(w)
+                    || (w.contains('’') && l.eq_ignore_ascii_case(&w.replace('’', "'")))
+            })
+        };
+        mine = mine || is(MINE);
+        others = others || is(OTHERS);
+    }
+    mine && !others
 }
 
 fn about_writer(text: &str, span: Span) -> bool {
