@@ -936,8 +936,8 @@ impl Assessor<'_> {
 
     /// Whether the paragraph of a first name also tells something the roster knows of that
     /// client ("Imran's usual skin fade ... best postie in Hollinthwaite", "tomás from behind
-    /// the bar"): a first name and a matching job or trait are one person, however common the
-    /// name.
+    /// the bar"): a first name and the client's own job, role, workplace or street are one
+    /// person, however common the name.
     fn described(&self, client: u32, span: Span) -> bool {
         let p = self.layout.paragraph(span.start);
         let cues: Vec<Cue> = self
@@ -1776,11 +1776,7 @@ fn event_names_person(text: &str, span: Span) -> bool {
     if PERSON.iter().any(|p| mention.contains(p)) {
         return true;
     }
-    let before = tail(text, span.start, 200);
-    let sentence = before
-        .rfind(['.', '!', '?', '\n'])
-        .map_or(before, |i| &before[i + 1..])
-        .to_lowercase();
+    let sentence = sentence_before(text, span.start, 200).to_lowercase();
     sentence
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -1798,11 +1794,7 @@ fn is_business_age(text: &str, c: &Cue, practice: &str) -> bool {
     if !matches!(c.kind, CueKind::Age { years, decade: false } if years < 13) {
         return false;
     }
-    let near = tail(text, c.span.start, 200);
-    let sentence = near
-        .rfind(['.', '!', '?', '\n'])
-        .map_or(near, |i| &near[i + 1..]);
-    let sentence = crate::normalize::normalize(sentence);
+    let sentence = crate::normalize::normalize(sentence_before(text, c.span.start, 200));
     let words: Vec<&str> = sentence.split(|ch: char| !ch.is_alphanumeric()).collect();
     let practice = crate::normalize::normalize(practice);
     (!practice.is_empty() && sentence.contains(&practice))
@@ -1854,11 +1846,7 @@ fn first_person(text: &str, span: Span) -> bool {
         "man", "woman", "guy", "bloke", "fella", "mum", "mom", "dad", "husband", "wife", "son",
         "daughter", "friend",
     ];
-    let near = tail(text, span.start, 240);
-    let near_start = span.start - near.len();
-    let start = near
-        .rfind(['.', '!', '?', '\n'])
-        .map_or(near_start, |i| near_start + i + 1);
+    let start = span.start - sentence_before(text, span.start, 240).len();
     let rest = &text[span.end..];
     let end = span.end + rest.find(['.', '!', '?', '\n']).unwrap_or(rest.len());
     let Some(sentence) = text.get(start..end) else {
@@ -1879,9 +1867,9 @@ fn first_person(text: &str, span: Span) -> bool {
 }
 
 fn about_writer(text: &str, span: Span) -> bool {
-    let near = tail(text, span.start, 200);
-    let sentence_start = near.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
-    let before = near[sentence_start..].to_lowercase().replace('’', "'");
+    let before = sentence_before(text, span.start, 200)
+        .to_lowercase()
+        .replace('’', "'");
     [
         "i'm a",
         "i am a",
@@ -2092,12 +2080,9 @@ fn is_generic_plural(text: &str, span: Span) -> bool {
     if !word.ends_with('s') || word.ends_with("ss") {
         return false;
     }
-    let before = tail(text, span.start, 200).to_lowercase();
     // Only this sentence's words: "What I'm proudest of is the men. Farmers, lads off the
     // building sites" is about farmers in general.
-    let before = before
-        .rfind(['.', '!', '?', '\n'])
-        .map_or(before.as_str(), |i| &before[i + 1..]);
+    let before = sentence_before(text, span.start, 200).to_lowercase();
     let recent: Vec<&str> = before.split_whitespace().rev().take(6).collect();
     !(recent.contains(&"of") || recent.iter().any(|w| w.chars().all(|c| c.is_ascii_digit())))
 }
@@ -2288,6 +2273,14 @@ fn nearest(list: &[Cue], (from, to): (usize, usize), at: usize) -> Vec<Cue> {
 
 /// At most `max` bytes of `text` before `end`, starting at a word boundary (a cut first word
 /// is dropped), for looking at the words just before a cue without copying the whole text.
+/// The sentence up to `end`, at most `max` bytes of it (whole words): from the last sentence
+/// mark or line break before `end`.
+fn sentence_before(text: &str, end: usize, max: usize) -> &str {
+    let near = tail(text, end, max);
+    near.rfind(['.', '!', '?', '\n'])
+        .map_or(near, |i| &near[i + 1..])
+}
+
 fn tail(text: &str, end: usize, max: usize) -> &str {
     let mut start = end.saturating_sub(max);
     if start == 0 {
