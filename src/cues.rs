@@ -112,6 +112,9 @@ pub struct CueMatcher {
     /// visitor between "had" and "in" (the phrase is a strong client sign; its cue is the
     /// "in ..." part, so that it never overlaps the description inside it).
     visit: Regex,
+    /// "To the sweet gentleman who tucked a $2 bill...", "to the young fella with the yellow
+    /// ute": a public call-out of one person, however the writer qualifies them.
+    callout: Regex,
 }
 
 /// How an age pattern writes the number it captures.
@@ -191,6 +194,7 @@ impl CueMatcher {
                 r"\b(?:had|got) (?:a|an|the|her|his|our|one|two|three|four|some|my)(?: [\w'’-]+){0,3} (in (?:today|this|on|yesterday|twice|again|for|last|earlier))\b",
             )
             .expect("visit pattern"),
+            callout: callout_pattern(&lx.callout),
         }
     }
 
@@ -222,6 +226,12 @@ impl CueMatcher {
                 });
             }
         }
+        for m in self.callout.find_iter(text) {
+            cues.push(Cue {
+                span: norm.span(m.start(), m.end()),
+                kind: CueKind::Gossip(Strength::Strong),
+            });
+        }
         for (re, form) in &self.ages {
             for caps in re.captures_iter(text) {
                 let (Some(all), Some(num)) = (caps.get(0), caps.get(1)) else {
@@ -251,6 +261,21 @@ impl CueMatcher {
         cues.sort_by_key(|c| c.span);
         cues
     }
+}
+
+/// "to the [up to two words] NOUN who|with|that|in the", for the lexicon's call-out nouns.
+fn callout_pattern(nouns: &[String]) -> Regex {
+    let nouns: Vec<String> = nouns.iter().map(|n| regex::escape(&normalize(n))).collect();
+    let alternation = if nouns.is_empty() {
+        // No nouns: a pattern that matches nothing.
+        r"[^\s\S]".to_owned()
+    } else {
+        nouns.join("|")
+    };
+    Regex::new(&format!(
+        r"\bto the (?:[\w'’-]+ ){{0,2}}(?:{alternation}) (?:who|with|that|in the)\b"
+    ))
+    .expect("call-out pattern")
 }
 
 /// Days and months: capitalised, but not names of anything particular.

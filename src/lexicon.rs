@@ -188,6 +188,8 @@ pub struct Lexicons {
     pub review: Vec<String>,
     /// Second-person phrases that tell a reviewer's visit back to them.
     pub reply: Vec<String>,
+    /// Nouns for one person called out in public ("to the sweet gentleman who ...").
+    pub callout: Vec<String>,
     /// Health disclosures.
     pub health: Vec<String>,
     /// Occupations.
@@ -219,6 +221,8 @@ struct Gossip {
     review: Vec<String>,
     #[serde(default)]
     reply: Vec<String>,
+    #[serde(default)]
+    callout: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -288,6 +292,7 @@ impl Lexicons {
                 self.policy = g.policy;
                 self.review = g.review;
                 self.reply = g.reply;
+                self.callout = g.callout;
             }
             "health.yaml" => {
                 self.health = serde_yaml::from_str::<Strings>(text).map_err(yaml)?.terms
