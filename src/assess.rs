@@ -785,6 +785,12 @@ impl Assessor<'_> {
         if self.age_follows(span) {
             return true;
         }
+        // "so much love for faith, who has been flowing with us": a relative clause about
+        // someone.
+        let rest = &self.text[span.end..];
+        if rest.starts_with(", who ") || rest.starts_with(", who's ") {
+            return true;
+        }
         const VERBS: &[&str] = &[
             "has", "hasn't", "had", "hadn't", "is", "isn't", "was", "wasn't", "did", "didn't",
             "does", "doesn't", "can", "can't", "could", "couldn't", "will", "won't", "would",
@@ -2156,9 +2162,30 @@ fn sentence_starts(text: &str) -> Vec<usize> {
     starts
 }
 
-/// Whether a name that is also a month ("April", "May", "June", "August") is used as the
-/// month: after "in", "since", "early"..., or before a day, a year or another month.
+/// Whether a name that is also a month ("April", "May", "June", "August", "Dec", "Jan") is used
+/// as the month: after "in", "since", "early"..., or before a day, a year or another month (an
+/// abbreviation only next to a day: "dec 18").
 fn is_date_use(name: &str, prev: &str, next: &str) -> bool {
+    let abbreviation = matches!(
+        name,
+        "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    );
+    if abbreviation {
+        // "dec 18 due date", "Jan 5": Dec and Jan are names only without a day.
+        return next.starts_with(|c: char| c.is_ascii_digit())
+            || prev.chars().next().is_some_and(|c| c.is_ascii_digit());
+    }
     if !matches!(name, "april" | "may" | "june" | "august") {
         return false;
     }

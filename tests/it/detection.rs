@@ -435,6 +435,11 @@ clients:
     attributes: {occupation: pharmacist}
   - id: M003
     name: June Albright
+  - id: M004
+    name: Declan Royce
+    aliases: [Dec]
+  - id: M005
+    name: Faith Okonkwo
   - id: M002
     name: Brielle Castellano
     aliases: ["@briellecastellano"]
@@ -468,6 +473,14 @@ clients:
             "Our summer hours (Fridays closed, June through September) are over: book your session."
         ),
         pair("pass", &[])
+    );
+    // "dec 18" is a date; "faith, who ..." in an all-lowercase post is a person.
+    assert_eq!(
+        judge(
+            &ws,
+            "so much love for faith, who has been flowing with us since week 9. due date is dec 18!"
+        ),
+        pair("warn", &["M005"])
     );
     // A public figure tagged in her public role is covered by her consent...
     assert_eq!(
