@@ -1155,10 +1155,11 @@ impl Assessor<'_> {
         if before == 0 {
             return false;
         }
+        // `end` is the last staff name's end before the cue (no start can pass it).
         let (end, start) = self.staff_by_end[before - 1];
         // In the same clause: "Matt's been flat out with the footy boys, Leah had three
         // farmers in, and we even had her worship in" tells of three people.
-        let between = &self.text[end.max(start)..span.start];
+        let between = &self.text[end..span.start];
         self.layout.sentence(start) == s && !between.contains(", and ")
     }
 
