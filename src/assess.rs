@@ -23,6 +23,7 @@ use std::ops::Range;
 
 use crate::consent::{Disclosure, Disclosures};
 use crate::cues::{Cue, CueKind, TraitKind};
+use crate::descriptors::Descriptors;
 use crate::document::{Channel, Document};
 use crate::finding::{CueNote, Finding};
 use crate::lexicon::{Lexicons, Strength};
@@ -66,6 +67,9 @@ pub(crate) enum Key {
     Team(u32),
     Trait(u8, u32),
     Broadcaster,
+    /// A relative of someone with this job or role (the tag and index of its
+    /// [`Key::Occupation`], [`Key::Role`] or [`Key::PublicRole`]): "son of the mayor".
+    Kin(u8, u32),
 }
 
 impl Key {
@@ -80,6 +84,58 @@ impl Key {
             _ => return None,
         })
     }
+
+    /// The key of a relative of whoever this key describes, if it is a job or a role.
+    pub(crate) fn kin(self) -> Option<Key> {
+        Some(match self {
+            Key::Occupation(i) => Key::Kin(0, i),
+            Key::Role(i) => Key::Kin(1, i),
+            Key::PublicRole(i) => Key::Kin(2, i),
+            _ => return None,
+        })
+    }
+}
+
+/// Whether the job or role at `span` is a relative's: "the mayor's boy", "the fire chief's
+/// eldest", "son of the mayor", "husband of the Mayor of West Hollywood", "widow of the former
+/// mill manager". The person described is the relative, not the role holder.
+pub(crate) fn is_kin(text: &str, span: Span, relatives: &[String]) -> bool {
+    let is_relative = |words: &[String]| {
+        relatives.iter().any(|r| {
+            let n = r.split(' ').count();
+            words.len() >= n && words[words.len() - n..].join(" ") == *r
+        })
+    };
+    let lower = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    // "the mayor's boy", "the chief's new missus": a possessive, one word at most, a relative.
+    let original = &text[span.range()];
+    let after = &text[span.end..];
+    let after = if original.ends_with("'s") || original.ends_with("’s") {
+        Some(after)
+    } else {
+        after
+            .strip_prefix("'s")
+            .or_else(|| after.strip_prefix("’s"))
+    };
+    if let Some(after) = after {
+        let end = after.char_indices().nth(40).map_or(after.len(), |(i, _)| i);
+        let words = lower(&after[..end]);
+        if (1..=3).any(|n| words.len() >= n && is_relative(&words[..n])) {
+            return true;
+        }
+    }
+    // "son of the mayor", "husband of County Commissioner Bernadette": a relative, "of", then at
+    // most two words (an article, a title, "former") before the role.
+    let words = lower(tail(text, span.start, 60));
+    let Some(of) = words.iter().rposition(|w| w == "of") else {
+        return false;
+    };
+    words.len() - of <= 3 && is_relative(&words[..of])
 }
 
 /// Everything [`assess`] needs.
@@ -96,6 +152,8 @@ pub(crate) struct Input<'a> {
     pub cues: &'a [Cue],
     /// Where staff members are named.
     pub staff: &'a [Span],
+    /// The clients' description words, built on first use.
+    pub descriptors: &'a std::sync::OnceLock<Descriptors>,
 }
 
 /// Paragraph and sentence boundaries of the original text.
@@ -991,7 +1049,15 @@ impl Assessor<'_> {
         // client counts (a phrase on two clients' entries is two cues on one span). The cues
         // are in span order, so a cue overlaps an earlier one exactly when it starts before
         // the furthest end so far.
+        let relatives = &self.input.lexicons.relatives;
         let score = |cue: &Cue| match cue.kind {
+            // "the mayor's boy" fits the mayor's son, not the mayor.
+            CueKind::Occupation(_) | CueKind::Role(_) | CueKind::PublicRole(_)
+                if is_kin(self.text, cue.span, relatives) =>
+            {
+                let kin = Key::of(cue.kind).and_then(Key::kin);
+                3 * usize::from(kin.is_some_and(|k| profile.keys.contains(&k)))
+            }
             CueKind::RosterAttribute(owner)
             | CueKind::RosterPlace(owner)
             | CueKind::RosterTrait(owner) => 2 * usize::from(owner == c),
@@ -1029,6 +1095,20 @@ impl Assessor<'_> {
         total + group_best
     }
 
+    /// The text of paragraphs `range`.
+    fn paragraph_text(&self, range: Range<usize>) -> &str {
+        let text = self.input.doc.text;
+        let at = |p: usize| {
+            self.layout
+                .paragraphs
+                .get(p)
+                .copied()
+                .unwrap_or(text.len())
+                .min(text.len())
+        };
+        text.get(at(range.start)..at(range.end)).unwrap_or("")
+    }
+
     /// The descriptions of the draft: for each paragraph with quasi-identifier cues (and the
     /// one before it), those cues and the client signs in reach of them. A window whose only
     /// signs are weak phrases further away in the paragraphs around it is kept too, marked
@@ -1052,7 +1132,9 @@ impl Assessor<'_> {
             // A heading travels with its paragraph, and so does the paragraph before: a short
             // post splits one description over two ("Happy 85th birthday!" / "the red
             // Mustang").
-            let lo = p.saturating_sub(1);
+            // A newsletter item is its own story: the item before it is not this description.
+            let opens = |p: usize| self.layout.opens_section(self.input.layout, p);
+            let lo = if opens(p) { p } else { p.saturating_sub(1) };
             let mut quasi: Vec<Cue> = in_paragraphs(lo, p + 1)
                 .iter()
                 .filter(|c| is_quasi(c.kind) || is_public(c.kind))
@@ -1062,6 +1144,14 @@ impl Assessor<'_> {
                     !matches!(c.kind, CueKind::Event(_)) || event_names_person(self.text, c.span)
                 })
                 .filter(|c| !self.about_staff(c.span))
+                // "New service: Gel-X", "Knotless braids with beads": a roster trait that is
+                // something the practice offers describes someone only in a sentence with a
+                // person or a client sign in it.
+                .filter(|c| {
+                    !matches!(c.kind, CueKind::RosterTrait(_))
+                        || self.person_in_sentence(c.span)
+                        || self.strong_context_in_sentence(c.span)
+                })
                 .copied()
                 .collect();
             if quasi.is_empty() {
@@ -1074,7 +1164,10 @@ impl Assessor<'_> {
                 .collect();
             quasi_sentences.dedup();
             let public_window = quasi.iter().any(|q| is_public(q.kind));
-            let around = in_paragraphs(lo.saturating_sub(1), p + 2);
+            let around = in_paragraphs(
+                if opens(lo) { lo } else { lo.saturating_sub(1) },
+                if opens(p + 1) { p + 1 } else { p + 2 },
+            );
             let context: Vec<Cue> = around
                 .iter()
                 .filter(|c| match c.kind {
@@ -1091,6 +1184,21 @@ impl Assessor<'_> {
                         let staff = self.staff.binary_search(&c.span).is_ok();
                         if staff && public_window {
                             return false;
+                        }
+                        // "Knotless braids with beads: Tia's book was full": a look beside a
+                        // staff name is the staff member's work unless a person is in the
+                        // sentence.
+                        if staff && !self.person_in_sentence(c.span) {
+                            let cs = self.layout.sentence(c.span.start);
+                            let only_looks = quasi
+                                .iter()
+                                .filter(|q| self.layout.sentence(q.span.start) == cs)
+                                .all(|q| {
+                                    matches!(q.kind, CueKind::Trait(..) | CueKind::RosterTrait(_))
+                                });
+                            if only_looks {
+                                return false;
+                            }
                         }
                         let cs = self.layout.sentence(c.span.start);
                         let phrase =
@@ -1205,7 +1313,7 @@ impl Assessor<'_> {
             let quasi: Vec<Cue> = cues.iter().filter(|c| is_quasi(c.kind)).copied().collect();
             // `windows` kept only the events with someone in them ("a Super Bowl champion").
             let public = cues.iter().any(|c| is_public(c.kind));
-            let client = self.attribute(&cues);
+            let client = self.attribute(&cues, self.paragraph_text(paragraphs.clone()));
             if client.is_some_and(|c| mentioned.contains(&c)) {
                 // The cues describe a client already named: their story, not a second leak.
                 continue;
@@ -1276,6 +1384,17 @@ impl Assessor<'_> {
         self.text[start..end]
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
             .any(|w| PERSON.contains(&w.to_lowercase().as_str()))
+    }
+
+    /// Whether a strong client sign ("came in for", "on my table") is in the sentence of `span`.
+    fn strong_context_in_sentence(&self, span: Span) -> bool {
+        let s = self.layout.sentence(span.start);
+        let i = self
+            .strong_context
+            .partition_point(|c| self.layout.sentence(c.span.start) < s);
+        self.strong_context
+            .get(i)
+            .is_some_and(|c| self.layout.sentence(c.span.start) == s)
     }
 
     /// The anonymity set of a set of cues: population × the product of their base rates,
@@ -1434,15 +1553,16 @@ impl Assessor<'_> {
         (definite && (of_proper || of_named || in_place)) || possessive_proper || adjunct
     }
 
-    /// The roster client the cues point at: the one matching the most cues, if exactly one
-    /// does (and it is not already reported by name).
-    fn attribute(&self, cues: &[Cue]) -> Option<u32> {
+    /// The roster client the cues of a description point at: the one matching the most cues,
+    /// if exactly one does. Among clients the cues fit equally (two captains, the mayor and
+    /// the mayor's son), the one whose roster description shares the most words with the
+    /// paragraphs of the description (`text`); see [`Descriptors`].
+    fn attribute(&self, cues: &[Cue], text: &str) -> Option<u32> {
         let n = u32::try_from(self.input.roster.clients.len()).ok()?;
-        let mut best: Option<(u32, usize)> = None;
-        let mut tie = false;
         let lx = self.input.lexicons;
         let jobs: Vec<Key> = cues
             .iter()
+            .filter(|c| !is_kin(self.text, c.span, &lx.relatives))
             .filter(|c| match c.kind {
                 CueKind::Occupation(_) | CueKind::PublicRole(_) => true,
                 // "the owner of the black Raptor": a head noun with a large k ("owner",
@@ -1455,9 +1575,11 @@ impl Assessor<'_> {
             })
             .filter_map(|c| Key::of(c.kind))
             .collect();
+        let mut best = 0;
+        let mut tied: Vec<u32> = Vec::new();
         for c in 0..n {
             let m = self.matches(c, cues);
-            if m == 0 {
+            if m == 0 || m < best {
                 continue;
             }
             let profile = &self.input.profiles[c as usize];
@@ -1470,18 +1592,32 @@ impl Assessor<'_> {
                 // client out even when the club does.
                 continue;
             }
-            match best {
-                Some((_, b)) if m < b => {}
-                Some((_, b)) if m == b => tie = true,
-                _ => {
-                    best = Some((c, m));
-                    tie = false;
+            if m > best {
+                best = m;
+                tied.clear();
+            }
+            tied.push(c);
+        }
+        match tied.as_slice() {
+            [] => self
+                .input
+                .descriptors
+                .get_or_init(|| Descriptors::new(self.input.roster, lx))
+                .best(text, 3, 2),
+            [c] => Some(*c),
+            _ => {
+                let words = self
+                    .input
+                    .descriptors
+                    .get_or_init(|| Descriptors::new(self.input.roster, lx));
+                let overlap = words.overlap(text, &tied);
+                let top = overlap.iter().copied().max().unwrap_or(0);
+                let mut at_top = tied.iter().zip(&overlap).filter(|(_, o)| **o == top);
+                match (at_top.next(), at_top.next()) {
+                    (Some((c, _)), None) if top > 0 => Some(*c),
+                    _ => None,
                 }
             }
-        }
-        match best {
-            Some((c, _)) if !tie => Some(c),
-            _ => None,
         }
     }
 
@@ -1664,6 +1800,9 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons) -> bool {
         CueKind::Occupation(_) if is_generic_plural(text, c.span) => false,
         // "retired fellas who've never talked", "pregnant ladies": a kind of people.
         CueKind::Trait(..) if before_a_group(text, c.span) => false,
+        // "The class is retired teachers, fishermen and me": a life event before a plural
+        // is a kind of people too.
+        CueKind::Trait(TraitKind::LifeEvent, _) if before_a_plural(text, c.span) => false,
         // "good luck to the Cockatoos", "go the Mustangs": an animal or a car, capitalised
         // and plural after "the", is a team.
         CueKind::Trait(TraitKind::Pet | TraitKind::Vehicle, _) if is_team_name(text, c.span) => {
@@ -2082,9 +2221,26 @@ fn before_a_group(text: &str, span: Span) -> bool {
     )
 }
 
+/// Whether the word after `span` is a plural noun ("retired teachers").
+fn before_a_plural(text: &str, span: Span) -> bool {
+    let next: String = text[span.end..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    next.chars().count() >= 4 && is_plural(&next)
+}
+
+/// Whether a lowercase word looks plural: "nurses", "fishermen" (not "glass", "this").
+fn is_plural(word: &str) -> bool {
+    (word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("is") && !word.ends_with("us"))
+        || (word.ends_with("men") && word.len() > 4)
+}
+
 fn is_generic_plural(text: &str, span: Span) -> bool {
     let word = text[span.range()].to_lowercase();
-    if !word.ends_with('s') || word.ends_with("ss") {
+    if !is_plural(&word) {
         return false;
     }
     // Only this sentence's words: "What I'm proudest of is the men. Farmers, lads off the
@@ -2117,10 +2273,19 @@ fn sentence_starts(text: &str) -> Vec<usize> {
                     p + text[p..].chars().next().map_or(1, char::len_utf8)
                 });
             let word = text[word_start..i].to_ascii_lowercase();
-            let abbreviation =
-                b == b'.' && (ABBREVIATIONS.contains(&word.as_str()) || word.chars().count() == 1);
+            let abbreviation = b == b'.'
+                && (ABBREVIATIONS.contains(&word.as_str())
+                        // An initial ("J. Smith"), not the end of "Gel-X."
+                        || (word.chars().count() == 1 && !text[..word_start].ends_with('-')));
             let mut j = i + text[i..].chars().next().map_or(1, char::len_utf8);
-            while j < bytes.len() && matches!(bytes[j], b'.' | b'!' | b'?' | b'"' | b'\'' | b')') {
+            // Closing quotes, brackets and emphasis ("**Holiday hours.** We're open") end the
+            // sentence with it.
+            while j < bytes.len()
+                && matches!(
+                    bytes[j],
+                    b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b'*' | b'_'
+                )
+            {
                 j += 1;
             }
             if !abbreviation && j < bytes.len() && bytes[j].is_ascii_whitespace() {
@@ -2333,6 +2498,31 @@ mod tests {
             span: Span::new(start, start + 1),
             kind: CueKind::Context(Strength::Weak),
         }
+    }
+
+    #[test]
+    fn a_role_with_a_relative_names_the_relative() {
+        let lx = Lexicons::builtin().unwrap();
+        let kin = |text: &str, role: &str| {
+            let start = text.find(role).unwrap();
+            is_kin(text, Span::new(start, start + role.len()), &lx.relatives)
+        };
+        assert!(kin("The mayor's boy came in Monday", "mayor"));
+        assert!(kin("the fire chief's new missus", "fire chief"));
+        assert!(kin("son of the mayor", "mayor"));
+        assert!(kin(
+            "husband of County Commissioner Bernadette",
+            "Commissioner"
+        ));
+        assert!(kin("widow of the former mill manager", "mill manager"));
+        assert!(!kin("The mayor came in for her shoulder", "mayor"));
+        assert!(!kin("the captain of the Estrella", "captain"));
+        assert!(!kin("the mayor's office called", "mayor"));
+        // Whatever follows, however it is written.
+        assert!(!kin(
+            "the mayor’s ☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️",
+            "mayor"
+        ));
     }
 
     #[test]

@@ -159,6 +159,7 @@ fn key_parts(k: Key) -> (u8, u8, u32) {
         Key::Team(i) => (3, 0, i),
         Key::Trait(t, i) => (4, t, i),
         Key::Broadcaster => (5, 0, 0),
+        Key::Kin(t, i) => (6, t, i),
     }
 }
 
@@ -170,6 +171,7 @@ fn key_of(tag: u8, sub: u8, i: u32) -> Option<Key> {
         3 => Key::Team(i),
         4 => Key::Trait(sub, i),
         5 => Key::Broadcaster,
+        6 => Key::Kin(sub, i),
         _ => return None,
     })
 }

@@ -196,6 +196,9 @@ pub struct Lexicons {
     pub occupations: Vec<Occupation>,
     /// One-person roles.
     pub roles: Vec<Role>,
+    /// Words for a relative ("son", "missus", "better half"): "the mayor's boy" is not the
+    /// mayor.
+    pub relatives: Vec<String>,
     /// Public figures.
     pub public: PublicFigures,
     /// Traits.
@@ -241,6 +244,7 @@ struct Occupations {
 #[serde(deny_unknown_fields)]
 struct Roles {
     roles: Vec<Role>,
+    relatives: Vec<String>,
 }
 
 impl Lexicons {
@@ -302,7 +306,11 @@ impl Lexicons {
                     .map_err(yaml)?
                     .occupations;
             }
-            "roles.yaml" => self.roles = serde_yaml::from_str::<Roles>(text).map_err(yaml)?.roles,
+            "roles.yaml" => {
+                let r = serde_yaml::from_str::<Roles>(text).map_err(yaml)?;
+                self.roles = r.roles;
+                self.relatives = r.relatives;
+            }
             "public-figures.yaml" => self.public = serde_yaml::from_str(text).map_err(yaml)?,
             "traits.yaml" => self.traits = serde_yaml::from_str(text).map_err(yaml)?,
             "disclosure.yaml" => self.disclosure = serde_yaml::from_str(text).map_err(yaml)?,

@@ -27,6 +27,7 @@ pub mod consent;
 pub mod contact;
 pub mod cues;
 pub mod date;
+mod descriptors;
 pub mod document;
 pub mod error;
 pub mod finding;

@@ -13,6 +13,7 @@ use crate::consent::{Coverage, Disclosures, judge};
 use crate::contact::{ContactIndex, ContactKind};
 use crate::cues::{Cue, CueKind, CueMatcher, RosterNeedles};
 use crate::date::Date;
+use crate::descriptors::Descriptors;
 use crate::document::Document;
 use crate::error::{FileKind, LoadError};
 use crate::finding::{Finding, Scan, Verdict};
@@ -67,6 +68,9 @@ pub struct Scanner {
     profiles: Vec<Profile>,
     /// Every client's emails and phones.
     contacts: ContactIndex,
+    /// The distinctive words of clients' descriptions, built the first time a description
+    /// needs telling apart (most runs never do).
+    descriptors: std::sync::OnceLock<Descriptors>,
 }
 
 /// Most findings one pattern rule reports in one draft.
@@ -127,6 +131,7 @@ impl Scanner {
             cue_matcher,
             profiles: compiled.profiles,
             contacts: compiled.contacts,
+            descriptors: std::sync::OnceLock::new(),
         }
     }
 
@@ -312,6 +317,7 @@ impl Scanner {
             names: &names,
             cues: &cues,
             staff: &staff_spans,
+            descriptors: &self.descriptors,
         });
         let patterns = self.patterns(doc.text);
         if !patterns.is_empty() {
@@ -829,7 +835,7 @@ impl Compiled {
         let profiles = roster
             .clients
             .iter()
-            .map(|c| profile(&matcher, c))
+            .map(|c| profile(&matcher, lexicons, c))
             .collect();
         Ok(Compiled {
             contacts: ContactIndex::new(&roster),
@@ -884,7 +890,7 @@ impl Targets {
 }
 
 /// What a client's own attributes look like as cues, to attribute quasi-identifiers.
-fn profile(m: &CueMatcher, c: &crate::roster::Client) -> Profile {
+fn profile(m: &CueMatcher, lx: &Lexicons, c: &crate::roster::Client) -> Profile {
     let a = &c.attributes;
     let mut keys = std::collections::BTreeSet::new();
     // Aliases carry roles too: "Commodore Gallagher", "Coach Reyes", "Judge Amari".
@@ -910,7 +916,13 @@ fn profile(m: &CueMatcher, c: &crate::roster::Client) -> Profile {
                     .iter()
                     .any(|p| rest.starts_with(p));
             if cue.span.start >= ARTICLE.len() || (cue.span.start == 0 && whole) {
-                keys.extend(Key::of(cue.kind));
+                // "son of the mayor": the mayor's relative, not the mayor.
+                let key = Key::of(cue.kind);
+                if crate::assess::is_kin(&definite, cue.span, &lx.relatives) {
+                    keys.extend(key.and_then(Key::kin));
+                } else {
+                    keys.extend(key);
+                }
             }
         }
     }

@@ -538,3 +538,89 @@ fn the_writers_own_story_and_questions_to_the_reader_are_no_ones_health() {
         pair("pass", &[])
     );
 }
+
+#[test]
+fn a_description_is_attributed_by_relation_and_by_the_rosters_own_words() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Full Time Massage, staff: [Leah Grant], population: 4000, places: [Tindara]}
+clients:
+  - id: F002
+    name: Debbie Pappalardo
+    public_figure: true
+    attributes: {occupation: Mayor of Tindara Shire, traits: [right shoulder problems]}
+  - id: F021
+    name: Luca Pappalardo
+    attributes: {occupation: sugar mill worker, traits: [son of the mayor, plays lock]}
+  - id: B004
+    name: Jay Mistry
+    attributes: {occupation: electrician, traits: [captain of Hollinthwaite Rovers]}
+  - id: B028
+    name: Tom Ashworth
+    attributes: {occupation: teacher, traits: [captain of the Lathe Valley cricket club]}
+"#,
+    );
+    // "The mayor's boy" is the mayor's son, not the mayor.
+    assert_eq!(
+        judge(
+            &ws,
+            "The mayor's boy came in Monday with a corked thigh from Saturday's trial."
+        ),
+        pair("block", &["F021"])
+    );
+    // The mayor herself.
+    assert_eq!(
+        judge(
+            &ws,
+            "We had her worship in twice this week for that dodgy right shoulder of hers."
+        ),
+        pair("block", &["F002"])
+    );
+    // Two captains fit "the skipper": the Rovers one is the Rovers captain.
+    assert_eq!(
+        judge(
+            &ws,
+            "Chair of the season goes to the Rovers skipper, who sat in Leah's chair for his \
+             300th cut last month."
+        ),
+        pair("block", &["B004"])
+    );
+}
+
+#[test]
+fn newsletter_items_and_groups_are_not_one_description() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Bella Nails, staff: [Mayra Lopez], population: 25000}
+clients:
+  - id: N020
+    name: Ana Torres
+    attributes: {occupation: shift manager, traits: [long almond Gel-X]}
+  - id: N027
+    name: Leticia Cano
+    attributes: {occupation: store manager, affiliations: [Ramos Market]}
+  - id: N006
+    name: Jean Birrell
+    attributes: {occupation: retired fisherman}
+"#,
+    );
+    // The Gel-X of the next item is the salon's new service, not the manager's nails.
+    let newsletter = "**Turkey alert.** One of our clients who's a manager over at Ramos Market \
+                      told us the fresh turkeys are almost gone.\n\n**New service: Gel-X.** Mayra \
+                      finished her Gel-X certification last month.\n";
+    let (verdict, clients) = judge(&ws, newsletter);
+    assert_ne!(verdict, "pass");
+    assert_eq!(clients, ["N027"]);
+    // A life event before a plural is a kind of people.
+    assert_eq!(
+        judge(
+            &ws,
+            "The class is retired teachers, fishermen, a couple of students, and me."
+        ),
+        pair("pass", &[])
+    );
+}
