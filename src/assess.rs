@@ -444,13 +444,15 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         .filter(|c| {
             let before_end = name_spans.partition_point(|n| n.start < c.span.end);
             let overlaps = before_end > 0 && name_reach[before_end - 1] > c.span.start;
-            // A title right before a name: only the first name after the cue can be it.
+            // A title right before a name: only the first name after the cue can be it ("good
+            // luck to" before a name is no title).
             let next = name_spans.partition_point(|n| n.start < c.span.end);
-            let title = name_spans.get(next).is_some_and(|n| {
-                text[c.span.end..n.start]
-                    .chars()
-                    .all(|ch| ch.is_whitespace() || ch == '.')
-            });
+            let title = (is_quasi(c.kind) || is_public(c.kind))
+                && name_spans.get(next).is_some_and(|n| {
+                    text[c.span.end..n.start]
+                        .chars()
+                        .all(|ch| ch.is_whitespace() || ch == '.')
+                });
             !(overlaps || title)
         })
         .filter(|c| !(is_quasi(c.kind) && inside_service(input.cues, c.span)))
@@ -895,6 +897,9 @@ impl Assessor<'_> {
                 // "Will" after "Will Ashby": the same person again, already reported.
                 continue;
             }
+            if self.initialism_in_lowercase(span, &clients) {
+                continue;
+            }
             let frequency = clients.iter().map(|(_, f)| *f).fold(0.0f32, f32::max);
             // "Crystal, thank you for the mince pies": a name spoken to is a name, wherever
             // it stands.
@@ -927,6 +932,11 @@ impl Assessor<'_> {
                 });
             }
             let mut thanked = false;
+            if near.is_empty() && self.input.doc.channel == Channel::Raffle {
+                // "The winning ticket belongs to... Kelsey!": a first name announced as the
+                // winner (not the staff member who drew it, or the donor thanked).
+                near.extend(self.announced_winner(span));
+            }
             if near.is_empty() {
                 // "Cheers Bob for the tin of sweets", "Crystal, thank you for the mince pies":
                 // thanking someone by first name in a practice's post is thanking a client.
@@ -961,11 +971,82 @@ impl Assessor<'_> {
     /// The words thanking the person named at `span` to their face ("Cheers Bob", "Thanks,
     /// Sean", "Crystal, thank you"), as a weak client sign; not "thanks to Paddy and the
     /// committee", which credits a helper.
+    /// The winner word ("winner", "belongs to", "congratulations") in the sentence of `span` or
+    /// the one before, as a client sign.
+    fn announced_winner(&self, span: Span) -> Option<Cue> {
+        const WINNER: &[&str] = &[
+            "winner",
+            "winners",
+            "winning",
+            "won",
+            "wins",
+            "belongs to",
+            "goes to",
+            "congratulations",
+            "congrats",
+        ];
+        let s = self.layout.sentence(span.start);
+        let start = self.layout.sentences[s.saturating_sub(1)];
+        let end = self
+            .layout
+            .sentences
+            .get(s + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        // ASCII lowercasing keeps every byte offset.
+        let lower = self.text[start..end].to_ascii_lowercase();
+        WINNER.iter().find_map(|w| {
+            let at = lower.match_indices(w).find(|(i, _)| {
+                let before = lower[..*i].chars().next_back();
+                let after = lower[i + w.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric())
+            })?;
+            Some(Cue {
+                span: Span::new(start + at.0, start + at.0 + w.len()),
+                kind: CueKind::Context(Strength::Weak),
+            })
+        })
+    }
+
+    /// Whether a one-word hit is only ever a client's capitalised initials ("KA", "DJ") and the
+    /// draft does not write it in capitals: "ka rawe!" is te reo, not Kelly-Ann.
+    fn initialism_in_lowercase(&self, span: Span, clients: &[(u32, f32)]) -> bool {
+        let original = &self.text[span.range()];
+        if !original.chars().any(char::is_lowercase) {
+            return false;
+        }
+        let word = crate::normalize::normalize(original);
+        clients.iter().all(|&(c, _)| {
+            let client = &self.input.roster.clients[c as usize];
+            let first = client.name.split_whitespace().next().unwrap_or("");
+            crate::normalize::normalize(first) != word
+                && client.aliases.iter().any(|a| {
+                    crate::normalize::normalize(a) == word
+                        && a.chars().count() <= 4
+                        && !a.chars().any(char::is_lowercase)
+                })
+        })
+    }
+
     fn thanked(&self, span: Span) -> Option<Cue> {
-        const BEFORE: &[&str] = &["cheers", "thanks", "thank you", "ta", "thank u", "thx"];
+        const BEFORE: &[&str] = &[
+            "cheers",
+            "thanks",
+            "thank you",
+            "ta",
+            "thank u",
+            "thx",
+            "shoutout to",
+            "shout out to",
+            "shout-out to",
+            "big ups to",
+            "props to",
+            "kudos to",
+        ];
         const AFTER: &[&str] = &["thank you", "thanks", "cheers", "ta"];
         let before = self.text[..span.start].trim_end_matches([' ', ',', '\u{a0}']);
-        let lower_tail = tail(before, before.len(), 12).to_lowercase();
+        let lower_tail = tail(before, before.len(), 16).to_lowercase();
         if let Some(word) = BEFORE.iter().find(|w| {
             lower_tail
                 .strip_suffix(**w)
@@ -1310,9 +1391,22 @@ impl Assessor<'_> {
             reported = Some(spans);
             let mut notes: Vec<CueNote> = context.iter().take(1).map(|c| note(*c)).collect();
             notes.extend(cues.iter().map(|c| note(*c)));
-            let quasi: Vec<Cue> = cues.iter().filter(|c| is_quasi(c.kind)).copied().collect();
+            // "a tech CEO who flies himself in": a kind of person many share, not a public
+            // figure, unless tied to one organisation.
+            let lone = |c: &Cue| match c.kind {
+                CueKind::PublicRole(i) => {
+                    self.input.lexicons.public.roles[i as usize].common
+                        && is_indefinite(self.text, c.span)
+                }
+                _ => false,
+            };
+            let quasi: Vec<Cue> = cues
+                .iter()
+                .filter(|c| is_quasi(c.kind) || lone(c))
+                .copied()
+                .collect();
             // `windows` kept only the events with someone in them ("a Super Bowl champion").
-            let public = cues.iter().any(|c| is_public(c.kind));
+            let public = cues.iter().any(|c| is_public(c.kind) && !lone(c));
             let client = self.attribute(&cues, self.paragraph_text(paragraphs.clone()));
             if client.is_some_and(|c| mentioned.contains(&c)) {
                 // The cues describe a client already named: their story, not a second leak.
@@ -1347,7 +1441,11 @@ impl Assessor<'_> {
                 // the sentence it could describe.
                 continue;
             }
-            let k = self.k(&quasi);
+            let mut k = self.k(&quasi);
+            if quasi.iter().all(|c| one_of_many(self.text, c.span)) {
+                // The writer says there are several of them.
+                k = k.max(2.0);
+            }
             if far && !(k <= block_at_k && (health || dimensions(&quasi) >= FAR_DIMENSIONS)) {
                 // A weak sign sentences away counts only for a description that, by itself,
                 // fits about one person (a one-person role with a health detail, or several
@@ -1717,6 +1815,19 @@ impl Assessor<'_> {
         // paragraph and then combined per client (per finding, it was quadratic).
         let photo = self.cues.iter().any(|c| c.kind == CueKind::Photo);
         let wanted: BTreeSet<usize> = paragraphs.values().flatten().copied().collect();
+        // "we appreciate you, Coach!" after "Coach Rangi": the title he is named by, again.
+        let name_words: BTreeSet<String> = self
+            .input
+            .names
+            .iter()
+            .filter(|n| matches!(n.kind, NameKind::Named(_)))
+            .flat_map(|n| {
+                self.text[n.span.range()]
+                    .split_whitespace()
+                    .map(crate::normalize::normalize)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         let mut per_paragraph: HashMap<usize, (Disclosures, Vec<Cue>)> = HashMap::new();
         for cue in &self.cues {
             let p = self.layout.paragraph(cue.span.start);
@@ -1737,6 +1848,9 @@ impl Assessor<'_> {
                 // "$1,120 raised for the High School P&C": a business or a club with nobody
                 // in its sentence tells nothing about the client.
                 k if is_roster_phrase(k) && !self.person_in_sentence(cue.span) => {}
+                k if is_quasi(k)
+                    && name_words
+                        .contains(&crate::normalize::normalize(&self.text[cue.span.range()])) => {}
                 k if is_quasi(k) || is_public(k) => *d = d.with(Disclosure::Story),
                 _ => {}
             }
@@ -2244,10 +2358,45 @@ fn is_generic_plural(text: &str, span: Span) -> bool {
         return false;
     }
     // Only this sentence's words: "What I'm proudest of is the men. Farmers, lads off the
-    // building sites" is about farmers in general.
+    // building sites" is about farmers in general; "heaps of you farmers" too, but "one of
+    // our farmers" is one of them.
     let before = sentence_before(text, span.start, 200).to_lowercase();
     let recent: Vec<&str> = before.split_whitespace().rev().take(6).collect();
-    !(recent.contains(&"of") || recent.iter().any(|w| w.chars().all(|c| c.is_ascii_digit())))
+    !(one_of(&recent) || recent.iter().any(|w| w.chars().all(|c| c.is_ascii_digit())))
+}
+
+/// Whether the noun phrase ending at `span` starts with "a" or "an" ("a tech CEO"), not "the"
+/// or a possessive ("the CEO of a Fortune 500 company").
+fn is_indefinite(text: &str, span: Span) -> bool {
+    let before = sentence_before(text, span.start, 40).to_lowercase();
+    before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .find(|w| {
+            matches!(
+                *w,
+                "a" | "an" | "the" | "our" | "their" | "his" | "her" | "its" | "my" | "your"
+            ) || w.ends_with("'s")
+                || w.ends_with("’s")
+        })
+        .is_some_and(|w| w == "a" || w == "an")
+}
+
+/// Whether words (latest first) say "one of" or "another of": one person of a group.
+fn one_of(recent: &[&str]) -> bool {
+    recent
+        .windows(2)
+        .any(|w| w[0] == "of" && matches!(w[1], "one" | "another"))
+}
+
+/// Whether a plural at `span` is "one of our local midwives": one person, of a group the writer
+/// says has several.
+fn one_of_many(text: &str, span: Span) -> bool {
+    let word = text[span.range()].to_lowercase();
+    let before = sentence_before(text, span.start, 200).to_lowercase();
+    let recent: Vec<&str> = before.split_whitespace().rev().take(6).collect();
+    is_plural(&word) && one_of(&recent)
 }
 
 /// Where sentences start: after `.`, `!`, `?` or `…` and a space (not after "Mrs." or an
@@ -2316,7 +2465,19 @@ fn sentence_starts(text: &str) -> Vec<usize> {
                 || line.split_once(['.', ')']).is_some_and(|(n, _)| {
                     !n.is_empty() && n.len() <= 3 && n.bytes().all(|d| d.is_ascii_digit())
                 });
-            if item {
+            // A line after one that ends in an emoji or a bracket ("... I'm obsessed)\nGood
+            // luck to ..."), as social posts are written: a new sentence if it starts with a
+            // capital. A line wrapped mid-sentence ends in a letter or a comma.
+            let ended = text[..i]
+                .trim_end_matches([' ', '\t', '\r'])
+                .chars()
+                .next_back()
+                .is_some_and(|c| {
+                    !c.is_alphanumeric()
+                        && !matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '&' | '(' | '/')
+                });
+            let capital = line.chars().next().is_some_and(char::is_uppercase);
+            if item || (ended && capital) {
                 starts.push(i + 1);
             }
         }

@@ -108,10 +108,12 @@ pub struct CueMatcher {
     roster: NameIndex,
     roster_kinds: Vec<Vec<CueKind>>,
     ages: Vec<(Regex, AgeForm)>,
-    /// "had her worship in twice", "had a famous face in on Saturday": a visit told with the
-    /// visitor between "had" and "in" (the phrase is a strong client sign; its cue is the
-    /// "in ..." part, so that it never overlaps the description inside it).
-    visit: Regex,
+    /// Client signs with a variable part, in one pass: group 1, a visit told with the visitor
+    /// between "had" and "in" ("had her worship in twice": the cue is the "in ..." part, so it
+    /// never overlaps the description inside it); group 2, someone on a practitioner's table
+    /// or in their chair ("on Rafa's table", "in Dean's chair"); both strong. Group 3, an
+    /// appointment by its time ("our 10am", "her 8.15"), weak: a class has a time too.
+    signs: Regex,
     /// "To the sweet gentleman who tucked a $2 bill...", "to the young fella with the yellow
     /// ute": a public call-out of one person, however the writer qualifies them.
     callout: Regex,
@@ -190,10 +192,12 @@ impl CueMatcher {
             roster: r.index,
             roster_kinds: r.kinds,
             ages,
-            visit: Regex::new(
+            signs: Regex::new(concat!(
                 r"\b(?:had|got) (?:a|an|the|her|his|our|one|two|three|four|some|my)(?: [\w'’-]+){0,3} (in (?:today|this|on|yesterday|twice|again|for|last|earlier))\b",
-            )
-            .expect("visit pattern"),
+                r"|\b((?:on|onto|in|into) \w+['’]s (?:massage |treatment )?(?:table|chair|couch|plinth))\b",
+                r"|\b((?:our|my|her|his|their|your) \d{1,2}(?:(?:[:.]\d\d)? ?(?:am|pm)|[:.]\d\d))\b",
+            ))
+            .expect("sign pattern"),
             callout: callout_pattern(&lx.callout),
         }
     }
@@ -218,13 +222,16 @@ impl CueMatcher {
                 cues.push(Cue { span, kind });
             }
         }
-        for caps in self.visit.captures_iter(text) {
-            if let Some(m) = caps.get(1) {
-                cues.push(Cue {
-                    span: norm.span(m.start(), m.end()),
-                    kind: CueKind::Context(Strength::Strong),
-                });
-            }
+        for caps in self.signs.captures_iter(text) {
+            let (m, strength) = match (caps.get(1), caps.get(2), caps.get(3)) {
+                (Some(m), _, _) | (_, Some(m), _) => (m, Strength::Strong),
+                (_, _, Some(m)) => (m, Strength::Weak),
+                _ => continue,
+            };
+            cues.push(Cue {
+                span: norm.span(m.start(), m.end()),
+                kind: CueKind::Context(strength),
+            });
         }
         for m in self.callout.find_iter(text) {
             cues.push(Cue {

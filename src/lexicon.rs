@@ -101,6 +101,10 @@ pub struct Term {
     /// Whether a bare form is also an ordinary word.
     #[serde(default)]
     pub ambiguous: bool,
+    /// For a public role: whether it is a kind of person many share ("a tech CEO"), a public
+    /// figure only when tied to one organisation.
+    #[serde(default)]
+    pub common: bool,
 }
 
 /// A professional sports team.
@@ -242,6 +246,46 @@ struct Occupations {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct Health {
+    terms: Vec<String>,
+    #[serde(default)]
+    injuries: Injuries,
+}
+
+/// Injuries as body parts and the words that injure them, so that "hamstring tear", "torn
+/// hammy" and "tore his hamstring" need no line each.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Injuries {
+    parts: Vec<String>,
+    /// After the part: "hamstring tear", "hip replaced".
+    nouns: Vec<String>,
+    /// Before the part: "torn hamstring".
+    adjectives: Vec<String>,
+    /// Before "his"/"her" and the part: "tore his hamstring".
+    verbs: Vec<String>,
+    /// Combinations that mostly mean something else ("pulled his leg").
+    #[serde(default)]
+    except: Vec<String>,
+}
+
+impl Injuries {
+    fn phrases(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for part in &self.parts {
+            out.extend(self.nouns.iter().map(|n| format!("{part} {n}")));
+            out.extend(self.adjectives.iter().map(|a| format!("{a} {part}")));
+            for v in &self.verbs {
+                out.extend(["his", "her"].map(|p| format!("{v} {p} {part}")));
+            }
+        }
+        out.retain(|p| !self.except.contains(p));
+        out
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Roles {
     roles: Vec<Role>,
     relatives: Vec<String>,
@@ -299,7 +343,9 @@ impl Lexicons {
                 self.callout = g.callout;
             }
             "health.yaml" => {
-                self.health = serde_yaml::from_str::<Strings>(text).map_err(yaml)?.terms
+                let h = serde_yaml::from_str::<Health>(text).map_err(yaml)?;
+                self.health = h.terms;
+                self.health.extend(h.injuries.phrases());
             }
             "occupations.yaml" => {
                 self.occupations = serde_yaml::from_str::<Occupations>(text)
@@ -376,6 +422,24 @@ fn tsv<'t>(text: &'t str, origin: &str) -> Result<Vec<(&'t str, f32)>, LoadError
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn injuries_are_parts_with_what_injures_them_minus_the_idioms() {
+        let lx = Lexicons::builtin().unwrap();
+        let has = |t: &str| lx.health.iter().any(|h| h == t);
+        for t in [
+            "hamstring tear",
+            "torn hammy",
+            "tore his hamstring",
+            "hip replaced",
+            "knee op",
+        ] {
+            assert!(has(t), "{t}");
+        }
+        for t in ["pulled his leg", "pulled her back", "leg break"] {
+            assert!(!has(t), "{t}");
+        }
+    }
 
     #[test]
     fn builtin_lexicons_load_and_have_data() {

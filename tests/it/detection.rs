@@ -624,3 +624,111 @@ clients:
         pair("pass", &[])
     );
 }
+
+#[test]
+fn signs_winners_titles_and_groups_read_as_a_careful_reader_would() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Thaw Bodywork, staff: [Rafa Quintana], population: 7000}
+clients:
+  - id: S002
+    name: Nate Okonkwo
+    public_figure: true
+    attributes: {occupation: Colorado Avalanche defenseman}
+  - id: S005
+    name: Kelsey Brandt
+  - id: S007
+    name: Hunter Lee
+  - id: S009
+    name: Kelly-Ann Marsh
+    aliases: [KA]
+  - id: S010
+    name: Rangi Paki
+    aliases: [Coach Rangi]
+    consent:
+      - {id: K-10, scope: [status, name], channels: [social], granted: 2026-01-01, evidence: k10.pdf}
+  - id: S011
+    name: Wes Farrow
+    attributes: {occupation: tech CEO}
+  - id: S012
+    name: Kiri Te Whata
+    attributes: {occupation: midwife}
+  - id: S013
+    name: Dolores Reyes
+    aliases: [Coach Reyes]
+"#,
+    );
+    // Someone on a practitioner's table is a client; a team and a position make a public figure.
+    assert_eq!(
+        judge(
+            &ws,
+            "guess which Avs blueliner spent his off day on Rafa's table 👀"
+        ),
+        pair("block", &["S002"])
+    );
+    // A first name announced as a raffle winner; thanked by a shout-out in a lowercase post.
+    assert_eq!(
+        judge(
+            &ws,
+            "---\nchannel: raffle\n---\nThe winning ticket belongs to... Kelsey! Come grab your gift card."
+        ),
+        pair("warn", &["S005"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "shoutout to hunter for the 50% tip today 🥹 you did not have to"
+        ),
+        pair("warn", &["S007"])
+    );
+    // Capital initials are not a word in lowercase.
+    assert_eq!(
+        judge(
+            &ws,
+            "back out front leading the rōpū after her knee op. ka rawe!!"
+        ),
+        pair("pass", &[])
+    );
+    // "Coach" again after "Coach Rangi" is the name he is called by, not a story about him.
+    assert_eq!(
+        judge(
+            &ws,
+            "Coach Rangi has been a client of ours since the day we opened. We appreciate you, Coach!"
+        ),
+        pair("pass", &[])
+    );
+    // Good luck to a coach is his public role.
+    assert_eq!(
+        judge(
+            &ws,
+            "Black & gold nail art all week (the paws are so cute)\n\nGood luck to Coach Reyes and the girls!"
+        ),
+        pair("pass", &[])
+    );
+    // A tech CEO is one of many; the CEO of a named company is one person.
+    assert_eq!(
+        judge(
+            &ws,
+            "One client, a tech CEO who flies himself in most weekends, told me his back feels like a hinge."
+        ),
+        pair("warn", &["S011"])
+    );
+    // "One of our local midwives": the writer says there are several; "heaps of you farmers"
+    // is a crowd.
+    assert_eq!(
+        judge(
+            &ws,
+            "One of our local midwives has been in with us lately with sore wrists."
+        ),
+        pair("warn", &["S012"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "since july heaps of you farmers have been in with the same three things"
+        ),
+        pair("pass", &[])
+    );
+}
