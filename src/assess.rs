@@ -1457,9 +1457,55 @@ impl Assessor<'_> {
             } else {
                 rule.severity.min(Severity::Warn)
             };
+            // "Our fire chief ... And our one and only town vet ...": two one-person roles in
+            // one description are two people.
+            let others = self.other_role_holders(&quasi, client, paragraphs.clone());
             let f = self.finding(rule, severity, anchor, client, notes, Some(k));
             push_widest(findings, f);
+            for (role, other) in others {
+                let mut notes: Vec<CueNote> = context.iter().take(1).map(|c| note(*c)).collect();
+                notes.push(note(role));
+                findings.push(self.finding(
+                    rule,
+                    severity,
+                    role.span,
+                    Some(other),
+                    notes,
+                    Some(1.0),
+                ));
+            }
         }
+    }
+
+    /// The clients of a description's one-person roles other than `client`, each with the role
+    /// that names them: a description holding two such roles is about two people.
+    fn other_role_holders(
+        &self,
+        quasi: &[Cue],
+        client: Option<u32>,
+        paragraphs: Range<usize>,
+    ) -> Vec<(Cue, u32)> {
+        let one_person = |c: &Cue| match c.kind {
+            CueKind::Role(i) => {
+                self.input.lexicons.roles[i as usize].k <= 1.0
+                    || self.is_definite_role(c.span, c.kind)
+            }
+            _ => false,
+        };
+        let roles: Vec<Cue> = quasi.iter().copied().filter(one_person).collect();
+        if roles.len() < 2 {
+            return Vec::new();
+        }
+        let text = self.paragraph_text(paragraphs);
+        let mut out: Vec<(Cue, u32)> = Vec::new();
+        for r in &roles {
+            if let Some(c) = self.attribute(std::slice::from_ref(r), text) {
+                if Some(c) != client && out.iter().all(|(_, o)| *o != c) {
+                    out.push((*r, c));
+                }
+            }
+        }
+        out
     }
 
     /// Whether the sentence around `span` speaks of a person ("she works at", "the owner of",
@@ -1583,8 +1629,19 @@ impl Assessor<'_> {
             // named (capitalised) right after, or placed by a proper name.
             return names_a_place(after);
         }
+        // "our one and only town vet", "the only pharmacist": the writer says there is one.
+        let lower_before = before.to_lowercase();
+        if matches!(kind, CueKind::Role(_) | CueKind::Occupation(_))
+            && ["one and only", "only", "sole"].iter().any(|w| {
+                lower_before
+                    .strip_suffix(w)
+                    .is_some_and(|r| r.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+            })
+        {
+            return true;
+        }
         let full = match own.split_once(' ') {
-            Some((article @ ("the" | "our"), _)) => format!("{} {article}", before.to_lowercase()),
+            Some((article @ ("the" | "our"), _)) => format!("{} {article}", lower_before),
             _ => before.to_lowercase(),
         };
         let lower = [

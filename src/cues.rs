@@ -112,7 +112,8 @@ pub struct CueMatcher {
     /// between "had" and "in" ("had her worship in twice": the cue is the "in ..." part, so it
     /// never overlaps the description inside it); group 2, someone on a practitioner's table
     /// or in their chair ("on Rafa's table", "in Dean's chair"); both strong. Group 3, an
-    /// appointment by its time ("our 10am", "her 8.15"), weak: a class has a time too.
+    /// appointment by its time or length ("our 10am", "her 8.15", "his 90 min"), weak: a class
+    /// has a time too.
     signs: Regex,
     /// "To the sweet gentleman who tucked a $2 bill...", "to the young fella with the yellow
     /// ute": a public call-out of one person, however the writer qualifies them.
@@ -195,7 +196,7 @@ impl CueMatcher {
             signs: Regex::new(concat!(
                 r"\b(?:had|got) (?:a|an|the|her|his|our|one|two|three|four|some|my)(?: [\w'’-]+){0,3} (in (?:today|this|on|yesterday|twice|again|for|last|earlier))\b",
                 r"|\b((?:on|onto|in|into) \w+['’]s (?:massage |treatment )?(?:table|chair|couch|plinth))\b",
-                r"|\b((?:our|my|her|his|their|your) \d{1,2}(?:(?:[:.]\d\d)? ?(?:am|pm)|[:.]\d\d))\b",
+                r"|\b((?:our|my|her|his|their|your) (?:\d{1,2}(?:(?:[:.]\d\d)? ?(?:am|pm)|[:.]\d\d)|\d{2,3}[- ]?min(?:ute)?s?))\b",
             ))
             .expect("sign pattern"),
             callout: callout_pattern(&lx.callout),

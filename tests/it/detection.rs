@@ -732,3 +732,43 @@ clients:
         pair("pass", &[])
     );
 }
+
+#[test]
+fn two_one_person_roles_in_one_description_are_two_clients() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Thaw Bodywork, staff: [Rafa Quintana], population: 7000}
+clients:
+  - id: S005
+    name: Dana Ruiz
+    attributes: {occupation: fire chief}
+  - id: S028
+    name: Fenwick Hadley
+    attributes: {occupation: veterinarian (the only vet in town), traits: [rides horses]}
+  - id: S031
+    name: Brock Tully
+    attributes: {traits: [black Cybertruck]}
+"#,
+    );
+    let (verdict, mut clients) = judge(
+        &ws,
+        "Our fire chief finally let me work on the shoulder she's been guarding. And a big \
+         thank-you to our one and only town vet, who dropped off a pie after we got his hip \
+         loose enough to get back on his horse.",
+    );
+    clients.sort();
+    assert_eq!(
+        (verdict.as_str(), clients),
+        ("block", vec!["S005".to_owned(), "S028".to_owned()])
+    );
+    // An appointment told by its length is a client's.
+    let (verdict, clients) = judge(
+        &ws,
+        "to the gentleman in the black cybertruck who parked across the loading zone for his 90 \
+         min and left a 0% tip: we see you",
+    );
+    assert_eq!(verdict, "warn");
+    assert_eq!(clients, ["S031"]);
+}
