@@ -1499,10 +1499,11 @@ impl Assessor<'_> {
         let text = self.paragraph_text(paragraphs);
         let mut out: Vec<(Cue, u32)> = Vec::new();
         for r in &roles {
-            if let Some(c) = self.attribute(std::slice::from_ref(r), text) {
-                if Some(c) != client && out.iter().all(|(_, o)| *o != c) {
-                    out.push((*r, c));
-                }
+            if let Some(c) = self.attribute(std::slice::from_ref(r), text)
+                && Some(c) != client
+                && out.iter().all(|(_, o)| *o != c)
+            {
+                out.push((*r, c));
             }
         }
         out
