@@ -28,6 +28,10 @@ CORPORA = {
     "village": os.path.join(ROOT, "corpora", "village"),
     "footy": os.path.join(ROOT, "corpora", "footy"),
     "podiatry": os.path.join(ROOT, "corpora", "podiatry"),
+    "pilates": os.path.join(ROOT, "corpora", "pilates"),
+    "kiwi": os.path.join(ROOT, "corpora", "kiwi"),
+    "nails": os.path.join(ROOT, "corpora", "nails"),
+    "ski": os.path.join(ROOT, "corpora", "ski"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]
