@@ -103,18 +103,26 @@ pub struct CueMatcher {
     /// The lexicons: a fixed size, whatever the roster.
     automaton: AhoCorasick,
     kinds: Vec<Vec<CueKind>>,
+    /// Per lexicon pattern, what it is in an injury ([`INJURY_PART`] ...): a part and a word
+    /// that injures it, side by side, make a health cue (see [`CueMatcher::injuries`]).
+    injury: Vec<u8>,
+    /// Part-and-word phrases that mostly mean something else ("pulled his leg").
+    injury_except: Vec<String>,
+    /// Per lexicon pattern, whether it is a practitioner's seat after a possessive ("'s
+    /// table", "'s chair"): with "on"/"in" and a name before it, a strong client sign.
+    seat: Vec<bool>,
     /// The roster's affiliations, traits and places: grows with the roster, so a hash index
     /// (see [`crate::names`]) rather than part of the automaton.
     roster: NameIndex,
     roster_kinds: Vec<Vec<CueKind>>,
     ages: Vec<(Regex, AgeForm)>,
-    /// Client signs with a variable part, in one pass: group 1, a visit told with the visitor
-    /// between "had" and "in" ("had her worship in twice": the cue is the "in ..." part, so it
-    /// never overlaps the description inside it); group 2, someone on a practitioner's table
-    /// or in their chair ("on Rafa's table", "in Dean's chair"); both strong. Group 3, an
-    /// appointment by its time or length ("our 10am", "her 8.15", "his 90 min"), weak: a class
-    /// has a time too.
-    signs: Regex,
+    /// "had her worship in twice", "had a famous face in on Saturday": a visit told with the
+    /// visitor between "had" and "in" (the phrase is a strong client sign; its cue is the
+    /// "in ..." part, so that it never overlaps the description inside it).
+    visit: Regex,
+    /// A time or a length ("10am", "8.15", "90 min"): after "our", "her" ... an appointment, a
+    /// weak client sign (a class has a time too). Digits lead, so the search skips prose fast.
+    appointment: Regex,
     /// "To the sweet gentleman who tucked a $2 bill...", "to the young fella with the yellow
     /// ute": a public call-out of one person, however the writer qualifies them.
     callout: Regex,
@@ -190,15 +198,20 @@ impl CueMatcher {
         CueMatcher {
             automaton,
             kinds: b.kinds,
+            seat: b.marks.iter().map(|&m| m & SEAT != 0).collect(),
+            injury: b.marks,
+            injury_except: lx.injuries.except.iter().map(|e| normalize(e)).collect(),
             roster: r.index,
             roster_kinds: r.kinds,
             ages,
-            signs: Regex::new(concat!(
+            visit: Regex::new(
                 r"\b(?:had|got) (?:a|an|the|her|his|our|one|two|three|four|some|my)(?: [\w'’-]+){0,3} (in (?:today|this|on|yesterday|twice|again|for|last|earlier))\b",
-                r"|\b((?:on|onto|in|into) \w+['’]s (?:massage |treatment )?(?:table|chair|couch|plinth))\b",
-                r"|\b((?:our|my|her|his|their|your) (?:\d{1,2}(?:(?:[:.]\d\d)? ?(?:am|pm)|[:.]\d\d)|\d{2,3}[- ]?min(?:ute)?s?))\b",
-            ))
-            .expect("sign pattern"),
+            )
+            .expect("visit pattern"),
+            appointment: Regex::new(
+                r"\d{1,2}(?:(?:[:.]\d\d)? ?(?:am|pm)|[:.]\d\d)\b|\d{2,3}[- ]?min(?:ute)?s?\b",
+            )
+            .expect("appointment pattern"),
             callout: callout_pattern(&lx.callout),
         }
     }
@@ -208,14 +221,33 @@ impl CueMatcher {
     pub fn find(&self, norm: &Normalized) -> Vec<Cue> {
         let text = norm.as_str();
         let mut cues = Vec::new();
+        let mut injury_words: Vec<(usize, usize, u8)> = Vec::new();
         for m in self.automaton.find_overlapping_iter(text) {
+            let id = m.pattern().as_usize();
+            if self.seat.get(id) == Some(&true) {
+                // "'s table" after a name: its start is inside the word.
+                if text[m.end()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+                {
+                    cues.extend(seat(norm, m.start(), m.end()));
+                }
+                continue;
+            }
             if !crate::scanner::is_word_bounded(text, m.start(), m.end()) {
                 continue;
             }
+            if let Some(&mark) = self.injury.get(id).filter(|&&mark| mark != 0) {
+                injury_words.push((m.start(), m.end(), mark));
+            }
             let span = norm.span(m.start(), m.end());
-            for &kind in &self.kinds[m.pattern().as_usize()] {
+            for &kind in &self.kinds[id] {
                 cues.push(Cue { span, kind });
             }
+        }
+        if !injury_words.is_empty() {
+            self.injuries(norm, &injury_words, &mut cues);
         }
         for (start, end, id) in self.roster.find(text) {
             let span = norm.span(start, end);
@@ -223,16 +255,29 @@ impl CueMatcher {
                 cues.push(Cue { span, kind });
             }
         }
-        for caps in self.signs.captures_iter(text) {
-            let (m, strength) = match (caps.get(1), caps.get(2), caps.get(3)) {
-                (Some(m), _, _) | (_, Some(m), _) => (m, Strength::Strong),
-                (_, _, Some(m)) => (m, Strength::Weak),
-                _ => continue,
+        for caps in self.visit.captures_iter(text) {
+            if let Some(m) = caps.get(1) {
+                cues.push(Cue {
+                    span: norm.span(m.start(), m.end()),
+                    kind: CueKind::Context(Strength::Strong),
+                });
+            }
+        }
+        for m in self.appointment.find_iter(text) {
+            // "our 10am", "her 8.15", "his 90 min": whose time it is.
+            let before = &text[..m.start()];
+            let Some(word) = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next()) else {
+                continue;
             };
-            cues.push(Cue {
-                span: norm.span(m.start(), m.end()),
-                kind: CueKind::Context(strength),
-            });
+            if matches!(word, "our" | "my" | "her" | "his" | "their" | "your")
+                && crate::scanner::is_word_bounded(text, m.start(), m.end())
+            {
+                let start = m.start() - word.len() - 1;
+                cues.push(Cue {
+                    span: norm.span(start, m.end()),
+                    kind: CueKind::Context(Strength::Weak),
+                });
+            }
         }
         for m in self.callout.find_iter(text) {
             cues.push(Cue {
@@ -272,6 +317,62 @@ impl CueMatcher {
 }
 
 /// "to the [up to two words] NOUN who|with|that|in the", for the lexicon's call-out nouns.
+impl CueMatcher {
+    /// Health cues for each body part with a word that injures it beside it: "hamstring tear",
+    /// "torn hammy", "tore his hamstring". `words` are the injury words found, in match order,
+    /// as normalised byte ranges.
+    fn injuries(&self, norm: &Normalized, words: &[(usize, usize, u8)], cues: &mut Vec<Cue>) {
+        let text = norm.as_str();
+        let mut push = |start: usize, end: usize| {
+            if !self.injury_except.iter().any(|e| e == &text[start..end]) {
+                cues.push(Cue {
+                    span: norm.span(start, end),
+                    kind: CueKind::Health,
+                });
+            }
+        };
+        // Looked up by where they start and end: a draft of nothing but "knee knee knee ..."
+        // stays linear.
+        let mut by_start: HashMap<usize, Vec<(usize, u8)>> = HashMap::new();
+        let mut by_end: HashMap<usize, Vec<(usize, u8)>> = HashMap::new();
+        for &(start, end, mark) in words {
+            by_start.entry(start).or_default().push((end, mark));
+            by_end.entry(end).or_default().push((start, mark));
+        }
+        for &(start, end, mark) in words {
+            if mark & INJURY_PART == 0 {
+                continue;
+            }
+            for &(e, m) in by_start.get(&(end + 1)).into_iter().flatten() {
+                if m & INJURY_NOUN != 0 {
+                    push(start, e);
+                }
+            }
+            let before = |gap: usize| {
+                start
+                    .checked_sub(gap)
+                    .and_then(|at| by_end.get(&at).map(|list| (at, list)))
+            };
+            if let Some((_, list)) = before(1) {
+                for &(s, m) in list {
+                    if m & INJURY_ADJECTIVE != 0 {
+                        push(s, end);
+                    }
+                }
+            }
+            if let Some((at, list)) = before(5)
+                && matches!(text.get(at..start), Some(" his " | " her "))
+            {
+                for &(s, m) in list {
+                    if m & INJURY_VERB != 0 {
+                        push(s, end);
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn callout_pattern(nouns: &[String]) -> Regex {
     let nouns: Vec<String> = nouns.iter().map(|n| regex::escape(&normalize(n))).collect();
     let alternation = if nouns.is_empty() {
@@ -406,6 +507,34 @@ fn decade_of(word: &str) -> Option<u16> {
     })
 }
 
+/// A body part ("hamstring").
+const INJURY_PART: u8 = 1;
+/// A word after a part that injures it ("tear").
+const INJURY_NOUN: u8 = 2;
+/// A word before a part that injures it ("torn").
+const INJURY_ADJECTIVE: u8 = 4;
+/// A verb before "his"/"her" and a part ("tore").
+const INJURY_VERB: u8 = 8;
+/// A practitioner's seat after a possessive ("'s table").
+const SEAT: u8 = 16;
+
+/// "on Rafa's table", "in Dean's chair": a seat (`start..end` is "'s table") with "on" or "in"
+/// and one word before it, as a strong client sign.
+fn seat(norm: &Normalized, start: usize, end: usize) -> Option<Cue> {
+    let text = norm.as_str();
+    let before = &text[..start];
+    let name_start = before
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + 1);
+    let name = &before[name_start..];
+    let lead = before[..name_start].strip_suffix(' ')?;
+    let word = lead.rsplit(' ').next()?;
+    (!name.is_empty() && matches!(word, "on" | "onto" | "in" | "into")).then(|| Cue {
+        span: norm.span(name_start - word.len() - 1, end),
+        kind: CueKind::Context(Strength::Strong),
+    })
+}
+
 fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
     // Phrases also match with a final "s" ("session" / "sessions"), so the lexicons need
     // not list every plural.
@@ -449,6 +578,27 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
     }
     for t in &lx.health {
         b.add(&normalize(t), CueKind::Health);
+    }
+    for seat in [
+        "table",
+        "chair",
+        "couch",
+        "plinth",
+        "massage table",
+        "treatment table",
+    ] {
+        b.mark(&format!("'s {seat}"), SEAT);
+    }
+    let injuries = &lx.injuries;
+    for (list, mark) in [
+        (&injuries.parts, INJURY_PART),
+        (&injuries.nouns, INJURY_NOUN),
+        (&injuries.adjectives, INJURY_ADJECTIVE),
+        (&injuries.verbs, INJURY_VERB),
+    ] {
+        for t in list {
+            b.mark(&normalize(t), mark);
+        }
     }
     for t in &lx.disclosure.photo {
         b.add(&normalize(t), CueKind::Photo);
@@ -674,21 +824,35 @@ fn own_program(phrase: &str, practice_words: &[String]) -> bool {
 struct Builder {
     patterns: Vec<String>,
     kinds: Vec<Vec<CueKind>>,
+    marks: Vec<u8>,
     index: HashMap<String, usize>,
 }
 
 impl Builder {
+    fn pattern(&mut self, needle: &str) -> usize {
+        *self.index.entry(needle.to_owned()).or_insert_with(|| {
+            self.patterns.push(needle.to_owned());
+            self.kinds.push(Vec::new());
+            self.marks.push(0);
+            self.patterns.len() - 1
+        })
+    }
+
     fn add(&mut self, needle: &str, kind: CueKind) {
         if needle.is_empty() {
             return;
         }
-        let i = *self.index.entry(needle.to_owned()).or_insert_with(|| {
-            self.patterns.push(needle.to_owned());
-            self.kinds.push(Vec::new());
-            self.patterns.len() - 1
-        });
+        let i = self.pattern(needle);
         if !self.kinds[i].contains(&kind) {
             self.kinds[i].push(kind);
+        }
+    }
+
+    /// Marks a needle as a part of an injury phrase (`INJURY_*`).
+    fn mark(&mut self, needle: &str, mark: u8) {
+        if !needle.is_empty() {
+            let i = self.pattern(needle);
+            self.marks[i] |= mark;
         }
     }
 }
@@ -705,6 +869,48 @@ mod tests {
             .into_iter()
             .map(|c| (text[c.span.range()].to_owned(), c.kind))
             .collect()
+    }
+
+    #[test]
+    fn injuries_join_a_part_to_the_word_that_injures_it() {
+        let health = |text: &str| -> Vec<String> {
+            kinds(text)
+                .into_iter()
+                .filter(|(_, k)| *k == CueKind::Health)
+                .map(|(t, _)| t)
+                .collect()
+        };
+        assert!(health("six weeks post hamstring tear").contains(&"hamstring tear".to_owned()));
+        assert!(health("Tore his hammy at touch").contains(&"Tore his hammy".to_owned()));
+        assert!(health("a torn ACL in March").contains(&"torn ACL".to_owned()));
+        assert!(health("had her hip replaced").contains(&"hip replaced".to_owned()));
+        assert!(health("he pulled his leg all night").is_empty());
+        assert!(health("stand on one leg, hug your knees").is_empty());
+        // Linear, however many parts: no pair is looked for beyond its neighbours.
+        assert!(health(&"knee ".repeat(50_000)).is_empty());
+    }
+
+    #[test]
+    fn seats_and_appointment_times_are_client_signs() {
+        let signs = |text: &str| -> Vec<(String, CueKind)> {
+            kinds(text)
+                .into_iter()
+                .filter(|(_, k)| matches!(k, CueKind::Context(_)))
+                .collect()
+        };
+        assert!(signs("spent his off day on Rafa’s table").contains(&(
+            "on Rafa’s table".to_owned(),
+            CueKind::Context(Strength::Strong)
+        )));
+        assert!(
+            signs("Our 10am is held for her")
+                .contains(&("Our 10am".to_owned(), CueKind::Context(Strength::Weak)))
+        );
+        assert!(
+            signs("parked across the loading zone for his 90 min")
+                .contains(&("his 90 min".to_owned(), CueKind::Context(Strength::Weak)))
+        );
+        assert!(signs("the dog's table manners; open at 10am").is_empty());
     }
 
     #[test]
