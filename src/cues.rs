@@ -103,14 +103,13 @@ pub struct CueMatcher {
     /// The lexicons: a fixed size, whatever the roster.
     automaton: AhoCorasick,
     kinds: Vec<Vec<CueKind>>,
-    /// Per lexicon pattern, what it is in an injury ([`INJURY_PART`] ...): a part and a word
-    /// that injures it, side by side, make a health cue (see [`CueMatcher::injuries`]).
-    injury: Vec<u8>,
+    /// Per lexicon pattern, the words that take part in a sign found in code: an injury
+    /// ([`INJURY_PART`] ...: a part and a word that injures it, side by side, make a health
+    /// cue, see [`CueMatcher::injuries`]), a practitioner's seat ([`SEAT`]) or the end of a time
+    /// ([`TIME`]).
+    marks: Vec<u8>,
     /// Part-and-word phrases that mostly mean something else ("pulled his leg").
     injury_except: Vec<String>,
-    /// Per lexicon pattern, whether it is a practitioner's seat after a possessive ("'s
-    /// table", "'s chair"): with "on"/"in" and a name before it, a strong client sign.
-    seat: Vec<bool>,
     /// The roster's affiliations, traits and places: grows with the roster, so a hash index
     /// (see [`crate::names`]) rather than part of the automaton.
     roster: NameIndex,
@@ -120,9 +119,6 @@ pub struct CueMatcher {
     /// visitor between "had" and "in" (the phrase is a strong client sign; its cue is the
     /// "in ..." part, so that it never overlaps the description inside it).
     visit: Regex,
-    /// A time or a length ("10am", "8.15", "90 min"): after "our", "her" ... an appointment, a
-    /// weak client sign (a class has a time too). Digits lead, so the search skips prose fast.
-    appointment: Regex,
     /// "To the sweet gentleman who tucked a $2 bill...", "to the young fella with the yellow
     /// ute": a public call-out of one person, however the writer qualifies them.
     callout: Regex,
@@ -198,8 +194,7 @@ impl CueMatcher {
         CueMatcher {
             automaton,
             kinds: b.kinds,
-            seat: b.marks.iter().map(|&m| m & SEAT != 0).collect(),
-            injury: b.marks,
+            marks: b.marks,
             injury_except: lx.injuries.except.iter().map(|e| normalize(e)).collect(),
             roster: r.index,
             roster_kinds: r.kinds,
@@ -208,10 +203,6 @@ impl CueMatcher {
                 r"\b(?:had|got) (?:a|an|the|her|his|our|one|two|three|four|some|my)(?: [\w'’-]+){0,3} (in (?:today|this|on|yesterday|twice|again|for|last|earlier))\b",
             )
             .expect("visit pattern"),
-            appointment: Regex::new(
-                r"\d{1,2}(?:(?:[:.]\d\d)? ?(?:am|pm)|[:.]\d\d)\b|\d{2,3}[- ]?min(?:ute)?s?\b",
-            )
-            .expect("appointment pattern"),
             callout: callout_pattern(&lx.callout),
         }
     }
@@ -224,21 +215,29 @@ impl CueMatcher {
         let mut injury_words: Vec<(usize, usize, u8)> = Vec::new();
         for m in self.automaton.find_overlapping_iter(text) {
             let id = m.pattern().as_usize();
-            if self.seat.get(id) == Some(&true) {
-                // "'s table" after a name: its start is inside the word.
+            let mark = self.marks.get(id).copied().unwrap_or(0);
+            if mark & (SEAT | TIME) != 0 {
+                // "'s table" after a name, "am" after "10": the start is inside a word.
                 if text[m.end()..]
                     .chars()
                     .next()
                     .is_none_or(|c| !c.is_alphanumeric())
                 {
-                    cues.extend(seat(norm, m.start(), m.end()));
+                    let sign = if mark & SEAT != 0 {
+                        seat(norm, m.start(), m.end())
+                    } else {
+                        appointment(norm, m.start(), m.end())
+                    };
+                    cues.extend(sign);
                 }
-                continue;
+                if self.kinds[id].is_empty() {
+                    continue;
+                }
             }
             if !crate::scanner::is_word_bounded(text, m.start(), m.end()) {
                 continue;
             }
-            if let Some(&mark) = self.injury.get(id).filter(|&&mark| mark != 0) {
+            if mark & INJURY != 0 {
                 injury_words.push((m.start(), m.end(), mark));
             }
             let span = norm.span(m.start(), m.end());
@@ -260,22 +259,6 @@ impl CueMatcher {
                 cues.push(Cue {
                     span: norm.span(m.start(), m.end()),
                     kind: CueKind::Context(Strength::Strong),
-                });
-            }
-        }
-        for m in self.appointment.find_iter(text) {
-            // "our 10am", "her 8.15", "his 90 min": whose time it is.
-            let before = &text[..m.start()];
-            let Some(word) = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next()) else {
-                continue;
-            };
-            if matches!(word, "our" | "my" | "her" | "his" | "their" | "your")
-                && crate::scanner::is_word_bounded(text, m.start(), m.end())
-            {
-                let start = m.start() - word.len() - 1;
-                cues.push(Cue {
-                    span: norm.span(start, m.end()),
-                    kind: CueKind::Context(Strength::Weak),
                 });
             }
         }
@@ -515,8 +498,31 @@ const INJURY_NOUN: u8 = 2;
 const INJURY_ADJECTIVE: u8 = 4;
 /// A verb before "his"/"her" and a part ("tore").
 const INJURY_VERB: u8 = 8;
+/// Any word of an injury.
+const INJURY: u8 = INJURY_PART | INJURY_NOUN | INJURY_ADJECTIVE | INJURY_VERB;
 /// A practitioner's seat after a possessive ("'s table").
 const SEAT: u8 = 16;
+/// The end of a time or a length ("am" of "10am", "min" of "90 min").
+const TIME: u8 = 32;
+
+/// "our 10am", "her 9:30 pm", "his 90 min": a time or length (`start..end` is its "am",
+/// "pm" or "min") with digits and a possessive before it, as a weak client sign (a class has a
+/// time too).
+fn appointment(norm: &Normalized, start: usize, end: usize) -> Option<Cue> {
+    let text = norm.as_str();
+    let before = text[..start].strip_suffix(' ').unwrap_or(&text[..start]);
+    let digits = before.trim_end_matches(|c: char| c.is_ascii_digit() || c == ':' || c == '.');
+    let number = &before[digits.len()..];
+    if !number.starts_with(|c: char| c.is_ascii_digit()) || number.len() > 5 {
+        return None;
+    }
+    let lead = digits.strip_suffix(' ')?;
+    let word = lead.rsplit(' ').next()?;
+    matches!(word, "our" | "my" | "her" | "his" | "their" | "your").then(|| Cue {
+        span: norm.span(lead.len() - word.len(), end),
+        kind: CueKind::Context(Strength::Weak),
+    })
+}
 
 /// "on Rafa's table", "in Dean's chair": a seat (`start..end` is "'s table") with "on" or "in"
 /// and one word before it, as a strong client sign.
@@ -588,6 +594,9 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
         "treatment table",
     ] {
         b.mark(&format!("'s {seat}"), SEAT);
+    }
+    for unit in ["am", "pm", "min", "mins", "minute", "minutes"] {
+        b.mark(unit, TIME);
     }
     let injuries = &lx.injuries;
     for (list, mark) in [
