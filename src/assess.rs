@@ -357,6 +357,9 @@ struct Assessor<'a> {
     population: f64,
     /// Whether the writer uses capitals (an all-lowercase post says nothing by case).
     cased: bool,
+    /// The jobs and roles that name a relative ("the mayor's boy"), in span order: worked out
+    /// once, as attribution asks about each cue for every client.
+    kin: Vec<Span>,
 }
 
 /// Most context cues of each kind kept as evidence for one name (the nearest ones). A real
@@ -520,10 +523,21 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
             Some((s.end, *m))
         })
         .collect();
+    let kin = cues
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.kind,
+                CueKind::Occupation(_) | CueKind::Role(_) | CueKind::PublicRole(_)
+            ) && is_kin(text, c.span, &input.lexicons.relatives)
+        })
+        .map(|c| c.span)
+        .collect();
     let a = Assessor {
         input,
         text,
         layout,
+        kin,
         cues,
         weak_context,
         strong_context,
@@ -1130,11 +1144,10 @@ impl Assessor<'_> {
         // client counts (a phrase on two clients' entries is two cues on one span). The cues
         // are in span order, so a cue overlaps an earlier one exactly when it starts before
         // the furthest end so far.
-        let relatives = &self.input.lexicons.relatives;
         let score = |cue: &Cue| match cue.kind {
             // "the mayor's boy" fits the mayor's son, not the mayor.
             CueKind::Occupation(_) | CueKind::Role(_) | CueKind::PublicRole(_)
-                if is_kin(self.text, cue.span, relatives) =>
+                if self.is_kin(cue.span) =>
             {
                 let kin = Key::of(cue.kind).and_then(Key::kin);
                 3 * usize::from(kin.is_some_and(|k| profile.keys.contains(&k)))
@@ -1174,6 +1187,18 @@ impl Assessor<'_> {
             reach = reach.max(cue.span.end);
         }
         total + group_best
+    }
+
+    /// Whether the job or role at `span` names a relative (see [`is_kin`]).
+    fn is_kin(&self, span: Span) -> bool {
+        self.kin.binary_search(&span).is_ok()
+    }
+
+    /// The clients' description words, built the first time a description needs them.
+    fn descriptors(&self) -> &Descriptors {
+        self.input
+            .descriptors
+            .get_or_init(|| Descriptors::new(self.input.roster, self.input.lexicons))
     }
 
     /// The text of paragraphs `range`.
@@ -1718,7 +1743,7 @@ impl Assessor<'_> {
         let lx = self.input.lexicons;
         let jobs: Vec<Key> = cues
             .iter()
-            .filter(|c| !is_kin(self.text, c.span, &lx.relatives))
+            .filter(|c| !self.is_kin(c.span))
             .filter(|c| match c.kind {
                 CueKind::Occupation(_) | CueKind::PublicRole(_) => true,
                 // "the owner of the black Raptor": a head noun with a large k ("owner",
@@ -1755,18 +1780,10 @@ impl Assessor<'_> {
             tied.push(c);
         }
         match tied.as_slice() {
-            [] => self
-                .input
-                .descriptors
-                .get_or_init(|| Descriptors::new(self.input.roster, lx))
-                .best(text, 3, 2),
+            [] => self.descriptors().best(text, 3, 2),
             [c] => Some(*c),
             _ => {
-                let words = self
-                    .input
-                    .descriptors
-                    .get_or_init(|| Descriptors::new(self.input.roster, lx));
-                let overlap = words.overlap(text, &tied);
+                let overlap = self.descriptors().overlap(text, &tied);
                 let top = overlap.iter().copied().max().unwrap_or(0);
                 let mut at_top = tied.iter().zip(&overlap).filter(|(_, o)| **o == top);
                 match (at_top.next(), at_top.next()) {
@@ -2357,16 +2374,19 @@ fn after_possessive_pronoun(text: &str, span: Span) -> bool {
     matches!(prev.as_str(), "her" | "his" | "their" | "my" | "your")
 }
 
-/// Whether an occupation is a plural about a group ("Realtors spend hours in the car",
-/// "nurses, this one is for you") rather than about one of them ("one of our nurses").
-/// Whether the word after a trait is a plural noun for people in general.
-fn before_a_group(text: &str, span: Span) -> bool {
-    let next: String = text[span.end..]
+/// The word after `span`, lowercased.
+fn next_word(text: &str, span: Span) -> String {
+    text[span.end..]
         .trim_start()
         .chars()
         .take_while(|c| c.is_alphanumeric())
         .collect::<String>()
-        .to_lowercase();
+        .to_lowercase()
+}
+
+/// Whether the word after a trait is a plural noun for people in general.
+fn before_a_group(text: &str, span: Span) -> bool {
+    let next = next_word(text, span);
     matches!(
         next.as_str(),
         "fellas"
@@ -2395,12 +2415,7 @@ fn before_a_group(text: &str, span: Span) -> bool {
 
 /// Whether the word after `span` is a plural noun ("retired teachers").
 fn before_a_plural(text: &str, span: Span) -> bool {
-    let next: String = text[span.end..]
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_lowercase();
+    let next = next_word(text, span);
     next.chars().count() >= 4 && is_plural(&next)
 }
 
@@ -2410,6 +2425,8 @@ fn is_plural(word: &str) -> bool {
         || (word.ends_with("men") && word.len() > 4)
 }
 
+/// Whether an occupation is a plural about a group ("Realtors spend hours in the car",
+/// "nurses, this one is for you") rather than about one of them ("one of our nurses").
 fn is_generic_plural(text: &str, span: Span) -> bool {
     let word = text[span.range()].to_lowercase();
     if !is_plural(&word) {

@@ -530,8 +530,9 @@ fn seat(norm: &Normalized, start: usize, end: usize) -> Option<Cue> {
     let text = norm.as_str();
     let before = &text[..start];
     let name_start = before
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let name = &before[name_start..];
     let lead = before[..name_start].strip_suffix(' ')?;
     let word = lead.rsplit(' ').next()?;
@@ -920,6 +921,8 @@ mod tests {
                 .contains(&("his 90 min".to_owned(), CueKind::Context(Strength::Weak)))
         );
         assert!(signs("the dog's table manners; open at 10am").is_empty());
+        // Whatever stands before the name.
+        assert!(signs("on 👀Rafa's table, in 👀's chair, our 👀10am").len() <= 3);
     }
 
     #[test]

@@ -64,24 +64,8 @@ impl Descriptors {
         Descriptors { index }
     }
 
-    /// For each of `clients`, how many distinct distinctive words of theirs `text` holds.
-    pub(crate) fn overlap(&self, text: &str, clients: &[u32]) -> Vec<usize> {
-        let mut counts = vec![0; clients.len()];
-        let seen: HashSet<String> = words(&normalize(text)).collect();
-        for w in &seen {
-            let Some(owners) = self.index.get(w) else {
-                continue;
-            };
-            for (n, c) in counts.iter_mut().zip(clients) {
-                *n += usize::from(owners.contains(c));
-            }
-        }
-        counts
-    }
-
-    /// The one client whose description shares the most distinctive words with `text`, if it
-    /// shares at least `min` and `margin` more than any other client.
-    pub(crate) fn best(&self, text: &str, min: usize, margin: usize) -> Option<u32> {
+    /// For each client whose entry shares a distinctive word with `text`, how many it shares.
+    fn counts(&self, text: &str) -> HashMap<u32, usize> {
         let seen: HashSet<String> = words(&normalize(text)).collect();
         let mut counts: HashMap<u32, usize> = HashMap::new();
         for owners in seen.iter().filter_map(|w| self.index.get(w)) {
@@ -89,7 +73,22 @@ impl Descriptors {
                 *counts.entry(c).or_default() += 1;
             }
         }
-        let mut ranked: Vec<(u32, usize)> = counts.into_iter().collect();
+        counts
+    }
+
+    /// For each of `clients`, how many distinct distinctive words of theirs `text` holds.
+    pub(crate) fn overlap(&self, text: &str, clients: &[u32]) -> Vec<usize> {
+        let counts = self.counts(text);
+        clients
+            .iter()
+            .map(|c| counts.get(c).copied().unwrap_or(0))
+            .collect()
+    }
+
+    /// The one client whose description shares the most distinctive words with `text`, if it
+    /// shares at least `min` and `margin` more than any other client.
+    pub(crate) fn best(&self, text: &str, min: usize, margin: usize) -> Option<u32> {
+        let mut ranked: Vec<(u32, usize)> = self.counts(text).into_iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         match ranked.as_slice() {
             [(c, n), rest @ ..] if *n >= min && rest.first().is_none_or(|r| r.1 + margin <= *n) => {
