@@ -183,6 +183,8 @@ impl CueMatcher {
             (r"\b(\d{1,3})(?:th)? birthday\b".to_owned(), AgeForm::Digits),
             (r"\b(?:aged|age|turned|turning|turns|just turned) (\d{2,3})\b".to_owned(), AgeForm::Digits),
             (r"\b(?:is|was|now|she's|he's|she is|he is) (\d{2,3})\b(?: (?:years|yrs)(?: old)?)?".to_owned(), AgeForm::Digits),
+            // "77 and she hasn't missed a Sunday", "92 and still swimming": an elder's age.
+            (r"\b([6-9]\d|1[01]\d) and (?:she|he|still)\b".to_owned(), AgeForm::Digits),
             (format!(r"\b({words})[- ](?:years?|yrs?)[- ](?:old|young)\b"), AgeForm::Words),
             (format!(r"\b(?:aged|turned|turning|turns|just turned) ({words})\b"), AgeForm::Words),
             (r"\bin (?:her|his|their) (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".to_owned(), AgeForm::Decade),
@@ -938,6 +940,8 @@ mod tests {
             ("Six years old and braver than all of us", 6),
             ("a grade 2 seven-year-old", 7),
             ("she turned ninety on Sunday", 90),
+            ("77 and she hasn't missed a Sunday", 77),
+            ("92 and still swimming", 92),
         ] {
             let found = kinds(text);
             assert!(
@@ -947,11 +951,17 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
-        assert!(
-            !kinds("the studio is 10 minutes away")
-                .iter()
-                .any(|(_, k)| matches!(k, CueKind::Age { .. }))
-        );
+        for text in [
+            "the studio is 10 minutes away",
+            "scored 20 and he was thrilled",
+        ] {
+            assert!(
+                !kinds(text)
+                    .iter()
+                    .any(|(_, k)| matches!(k, CueKind::Age { .. })),
+                "{text}"
+            );
+        }
     }
 
     #[test]
