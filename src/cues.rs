@@ -180,7 +180,7 @@ impl CueMatcher {
         let ages = [
             (r"\b(\d{1,3})[- ]?(?:year|yr)s?[- ]old\b".to_owned(), AgeForm::Digits),
             (r"\b(\d{1,3})[- ](?:years?|yrs?) (?:old|young)\b".to_owned(), AgeForm::Digits),
-            (r"\b(\d{1,3})(?:th)? birthday\b".to_owned(), AgeForm::Digits),
+            (r"\b(\d{1,3})(?:st|nd|rd|th)? (?:birthday|bday|b-day)\b".to_owned(), AgeForm::Digits),
             (r"\b(?:aged|age|turned|turning|turns|just turned) (\d{2,3})\b".to_owned(), AgeForm::Digits),
             (r"\b(?:is|was|now|she's|he's|she is|he is) (\d{2,3})\b(?: (?:years|yrs)(?: old)?)?".to_owned(), AgeForm::Digits),
             // "77 and she hasn't missed a Sunday", "92 and still swimming": an elder's age.
@@ -942,6 +942,8 @@ mod tests {
             ("she turned ninety on Sunday", 90),
             ("77 and she hasn't missed a Sunday", 77),
             ("92 and still swimming", 92),
+            ("for her 24th bday dinner", 24),
+            ("happy 82nd birthday Jean", 82),
         ] {
             let found = kinds(text);
             assert!(
