@@ -982,9 +982,6 @@ impl Assessor<'_> {
         }
     }
 
-    /// The words thanking the person named at `span` to their face ("Cheers Bob", "Thanks,
-    /// Sean", "Crystal, thank you"), as a weak client sign; not "thanks to Paddy and the
-    /// committee", which credits a helper.
     /// The winner word ("winner", "belongs to", "congratulations") in the sentence of `span` or
     /// the one before, as a client sign.
     fn announced_winner(&self, span: Span) -> Option<Cue> {
@@ -1043,6 +1040,9 @@ impl Assessor<'_> {
         })
     }
 
+    /// The words thanking the person named at `span` to their face ("Cheers Bob", "Thanks,
+    /// Sean", "Crystal, thank you"), as a weak client sign; not "thanks to Paddy and the
+    /// committee", which credits a helper.
     fn thanked(&self, span: Span) -> Option<Cue> {
         const BEFORE: &[&str] = &[
             "cheers",

@@ -301,7 +301,6 @@ impl CueMatcher {
     }
 }
 
-/// "to the [up to two words] NOUN who|with|that|in the", for the lexicon's call-out nouns.
 impl CueMatcher {
     /// Health cues for each body part with a word that injures it beside it: "hamstring tear",
     /// "torn hammy", "tore his hamstring". `words` are the injury words found, in match order,
@@ -358,6 +357,7 @@ impl CueMatcher {
     }
 }
 
+/// "to the [up to two words] NOUN who|with|that|in the", for the lexicon's call-out nouns.
 fn callout_pattern(nouns: &[String]) -> Regex {
     let nouns: Vec<String> = nouns.iter().map(|n| regex::escape(&normalize(n))).collect();
     let alternation = if nouns.is_empty() {
