@@ -469,6 +469,7 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
                 && matches!(c.kind, CueKind::Trait(..) | CueKind::Health)
                 && first_person(text, c.span))
         })
+        .filter(|c| !(c.kind == CueKind::Photo && of_a_thing(text, c.span)))
         .filter(|c| plausible(text, c, input.lexicons))
         .filter(|c| !is_own_trade(text, c, &input.roster.practice.name))
         .filter(|c| !is_business_age(text, c, &input.roster.practice.name))
@@ -2372,6 +2373,29 @@ fn after_possessive_pronoun(text: &str, span: Span) -> bool {
         prev = words.nth(1).unwrap_or_default();
     }
     matches!(prev.as_str(), "her" | "his" | "their" | "my" | "your")
+}
+
+/// Whether a photo is of a thing: "photos of the room (empty, no people)", "pics of the new
+/// reformers" (not "a photo of the birthday girl", "photos of our winners").
+fn of_a_thing(text: &str, span: Span) -> bool {
+    const PEOPLE: &[&str] = &[
+        "birthday", "bride", "girl", "girls", "boy", "boys", "winner", "winners", "team", "crew",
+        "class", "gang", "group", "lads", "ladies", "man", "woman", "lady", "client", "clients",
+        "family", "kids", "baby", "couple", "happy", "two", "three", "whole", "day",
+    ];
+    // The next few words only: a draft of a thousand 📸 stays linear.
+    let rest = text[span.end..].trim_start();
+    let end = rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i);
+    let after = rest[..end].to_lowercase();
+    let mut words = after
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty());
+    let (Some("of"), Some("the" | "our" | "this" | "my"), Some(noun)) =
+        (words.next(), words.next(), words.next())
+    else {
+        return false;
+    };
+    !PEOPLE.contains(&noun) && !noun.ends_with("'s")
 }
 
 /// The word after `span`, lowercased.

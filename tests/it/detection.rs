@@ -772,3 +772,33 @@ clients:
     assert_eq!(verdict, "warn");
     assert_eq!(clients, ["S031"]);
 }
+
+#[test]
+fn a_photo_of_a_thing_is_no_photo_of_the_client() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Haar Studio, staff: [Morag Lindsay], population: 9000}
+clients:
+  - id: P002
+    name: Fiona Strachan
+    consent:
+      - {id: K-2, scope: [status, name], channels: [newsletter], granted: 2026-03-04, evidence: k2.pdf}
+"#,
+    );
+    let newsletter = |photo: &str| {
+        format!(
+            "---\nchannel: newsletter\n---\nWe were delighted that Fiona Strachan, one of our \
+             clients, cut the ribbon on Saturday.\n\nThere are {photo} on the website.\n"
+        )
+    };
+    assert_eq!(
+        judge(&ws, &newsletter("photos of the room (empty, no people)")),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(&ws, &newsletter("photos of Fiona with the big scissors")).0,
+        "block"
+    );
+}
