@@ -1255,9 +1255,7 @@ impl Assessor<'_> {
                 // something the practice offers describes someone only in a sentence with a
                 // person or a client sign in it.
                 .filter(|c| {
-                    !matches!(c.kind, CueKind::RosterTrait(_))
-                        || self.person_in_sentence(c.span)
-                        || self.strong_context_in_sentence(c.span)
+                    !matches!(c.kind, CueKind::RosterTrait(_)) || self.someone_in_sentence(c.span)
                 })
                 .copied()
                 .collect();
@@ -1454,15 +1452,7 @@ impl Assessor<'_> {
                 continue;
             }
             let places_only = quasi.iter().all(|c| is_roster_phrase(c.kind));
-            let someone = |c: &Cue| {
-                self.person_in_sentence(c.span)
-                    || context.iter().any(|x| {
-                        x.kind == CueKind::Context(Strength::Strong)
-                            && self.layout.sentence(x.span.start)
-                                == self.layout.sentence(c.span.start)
-                    })
-            };
-            if places_only && !quasi.iter().any(someone) {
+            if places_only && !quasi.iter().any(|c| self.someone_in_sentence(c.span)) {
                 // "a basket from Sweet Larch Bakery": a business or a place, with nobody in
                 // the sentence it could describe.
                 continue;
@@ -1525,7 +1515,8 @@ impl Assessor<'_> {
         let text = self.paragraph_text(paragraphs);
         let mut out: Vec<(Cue, u32)> = Vec::new();
         for r in &roles {
-            if let Some(c) = self.attribute(std::slice::from_ref(r), text)
+            // A role no client's entry holds names no one on the roster: no guessing by words.
+            if let Some(c) = self.tie_break(&self.best_fits(std::slice::from_ref(r)), text)
                 && Some(c) != client
                 && out.iter().all(|(_, o)| *o != c)
             {
@@ -1557,8 +1548,12 @@ impl Assessor<'_> {
             .any(|w| PERSON.contains(&w.to_lowercase().as_str()))
     }
 
-    /// Whether a strong client sign ("came in for", "on my table") is in the sentence of `span`.
-    fn strong_context_in_sentence(&self, span: Span) -> bool {
+    /// Whether the sentence of `span` speaks of a person or holds a strong client sign ("came
+    /// in for", "on my table").
+    fn someone_in_sentence(&self, span: Span) -> bool {
+        if self.person_in_sentence(span) {
+            return true;
+        }
         let s = self.layout.sentence(span.start);
         let i = self
             .strong_context
@@ -1668,8 +1663,8 @@ impl Assessor<'_> {
             return true;
         }
         let full = match own.split_once(' ') {
-            Some((article @ ("the" | "our"), _)) => format!("{} {article}", lower_before),
-            _ => before.to_lowercase(),
+            Some((article @ ("the" | "our"), _)) => format!("{lower_before} {article}"),
+            _ => lower_before,
         };
         let lower = [
             "brand-new",
@@ -1738,9 +1733,21 @@ impl Assessor<'_> {
     /// The roster client the cues of a description point at: the one matching the most cues,
     /// if exactly one does. Among clients the cues fit equally (two captains, the mayor and
     /// the mayor's son), the one whose roster description shares the most words with the
-    /// paragraphs of the description (`text`); see [`Descriptors`].
+    /// paragraphs of the description (`text`); with no fit at all, the one sharing clearly
+    /// the most (see [`Descriptors`]).
     fn attribute(&self, cues: &[Cue], text: &str) -> Option<u32> {
-        let n = u32::try_from(self.input.roster.clients.len()).ok()?;
+        match self.best_fits(cues).as_slice() {
+            [] => self.descriptors().best(text, 3, 2),
+            tied => self.tie_break(tied, text),
+        }
+    }
+
+    /// The clients matching the most cues (see [`Self::matches`]) whose job does not rule
+    /// them out.
+    fn best_fits(&self, cues: &[Cue]) -> Vec<u32> {
+        let Ok(n) = u32::try_from(self.input.roster.clients.len()) else {
+            return Vec::new();
+        };
         let lx = self.input.lexicons;
         let jobs: Vec<Key> = cues
             .iter()
@@ -1780,11 +1787,16 @@ impl Assessor<'_> {
             }
             tied.push(c);
         }
-        match tied.as_slice() {
-            [] => self.descriptors().best(text, 3, 2),
+        tied
+    }
+
+    /// Which of the clients the cues fit equally the description's words (`text`) point at.
+    fn tie_break(&self, tied: &[u32], text: &str) -> Option<u32> {
+        match tied {
+            [] => None,
             [c] => Some(*c),
             _ => {
-                let overlap = self.descriptors().overlap(text, &tied);
+                let overlap = self.descriptors().overlap(text, tied);
                 let top = overlap.iter().copied().max().unwrap_or(0);
                 let mut at_top = tied.iter().zip(&overlap).filter(|(_, o)| **o == top);
                 match (at_top.next(), at_top.next()) {
@@ -2459,9 +2471,18 @@ fn is_generic_plural(text: &str, span: Span) -> bool {
     // Only this sentence's words: "What I'm proudest of is the men. Farmers, lads off the
     // building sites" is about farmers in general; "heaps of you farmers" too, but "one of
     // our farmers" is one of them.
-    let before = sentence_before(text, span.start, 200).to_lowercase();
-    let recent: Vec<&str> = before.split_whitespace().rev().take(6).collect();
+    let recent = recent_words(text, span.start);
     !(one_of(&recent) || recent.iter().any(|w| w.chars().all(|c| c.is_ascii_digit())))
+}
+
+/// The last six words of the sentence before `end`, lowercased, latest first.
+fn recent_words(text: &str, end: usize) -> Vec<String> {
+    sentence_before(text, end, 200)
+        .split_whitespace()
+        .rev()
+        .take(6)
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Whether the noun phrase ending at `span` starts with "a" or "an" ("a tech CEO"), not "the"
@@ -2483,19 +2504,16 @@ fn is_indefinite(text: &str, span: Span) -> bool {
 }
 
 /// Whether words (latest first) say "one of" or "another of": one person of a group.
-fn one_of(recent: &[&str]) -> bool {
+fn one_of(recent: &[String]) -> bool {
     recent
         .windows(2)
-        .any(|w| w[0] == "of" && matches!(w[1], "one" | "another"))
+        .any(|w| w[0] == "of" && matches!(w[1].as_str(), "one" | "another"))
 }
 
 /// Whether a plural at `span` is "one of our local midwives": one person, of a group the writer
 /// says has several.
 fn one_of_many(text: &str, span: Span) -> bool {
-    let word = text[span.range()].to_lowercase();
-    let before = sentence_before(text, span.start, 200).to_lowercase();
-    let recent: Vec<&str> = before.split_whitespace().rev().take(6).collect();
-    is_plural(&word) && one_of(&recent)
+    is_plural(&text[span.range()].to_lowercase()) && one_of(&recent_words(text, span.start))
 }
 
 /// Where sentences start: after `.`, `!`, `?` or `…` and a space (not after "Mrs." or an

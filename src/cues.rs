@@ -860,7 +860,7 @@ impl Builder {
         }
     }
 
-    /// Marks a needle as a part of an injury phrase (`INJURY_*`).
+    /// Marks a needle as a word of a sign found in code (`INJURY_*`, `SEAT`, `TIME`).
     fn mark(&mut self, needle: &str, mark: u8) {
         if !needle.is_empty() {
             let i = self.pattern(needle);
