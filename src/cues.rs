@@ -588,18 +588,11 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
     for t in &lx.health {
         b.add(&normalize(t), CueKind::Health);
     }
-    for seat in [
-        "table",
-        "chair",
-        "couch",
-        "plinth",
-        "massage table",
-        "treatment table",
-    ] {
-        b.mark(&format!("'s {seat}"), SEAT);
+    for seat in &lx.seats {
+        b.mark(&format!("'s {}", normalize(seat)), SEAT);
     }
-    for unit in ["am", "pm", "min", "mins", "minute", "minutes"] {
-        b.mark(unit, TIME);
+    for unit in &lx.appointment_units {
+        b.mark(&normalize(unit), TIME);
     }
     let injuries = &lx.injuries;
     for (list, mark) in [

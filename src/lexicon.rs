@@ -184,6 +184,10 @@ pub struct Lexicons {
     pub words: HashMap<String, u32>,
     /// Phrases that say someone is a client.
     pub context: Vec<Phrase>,
+    /// Where a client sits or lies for their session: "on Rafa's table" is a strong sign.
+    pub seats: Vec<String>,
+    /// Units of an appointment's time or length: "our 10am", "his 90 min" are weak signs.
+    pub appointment_units: Vec<String>,
     /// Gossip and complaints.
     pub gossip: Vec<Phrase>,
     /// Words of a policy notice, which turn weak gossip words into a policy.
@@ -217,8 +221,10 @@ pub struct Lexicons {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Phrases {
+struct Context {
     terms: Vec<Phrase>,
+    seats: Vec<String>,
+    appointment_units: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -321,7 +327,10 @@ impl Lexicons {
                 }
             }
             "context.yaml" => {
-                self.context = serde_yaml::from_str::<Phrases>(text).map_err(yaml)?.terms
+                let c = serde_yaml::from_str::<Context>(text).map_err(yaml)?;
+                self.context = c.terms;
+                self.seats = c.seats;
+                self.appointment_units = c.appointment_units;
             }
             "gossip.yaml" => {
                 let g: Gossip = serde_yaml::from_str(text).map_err(yaml)?;
