@@ -318,6 +318,24 @@ impl<'de> Deserialize<'de> for PersonName {
     }
 }
 
+/// A client's alias: anything with a letter or digit. Unlike a name, a one-letter alias ("O",
+/// "J") is accepted, because practices do call clients that and a roster exported with one
+/// must still load; it is never looked for alone (it cannot be told apart from ordinary
+/// text), and `lipzip roster lint` says so.
+struct Alias(String);
+
+impl<'de> Deserialize<'de> for Alias {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(Checked("an alias", |s: &str| {
+            if s.chars().any(char::is_alphanumeric) {
+                Ok(Alias(s.trim().to_owned()))
+            } else {
+                Err("an alias needs at least one letter or digit".to_owned())
+            }
+        }))
+    }
+}
+
 /// An id that has not been used before in this roster.
 struct UniqueId(String);
 
@@ -343,7 +361,7 @@ struct RawClient {
     id: UniqueId,
     name: PersonName,
     #[serde(default)]
-    aliases: Vec<PersonName>,
+    aliases: Vec<Alias>,
     #[serde(default)]
     public_figure: bool,
     #[serde(default)]

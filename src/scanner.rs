@@ -808,6 +808,10 @@ impl Compiled {
             };
             for alias in &c.aliases {
                 let a = normalize(alias);
+                if a.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+                    // "O": one letter is every "o" and "O Holy Night" (the lint says so).
+                    continue;
+                }
                 if a.starts_with('@') {
                     b.add(&a, t(Form::Full(RosterForm::Handle)));
                     continue;

@@ -39,7 +39,10 @@ fn names_and_attributes_are_linted_without_quoting_them() {
     let ws = Workspace::new();
     let roster = ROSTER
         .replace("name: Mark Lindqvist", "name: Mary Jones")
-        .replace("aliases: [Pepe]", "aliases: [Dana Whitfield, Hope, Q. T.]")
+        .replace(
+            "aliases: [Pepe]",
+            "aliases: [Dana Whitfield, Hope, Q. T., O]",
+        )
         .replace("occupation: realtor", "occupation: quizzical zorblaxer")
         .replace("age: 85", "age: 240");
     ws.write("r.yaml", &roster);
@@ -66,6 +69,7 @@ fn names_and_attributes_are_linted_without_quoting_them() {
         ("name-is-practice", "C002", "aliases[0]"),
         ("name-common-word", "C002", "aliases[1]"),
         ("name-too-short", "C002", "aliases[2]"),
+        ("name-too-short", "C002", "aliases[3]"),
     ] {
         let want = (want.0.to_owned(), want.1.to_owned(), want.2.to_owned());
         assert!(got.contains(&want), "{want:?} not in {got:?}");
