@@ -227,7 +227,29 @@ impl Layout {
             .get(p)
             .and_then(|&start| text.get(start..))
             .map(str::trim_start)
-            .is_some_and(|t| t.starts_with('#') || t.starts_with("**") || t.starts_with("__"))
+            .is_some_and(|t| {
+                // A heading ("## Gift vouchers"), not a line of hashtags ("#ShopLocal").
+                t.trim_start_matches('#').starts_with([' ', '\t']) && t.starts_with('#')
+                    || t.starts_with("**")
+                    || t.starts_with("__")
+            })
+    }
+
+    /// Whether sentence `s` starts a list item ("- Ms. Odile at the bakery says ..."): the
+    /// items of a list are separate things, so a sign in one is not about the next.
+    fn starts_item(&self, text: &str, s: usize) -> bool {
+        let Some(&start) = self.sentences.get(s) else {
+            return false;
+        };
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let lead = text[line_start..start].trim();
+        let line = text[line_start..].trim_start();
+        (lead.is_empty() || lead.len() <= 4)
+            && (line.starts_with(['-', '*', '•', '+'])
+                || line.split_once(['.', ')']).is_some_and(|(n, _)| {
+                    !n.is_empty() && n.len() <= 3 && n.bytes().all(|d| d.is_ascii_digit())
+                }))
+            && !line.starts_with("**")
     }
 
     fn is_sentence_start(&self, text: &str, offset: usize) -> bool {
@@ -641,11 +663,13 @@ impl Assessor<'_> {
                     // is the coach wished luck, or the sponsor thanked for the prizes.
                     notes.extend(capacity.map(note));
                     Severity::Info
-                } else if draft_context.is_some() || !near.is_empty() || told.is_some() {
+                } else if let item_context = self.item_context(hit.span, draft_context)
+                    && (item_context.is_some() || !near.is_empty() || told.is_some())
+                {
                     // Their health is something only their practitioner would tell.
                     notes.extend(told.map(note));
                     if notes.is_empty() {
-                        notes.extend(draft_context.map(note));
+                        notes.extend(item_context.map(note));
                     }
                     rule.severity
                 } else {
@@ -715,6 +739,67 @@ impl Assessor<'_> {
         found
     }
 
+    /// The first context cue of the newsletter item (the paragraphs from one heading or bold
+    /// lead-in to the next) that holds `span`: "**Community corner** ... Ms. Odile at the
+    /// bakery" is not told of by "has been coming" in the item before. Without items, as
+    /// [`Assessor::draft_context`].
+    fn item_context(&self, span: Span, draft_context: Option<Cue>) -> Option<Cue> {
+        let opens = |p: usize| self.layout.opens_section(self.input.layout, p);
+        let p = self.layout.paragraph(span.start);
+        let count = self.layout.paragraphs.len();
+        let first = (0..=p).rev().find(|&q| opens(q));
+        let last = (p + 1..count).find(|&q| opens(q));
+        if first.is_none() && last.is_none() {
+            return draft_context;
+        }
+        let range = first.unwrap_or(0)..last.unwrap_or(count);
+        // In a list ("- Ms. Odile at the bakery says ..."), the item is the list entry.
+        let entry = self.list_entry(span.start);
+        let in_item = |c: &&Cue| {
+            range.contains(&self.layout.paragraph(c.span.start))
+                && entry.as_ref().is_none_or(|e| e.contains(&c.span.start))
+        };
+        self.cues
+            .iter()
+            .filter(in_item)
+            .find(|c| matches!(c.kind, CueKind::Context(Strength::Strong)))
+            .or_else(|| {
+                self.cues
+                    .iter()
+                    .filter(in_item)
+                    .find(|c| matches!(c.kind, CueKind::Context(_) | CueKind::ContextPlural))
+            })
+            .copied()
+            .or(draft_context.filter(|c| c.span.is_empty()))
+    }
+
+    /// The bytes of the list entry ("- ..." up to the next entry or a blank line) that holds
+    /// `offset`, if it is in one.
+    fn list_entry(&self, offset: usize) -> Option<Range<usize>> {
+        let text = self.input.layout;
+        let is_entry = |line: &str| {
+            let line = line.trim_start();
+            (line.starts_with(['-', '*', '•', '+']) && !line.starts_with("**"))
+                || line.split_once(['.', ')']).is_some_and(|(n, _)| {
+                    !n.is_empty() && n.len() <= 3 && n.bytes().all(|d| d.is_ascii_digit())
+                })
+        };
+        let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        if !is_entry(&text[start..]) {
+            return None;
+        }
+        let mut end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
+        for line in text[end..].split_inclusive('\n') {
+            if line.trim().is_empty() || is_entry(line) {
+                break;
+            }
+            end += line.len();
+        }
+        Some(start..end)
+    }
+
     /// Context cues close to `span`: a strong one in the same or a neighbouring paragraph, or
     /// any in the same or a neighbouring sentence; of each kind, the [`NEAREST_CONTEXT`]
     /// nearest, in span order.
@@ -729,8 +814,26 @@ impl Assessor<'_> {
                 bounds.get(after).copied().unwrap_or(usize::MAX),
             )
         };
-        let sentences = starts(&self.layout.sentences, s.saturating_sub(1), s + 2);
-        let paragraphs = starts(&self.layout.paragraphs, p.saturating_sub(1), p + 2);
+        // The sentences before and after, unless a list item starts between.
+        let text = self.input.layout;
+        let first = if self.layout.starts_item(text, s) {
+            s
+        } else {
+            s.saturating_sub(1)
+        };
+        let after = if self.layout.starts_item(text, s + 1) {
+            s + 1
+        } else {
+            s + 2
+        };
+        let sentences = starts(&self.layout.sentences, first, after);
+        // A newsletter item ("**Community corner**") is not about the item before it.
+        let opens = |p: usize| self.layout.opens_section(self.input.layout, p);
+        let paragraphs = starts(
+            &self.layout.paragraphs,
+            if opens(p) { p } else { p.saturating_sub(1) },
+            if opens(p + 1) { p + 1 } else { p + 2 },
+        );
         let mut near = nearest(&self.weak_context, sentences, last);
         near.extend(nearest(&self.strong_context, sentences, last));
         near.extend(nearest(&self.strong_context, paragraphs, last));
@@ -1357,8 +1460,17 @@ impl Assessor<'_> {
     }
 
     /// Whether a cue is in a sentence about a staff member ("Kofi is our licensed massage
-    /// therapist"): a staff name before it in the same sentence.
+    /// therapist"): a staff name before it in the same sentence, or right after it as their
+    /// title ("drawn live by Coach Marcus").
     fn about_staff(&self, span: Span) -> bool {
+        let next = self.staff.partition_point(|s| s.start < span.end);
+        if self
+            .staff
+            .get(next)
+            .is_some_and(|s| self.text[span.end..s.start].trim().is_empty())
+        {
+            return true;
+        }
         let s = self.layout.sentence(span.start);
         // Of the staff names that end before the cue, the one that starts last is in the
         // latest sentence.
@@ -1529,12 +1641,6 @@ impl Assessor<'_> {
     /// Whether the sentence around `span` speaks of a person ("she works at", "the owner of",
     /// "one of the lads from").
     fn person_in_sentence(&self, span: Span) -> bool {
-        const PERSON: &[&str] = &[
-            "she", "he", "her", "his", "him", "hers", "she's", "he's", "whose", "owner", "owns",
-            "works", "worked", "client", "member", "regular", "someone", "somebody", "guy", "gal",
-            "lady", "woman", "man", "friend", "mum", "mom", "dad", "lads", "bloke", "fella",
-            "player", "skipper", "captain", "voice", "face",
-        ];
         let s = self.layout.sentence(span.start);
         let start = self.layout.sentences[s];
         let end = self
@@ -1545,7 +1651,7 @@ impl Assessor<'_> {
             .unwrap_or(self.text.len());
         self.text[start..end]
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .any(|w| PERSON.contains(&w.to_lowercase().as_str()))
+            .any(|w| self.input.lexicons.people.contains(&w.to_lowercase()))
     }
 
     /// Whether the sentence of `span` speaks of a person or holds a strong client sign ("came
@@ -1936,9 +2042,12 @@ impl Assessor<'_> {
                 // "$1,120 raised for the High School P&C": a business or a club with nobody
                 // in its sentence tells nothing about the client.
                 k if is_roster_phrase(k) && !self.person_in_sentence(cue.span) => {}
-                k if is_quasi(k)
+                // "Congratulations Earl!" after "Earl LeBoeuf": a name, not a peer of the realm.
+                k if (is_quasi(k) || is_public(k))
                     && name_words
                         .contains(&crate::normalize::normalize(&self.text[cue.span.range()])) => {}
+                // "Drawn live by Coach Marcus": a staff member's title.
+                k if is_quasi(k) && self.about_staff(cue.span) => {}
                 k if is_quasi(k) || is_public(k) => *d = d.with(Disclosure::Story),
                 _ => {}
             }
@@ -2546,19 +2655,32 @@ fn sentence_starts(text: &str) -> Vec<usize> {
             let mut j = i + text[i..].chars().next().map_or(1, char::len_utf8);
             // Closing quotes, brackets and emphasis ("**Holiday hours.** We're open") end the
             // sentence with it.
-            while j < bytes.len()
-                && matches!(
-                    bytes[j],
-                    b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b'*' | b'_'
-                )
-            {
-                j += 1;
+            let mut quoted = false;
+            loop {
+                if j < bytes.len()
+                    && matches!(
+                        bytes[j],
+                        b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b'*' | b'_'
+                    )
+                {
+                    quoted |= matches!(bytes[j], b'"' | b'\'');
+                    j += 1;
+                } else if let Some(q) = ['”', '’'].into_iter().find(|&q| text[j..].starts_with(q))
+                {
+                    quoted = true;
+                    j += q.len_utf8();
+                } else {
+                    break;
+                }
             }
             if !abbreviation && j < bytes.len() && bytes[j].is_ascii_whitespace() {
                 while j < bytes.len() && bytes[j].is_ascii_whitespace() {
                     j += 1;
                 }
-                if j < bytes.len() {
+                // The one who yells "LAST ROUND!" before the bell: a quoted cry inside a
+                // sentence, which goes on in lower case.
+                let goes_on = quoted && text[j..].chars().next().is_some_and(char::is_lowercase);
+                if j < bytes.len() && !goes_on {
                     starts.push(j);
                 }
             }

@@ -188,6 +188,9 @@ pub struct Lexicons {
     pub seats: Vec<String>,
     /// Units of an appointment's time or length: "our 10am", "his 90 min" are weak signs.
     pub appointment_units: Vec<String>,
+    /// Words that put a person in a sentence ("she", "owner", "regular", "lad"), so that a
+    /// trait or a business there may describe someone.
+    pub people: std::collections::HashSet<String>,
     /// Gossip and complaints.
     pub gossip: Vec<Phrase>,
     /// Words of a policy notice, which turn weak gossip words into a policy.
@@ -225,6 +228,7 @@ struct Context {
     terms: Vec<Phrase>,
     seats: Vec<String>,
     appointment_units: Vec<String>,
+    people: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -331,6 +335,7 @@ impl Lexicons {
                 self.context = c.terms;
                 self.seats = c.seats;
                 self.appointment_units = c.appointment_units;
+                self.people = c.people.into_iter().collect();
             }
             "gossip.yaml" => {
                 let g: Gossip = serde_yaml::from_str(text).map_err(yaml)?;
