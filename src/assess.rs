@@ -1844,6 +1844,10 @@ impl Assessor<'_> {
     fn attribute(&self, cues: &[Cue], text: &str) -> Option<u32> {
         match self.best_fits(cues).as_slice() {
             [] => self.descriptors().best(text, 3, 2),
+            // One cue fits one client ("first baby"), but the description shares three
+            // distinctive words more with another's entry ("IVF", "rounds", "10k"): the words
+            // say who it is.
+            [c] if self.matches(*c, cues) <= 1 => self.descriptors().best(text, 3, 2).or(Some(*c)),
             tied => self.tie_break(tied, text),
         }
     }
@@ -1878,11 +1882,18 @@ impl Assessor<'_> {
                 continue;
             }
             let profile = &self.input.profiles[c as usize];
-            let has_job = profile
-                .keys
-                .iter()
-                .any(|k| matches!(k, Key::Occupation(_) | Key::Role(_) | Key::PublicRole(_)));
-            if !jobs.is_empty() && has_job && !jobs.iter().any(|j| profile.keys.contains(j)) {
+            // A public figure's fame compares with fame only: a "crown-winning" poet whose
+            // entry says "poet; teacher" has no fame on file to contradict it.
+            let public = |k: &Key| matches!(k, Key::PublicRole(_));
+            let famous = self.input.roster.clients[c as usize].public_figure;
+            let comparable = jobs.iter().filter(|j| {
+                profile.keys.iter().any(|k| {
+                    matches!(k, Key::Occupation(_) | Key::Role(_) | Key::PublicRole(_))
+                        && (!famous || public(k) == public(j))
+                })
+            });
+            let mut comparable = comparable.peekable();
+            if comparable.peek().is_some() && !comparable.any(|j| profile.keys.contains(j)) {
                 // The club's manager is not its striker: a job that does not fit rules a
                 // client out even when the club does.
                 continue;

@@ -122,6 +122,9 @@ pub struct CueMatcher {
     /// "To the sweet gentleman who tucked a $2 bill...", "to the young fella with the yellow
     /// ute": a public call-out of one person, however the writer qualifies them.
     callout: Regex,
+    /// "she's now 30 weeks", "born at 34 weeks", "36 weeks now", "#36weeks": how far along a
+    /// pregnancy is (judged in [`gestation`]).
+    weeks: Regex,
 }
 
 /// How an age pattern writes the number it captures.
@@ -206,6 +209,7 @@ impl CueMatcher {
             )
             .expect("visit pattern"),
             callout: callout_pattern(&lx.callout),
+            weeks: Regex::new(r"\b([2-3]\d|4[0-2])(?:\+\d)? ?weeks?\b").expect("weeks pattern"),
         }
     }
 
@@ -269,6 +273,14 @@ impl CueMatcher {
                 span: norm.span(m.start(), m.end()),
                 kind: CueKind::Gossip(Strength::Strong),
             });
+        }
+        for m in self.weeks.find_iter(text) {
+            if gestation(text, m.start(), m.end()) {
+                cues.push(Cue {
+                    span: norm.span(m.start(), m.end()),
+                    kind: CueKind::Health,
+                });
+            }
         }
         for (re, form) in &self.ages {
             for caps in re.captures_iter(text) {
@@ -524,6 +536,23 @@ fn appointment(norm: &Normalized, start: usize, end: usize) -> Option<Cue> {
         span: norm.span(lead.len() - word.len(), end),
         kind: CueKind::Context(Strength::Weak),
     })
+}
+
+/// Whether "30 weeks" at `start..end` is how far along a pregnancy is: "at 34 weeks", "she's
+/// now 30 weeks", "36 weeks now", "#36weeks"; not "a 6 weeks course" or "from 38 weeks" (a
+/// service that starts then).
+fn gestation(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end();
+    if text[..start].ends_with('#') {
+        return true;
+    }
+    let previous = before.rsplit(' ').next().unwrap_or("");
+    let next = text[end..].split_whitespace().next().unwrap_or("");
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    matches!(
+        previous,
+        "at" | "now" | "is" | "she's" | "hit" | "hits" | "reached" | "nearly" | "almost" | "past"
+    ) || matches!(next, "now" | "today" | "pregnant" | "along" | "gone")
 }
 
 /// "on Rafa's table", "in Dean's chair": a seat (`start..end` is "'s table") with "on" or "in"
