@@ -245,11 +245,12 @@ impl Layout {
         let lead = text[line_start..start].trim();
         let line = text[line_start..].trim_start();
         (lead.is_empty() || lead.len() <= 4)
-            && (line.starts_with(['-', '*', '•', '+'])
+            && (line
+                .strip_prefix(['-', '*', '•', '+'])
+                .is_some_and(|rest| rest.starts_with([' ', '\t']))
                 || line.split_once(['.', ')']).is_some_and(|(n, _)| {
                     !n.is_empty() && n.len() <= 3 && n.bytes().all(|d| d.is_ascii_digit())
                 }))
-            && !line.starts_with("**")
     }
 
     fn is_sentence_start(&self, text: &str, offset: usize) -> bool {
@@ -647,9 +648,11 @@ impl Assessor<'_> {
                 // about the pastor in its news.
                 let paragraph = self.layout.paragraph(hit.span.start);
                 let next = !self.layout.opens_section(self.input.layout, paragraph + 1);
+                let item = self.item(hit.span.start);
                 let told = health.iter().copied().find(|c| {
                     let p = self.layout.paragraph(c.span.start);
-                    (p + 2 >= paragraph && p <= paragraph) || (next && p == paragraph + 1)
+                    ((p + 2 >= paragraph && p <= paragraph) || (next && p == paragraph + 1))
+                        && item.as_ref().is_none_or(|i| i.contains(&c.span.start))
                 });
                 // "Cheek + chin balancing on @bri. 2 syringes of Voluma...": a treatment told
                 // next to a public figure's name is theirs, whatever role they are known for.
@@ -739,26 +742,32 @@ impl Assessor<'_> {
         found
     }
 
-    /// The first context cue of the newsletter item (the paragraphs from one heading or bold
-    /// lead-in to the next) that holds `span`: "**Community corner** ... Ms. Odile at the
-    /// bakery" is not told of by "has been coming" in the item before. Without items, as
-    /// [`Assessor::draft_context`].
-    fn item_context(&self, span: Span, draft_context: Option<Cue>) -> Option<Cue> {
+    /// The bytes of the newsletter item that holds `offset`: the paragraphs from one heading
+    /// or bold lead-in to the next, or, in a list, the list entry. `None` in a draft without
+    /// headings or lead-ins, which is one story.
+    fn item(&self, offset: usize) -> Option<Range<usize>> {
         let opens = |p: usize| self.layout.opens_section(self.input.layout, p);
-        let p = self.layout.paragraph(span.start);
+        let p = self.layout.paragraph(offset);
         let count = self.layout.paragraphs.len();
         let first = (0..=p).rev().find(|&q| opens(q));
         let last = (p + 1..count).find(|&q| opens(q));
         if first.is_none() && last.is_none() {
-            return draft_context;
+            return None;
         }
-        let range = first.unwrap_or(0)..last.unwrap_or(count);
-        // In a list ("- Ms. Odile at the bakery says ..."), the item is the list entry.
-        let entry = self.list_entry(span.start);
-        let in_item = |c: &&Cue| {
-            range.contains(&self.layout.paragraph(c.span.start))
-                && entry.as_ref().is_none_or(|e| e.contains(&c.span.start))
+        let at = |q: usize| self.layout.paragraphs.get(q).copied();
+        let section =
+            first.and_then(at).unwrap_or(0)..last.and_then(at).unwrap_or(self.input.layout.len());
+        Some(self.list_entry(offset).unwrap_or(section))
+    }
+
+    /// The first context cue of the item (see [`Assessor::item`]) that holds `span`:
+    /// "**Community corner** ... Ms. Odile at the bakery" is not told of by "has been coming"
+    /// in the item before. Without items, [`Assessor::draft_context`].
+    fn item_context(&self, span: Span, draft_context: Option<Cue>) -> Option<Cue> {
+        let Some(item) = self.item(span.start) else {
+            return draft_context;
         };
+        let in_item = |c: &&Cue| item.contains(&c.span.start);
         self.cues
             .iter()
             .filter(in_item)
@@ -779,7 +788,9 @@ impl Assessor<'_> {
         let text = self.input.layout;
         let is_entry = |line: &str| {
             let line = line.trim_start();
-            (line.starts_with(['-', '*', '•', '+']) && !line.starts_with("**"))
+            // "- item", not "*an italic line*".
+            line.strip_prefix(['-', '*', '•', '+'])
+                .is_some_and(|rest| rest.starts_with([' ', '\t']))
                 || line.split_once(['.', ')']).is_some_and(|(n, _)| {
                     !n.is_empty() && n.len() <= 3 && n.bytes().all(|d| d.is_ascii_digit())
                 })
@@ -1357,8 +1368,14 @@ impl Assessor<'_> {
                 // "New service: Gel-X", "Knotless braids with beads": a roster trait that is
                 // something the practice offers describes someone only in a sentence with a
                 // person or a client sign in it.
-                .filter(|c| {
-                    !matches!(c.kind, CueKind::RosterTrait(_)) || self.someone_in_sentence(c.span)
+                // So is a look ("$10 off any tattoo over $100"): the service, not a person,
+                // unless a job is in its sentence ("the barista with the pink buzz cut").
+                .filter(|c| match c.kind {
+                    CueKind::RosterTrait(_) => self.someone_in_sentence(c.span),
+                    CueKind::Trait(TraitKind::Appearance, _) => {
+                        self.someone_in_sentence(c.span) || self.job_in_sentence(c.span)
+                    }
+                    _ => true,
                 })
                 .copied()
                 .collect();
@@ -1652,6 +1669,28 @@ impl Assessor<'_> {
         self.text[start..end]
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
             .any(|w| self.input.lexicons.people.contains(&w.to_lowercase()))
+    }
+
+    /// Whether the sentence of `span` holds a job or a role ("our favourite barista").
+    fn job_in_sentence(&self, span: Span) -> bool {
+        let s = self.layout.sentence(span.start);
+        let from = self.layout.sentences[s];
+        let to = self
+            .layout
+            .sentences
+            .get(s + 1)
+            .copied()
+            .unwrap_or(usize::MAX);
+        let first = self.cues.partition_point(|c| c.span.start < from);
+        self.cues[first..]
+            .iter()
+            .take_while(|c| c.span.start < to)
+            .any(|c| {
+                matches!(
+                    c.kind,
+                    CueKind::Occupation(_) | CueKind::Role(_) | CueKind::PublicRole(_)
+                )
+            })
     }
 
     /// Whether the sentence of `span` speaks of a person or holds a strong client sign ("came
@@ -2000,13 +2039,32 @@ impl Assessor<'_> {
             let next = !self.layout.opens_section(self.input.layout, p + 1);
             std::iter::once(p).chain(next.then_some(p + 1))
         };
+        // A photo is of the item it is in ("[photo: Priya's finished sleeve]" under her
+        // spotlight is not of the fire chief welcomed back two headings down); in a draft
+        // without items, of everyone in it.
+        let photos: Vec<Option<Range<usize>>> = self
+            .cues
+            .iter()
+            .filter(|c| c.kind == CueKind::Photo)
+            .take(MAX_WINDOW_CUES)
+            .map(|c| self.item(c.span.start))
+            .collect();
+        let pictured = |offset: usize| {
+            photos
+                .iter()
+                .any(|item| item.as_ref().is_none_or(|i| i.contains(&offset)))
+        };
         let mut paragraphs: HashMap<String, BTreeSet<usize>> = HashMap::new();
+        let mut photo: BTreeSet<String> = BTreeSet::new();
         for f in findings.iter() {
             if let Some(c) = &f.client {
                 paragraphs
                     .entry(c.as_str().to_owned())
                     .or_default()
                     .extend(about(f.span.start));
+                if pictured(f.span.start) {
+                    photo.insert(c.as_str().to_owned());
+                }
             }
         }
         // Later mentions by first name ("Will, swing by ...") of a named client count too.
@@ -2014,11 +2072,13 @@ impl Assessor<'_> {
             let id = self.input.roster.clients[hit.client as usize].id.as_str();
             if let Some(set) = paragraphs.get_mut(id) {
                 set.extend(about(hit.span.start));
+                if pictured(hit.span.start) {
+                    photo.insert(id.to_owned());
+                }
             }
         }
         // What the cues of each paragraph that mentions a client disclose, worked out once per
         // paragraph and then combined per client (per finding, it was quadratic).
-        let photo = self.cues.iter().any(|c| c.kind == CueKind::Photo);
         let wanted: BTreeSet<usize> = paragraphs.values().flatten().copied().collect();
         // "we appreciate you, Coach!" after "Coach Rangi": the title he is named by, again.
         let name_words: BTreeSet<String> = self
@@ -2067,7 +2127,7 @@ impl Assessor<'_> {
             .iter()
             .map(|(id, set)| {
                 let mut d = Disclosures::NONE;
-                if photo {
+                if photo.contains(id) {
                     d = d.with(Disclosure::Photo);
                 }
                 let mut health = Vec::new();
