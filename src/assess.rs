@@ -1371,7 +1371,7 @@ impl Assessor<'_> {
                 // So is a look ("$10 off any tattoo over $100"): the service, not a person,
                 // unless a job is in its sentence ("the barista with the pink buzz cut").
                 .filter(|c| match c.kind {
-                    CueKind::RosterTrait(_) => self.someone_in_sentence(c.span),
+                    CueKind::RosterTrait(_) => self.someone_in_or_after(c.span),
                     CueKind::Trait(TraitKind::Appearance, _) => {
                         self.someone_in_sentence(c.span) || self.job_in_sentence(c.span)
                     }
@@ -1706,6 +1706,20 @@ impl Assessor<'_> {
         self.strong_context
             .get(i)
             .is_some_and(|c| self.layout.sentence(c.span.start) == s)
+    }
+
+    /// Whether someone is in the sentence of `span` or, in the same paragraph, the next one:
+    /// "Spotted the pink Defender in the car park. 36 weeks now and still out on the farms
+    /// with her arm up a cow".
+    fn someone_in_or_after(&self, span: Span) -> bool {
+        if self.someone_in_sentence(span) {
+            return true;
+        }
+        let s = self.layout.sentence(span.start);
+        self.layout.sentences.get(s + 1).is_some_and(|&next| {
+            self.layout.paragraph(next) == self.layout.paragraph(span.start)
+                && self.person_in_sentence(Span::new(next, next))
+        })
     }
 
     /// The anonymity set of a set of cues: population × the product of their base rates,

@@ -141,6 +141,9 @@ enum AgeForm {
 /// Spelled-out ages, "twenty" to "ninety-nine" and "a hundred": the pattern's alternation.
 const NUMBER_WORDS: &str = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one) hundred|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
 
+/// Ages in words from thirteen up: "she's only nineteen", never "she's two" or "he's one of".
+const GROWN_UP_WORDS: &str = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one) hundred|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+
 impl CueMatcher {
     /// Compiles the lexicons and the roster's attribute phrases.
     ///
@@ -190,6 +193,9 @@ impl CueMatcher {
             (r"\b([6-9]\d|1[01]\d) and (?:she|he|still)\b".to_owned(), AgeForm::Digits),
             (format!(r"\b({words})[- ](?:years?|yrs?)[- ](?:old|young)\b"), AgeForm::Words),
             (format!(r"\b(?:aged|turned|turning|turns|just turned) ({words})\b"), AgeForm::Words),
+            // "she's only nineteen", "he's nearly forty": not "she's two" (a child's age, or
+            // "she's one of ...").
+            (format!(r"\b(?:she's|he's|she is|he is)(?: only| just| nearly| almost| barely)? ({GROWN_UP_WORDS})\b"), AgeForm::Words),
             (r"\bin (?:her|his|their) (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".to_owned(), AgeForm::Decade),
             (r"\b(octogenarian|nonagenarian|centenarian)\b".to_owned(), AgeForm::Decade),
         ]
@@ -781,7 +787,25 @@ impl RosterNeedles {
                     // "Radio Moyle".
                     add(&words[..words.len() - 1].join(" "));
                 }
-                if kind == CueKind::RosterTrait(i) {
+                if kind == CueKind::RosterTrait(i) && words.len() >= 4 {
+                    // "drives a pink Land Rover Defender" is told as "the pink Defender": the
+                    // first word after the article with the last.
+                    if let Some(a) = words
+                        .iter()
+                        .position(|w| matches!(*w, "a" | "an" | "the" | "her" | "his"))
+                        && a + 3 < words.len()
+                    {
+                        add(&format!("{} {}", words[a + 1], words[words.len() - 1]));
+                    }
+                }
+                // A relative's name inside a trait ("daughter of the mayor Cllr Alun Pugh",
+                // "married to Shannon Bowen") names the relative, who may be in the news.
+                let kin = words
+                    .iter()
+                    .take(3)
+                    .any(|w| lx.relatives.iter().any(|r| r == w))
+                    || n.starts_with("married to");
+                if kind == CueKind::RosterTrait(i) && !kin {
                     // A proper name inside a trait: "captain of the Estrella".
                     for word in phrase.split_whitespace().skip(1) {
                         let w = word.trim_matches(|c: char| !c.is_alphanumeric());
