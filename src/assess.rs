@@ -1426,8 +1426,12 @@ impl Assessor<'_> {
                             }
                         }
                         let cs = self.layout.sentence(c.span.start);
-                        let phrase =
-                            self.text[c.span.range()].contains(' ') && !public_window && !staff;
+                        // "A very special visitor in the chair. A certain Clare netminder...":
+                        // with a wink at the reader, the sign before it counts for fame too.
+                        let hinted = quasi.iter().any(|q| q.kind == CueKind::Hint);
+                        let phrase = self.text[c.span.range()].contains(' ')
+                            && (!public_window || hinted)
+                            && !staff;
                         let near = |s: usize| quasi_sentences.binary_search(&s).is_ok();
                         let in_reach = near(cs)
                             || (phrase && (near(cs + 1) || cs.checked_sub(1).is_some_and(near)));
