@@ -647,8 +647,11 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
         b.add(&normalize(t), CueKind::Story);
     }
     for (i, o) in (0u32..).zip(&lx.occupations) {
+        // "one of our local preachers": a job's plural is the job (of several people).
         for f in std::iter::once(&o.term).chain(&o.forms) {
-            b.add(&normalize(f), CueKind::Occupation(i));
+            for n in with_plural(f) {
+                b.add(&n, CueKind::Occupation(i));
+            }
         }
     }
     for (i, r) in (0u32..).zip(&lx.roles) {
