@@ -624,6 +624,19 @@ impl Assessor<'_> {
                     continue;
                 }
                 let rule = &self.input.rules.rules()[rule_idx];
+                // "the Sarge's missus is in for her blow dry": the client is the relative.
+                let hit = if is_kin(self.text, hit.span, &self.input.lexicons.relatives) {
+                    match self.relative_of(hit.client) {
+                        Some(other) => NameHit {
+                            client: other,
+                            ..*hit
+                        },
+                        None => continue,
+                    }
+                } else {
+                    *hit
+                };
+                let hit = &hit;
                 let client = &self.input.roster.clients[hit.client as usize];
                 let mut near = self.context_near(hit.span);
                 let sentence = self.layout.sentence(hit.span.start);
@@ -1153,6 +1166,34 @@ impl Assessor<'_> {
                         && !a.chars().any(char::is_lowercase)
                 })
         })
+    }
+
+    /// The client whose roster entry names `client` as their relative ("wife of Sgt. Maurice
+    /// Kelleher"), or whom `client`'s entry names so ("husband of Noreen Kelleher").
+    fn relative_of(&self, client: u32) -> Option<u32> {
+        let clients = &self.input.roster.clients;
+        let relatives = &self.input.lexicons.relatives;
+        let kin_of = |trait_: &str, name: &str| {
+            let t = crate::normalize::normalize(trait_);
+            t.contains(name)
+                && t.split(' ')
+                    .take(3)
+                    .any(|w| w == "married" || relatives.iter().any(|r| r == w))
+        };
+        let me = clients.get(client as usize)?;
+        let my_name = crate::normalize::normalize(&me.name);
+        let by_me = clients.iter().position(|other| {
+            let theirs = crate::normalize::normalize(&other.name);
+            other.id != me.id
+                && theirs.contains(' ')
+                && me.attributes.traits.iter().any(|t| kin_of(t, &theirs))
+        });
+        let of_me = || {
+            clients.iter().position(|other| {
+                other.id != me.id && other.attributes.traits.iter().any(|t| kin_of(t, &my_name))
+            })
+        };
+        by_me.or_else(of_me).and_then(|i| u32::try_from(i).ok())
     }
 
     /// The words thanking the person named at `span` to their face ("Cheers Bob", "Thanks,
