@@ -32,6 +32,10 @@ CORPORA = {
     "kiwi": os.path.join(ROOT, "corpora", "kiwi"),
     "nails": os.path.join(ROOT, "corpora", "nails"),
     "ski": os.path.join(ROOT, "corpora", "ski"),
+    "bayou": os.path.join(ROOT, "corpora", "bayou"),
+    "irish": os.path.join(ROOT, "corpora", "irish"),
+    "tattoo": os.path.join(ROOT, "corpora", "tattoo"),
+    "wales": os.path.join(ROOT, "corpora", "wales"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]

@@ -18,7 +18,7 @@
 //! - for consent, each client's disclosures (status, name, story, photo, health) are read from
 //!   the paragraphs that mention them.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 use crate::consent::{Disclosure, Disclosures};
@@ -156,10 +156,38 @@ pub(crate) struct Input<'a> {
     pub descriptors: &'a std::sync::OnceLock<Descriptors>,
 }
 
-/// Paragraph and sentence boundaries of the original text.
+/// Paragraph and sentence boundaries of the original text, with its newsletter items: all
+/// found in one pass, so that asking where an offset falls is a binary search.
 struct Layout {
     paragraphs: Vec<usize>,
     sentences: Vec<usize>,
+    /// The paragraphs that open a section: a Markdown heading or a bold lead-in.
+    sections: Vec<usize>,
+    /// List entries ("- ..." and the lines that continue it), as byte ranges in order.
+    entries: Vec<Range<usize>>,
+}
+
+/// Whether a line starts a list entry: "- item", "* item", "• item", "12. item", "3) item";
+/// not "*an italic line*" or "**bold**".
+fn list_marker(line: &str) -> bool {
+    let line = line.trim_start();
+    if line
+        .strip_prefix(['-', '*', '•', '+'])
+        .is_some_and(|rest| rest.starts_with([' ', '\t']))
+    {
+        return true;
+    }
+    let digits = line.bytes().take(4).take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && matches!(line.as_bytes().get(digits), Some(b'.' | b')'))
+}
+
+/// Whether text at a paragraph's start opens a section.
+fn opens_a_section(at: &str) -> bool {
+    let t = at.trim_start();
+    // A heading ("## Gift vouchers"), not a line of hashtags ("#ShopLocal").
+    t.trim_start_matches('#').starts_with([' ', '\t']) && t.starts_with('#')
+        || t.starts_with("**")
+        || t.starts_with("__")
 }
 
 impl Layout {
@@ -169,8 +197,18 @@ impl Layout {
         let mut blank_before = false;
         let mut current_heading = false;
         let mut first = true;
+        let mut entries: Vec<Range<usize>> = Vec::new();
+        let mut entry: Option<Range<usize>> = None;
         for line in text.split_inclusive('\n') {
             let trimmed = line.trim();
+            let end = offset + line.len();
+            if list_marker(line) {
+                entries.extend(entry.replace(offset..end));
+            } else if trimmed.is_empty() || trimmed.starts_with('#') {
+                entries.extend(entry.take());
+            } else if let Some(e) = entry.as_mut() {
+                e.end = end;
+            }
             let heading =
                 trimmed.starts_with('#') && trimmed.trim_start_matches('#').starts_with(' ');
             let fence = trimmed == "---";
@@ -202,10 +240,23 @@ impl Layout {
             }
         }
         let sentences = kept;
+        entries.extend(entry);
+        let sections = (0..paragraphs.len())
+            .filter(|&p| opens_a_section(&text[paragraphs[p]..]))
+            .collect();
         Layout {
             paragraphs,
             sentences,
+            sections,
+            entries,
         }
+    }
+
+    /// The list entry that holds `offset`, if any.
+    fn list_entry(&self, offset: usize) -> Option<Range<usize>> {
+        let i = self.entries.partition_point(|e| e.start <= offset);
+        let e = self.entries.get(i.checked_sub(1)?)?;
+        (offset < e.end).then(|| e.clone())
     }
 
     fn paragraph(&self, offset: usize) -> usize {
@@ -220,19 +271,16 @@ impl Layout {
             .saturating_sub(1)
     }
 
+    /// The bytes of the sentence that holds `offset`, in a text of `len` bytes.
+    fn sentence_bytes(&self, offset: usize, len: usize) -> Range<usize> {
+        let s = self.sentence(offset);
+        self.sentences[s]..self.sentences.get(s + 1).copied().unwrap_or(len)
+    }
+
     /// Whether paragraph `p` opens a new section: a Markdown heading, or a bold lead-in
     /// ("**Pregnant? Let us know.** If you're pregnant..."), as newsletters start each item.
-    fn opens_section(&self, text: &str, p: usize) -> bool {
-        self.paragraphs
-            .get(p)
-            .and_then(|&start| text.get(start..))
-            .map(str::trim_start)
-            .is_some_and(|t| {
-                // A heading ("## Gift vouchers"), not a line of hashtags ("#ShopLocal").
-                t.trim_start_matches('#').starts_with([' ', '\t']) && t.starts_with('#')
-                    || t.starts_with("**")
-                    || t.starts_with("__")
-            })
+    fn opens_section(&self, p: usize) -> bool {
+        self.sections.binary_search(&p).is_ok()
     }
 
     /// Whether sentence `s` starts a list item ("- Ms. Odile at the bakery says ..."): the
@@ -241,16 +289,9 @@ impl Layout {
         let Some(&start) = self.sentences.get(s) else {
             return false;
         };
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let lead = text[line_start..start].trim();
-        let line = text[line_start..].trim_start();
-        (lead.is_empty() || lead.len() <= 4)
-            && (line
-                .strip_prefix(['-', '*', '•', '+'])
-                .is_some_and(|rest| rest.starts_with([' ', '\t']))
-                || line.split_once(['.', ')']).is_some_and(|(n, _)| {
-                    !n.is_empty() && n.len() <= 3 && n.bytes().all(|d| d.is_ascii_digit())
-                }))
+        // The entry's first sentence: nothing but its marker before it.
+        self.list_entry(start)
+            .is_some_and(|e| start - e.start <= 8 && text[e.start..start].trim().len() <= 4)
     }
 
     fn is_sentence_start(&self, text: &str, offset: usize) -> bool {
@@ -383,6 +424,8 @@ struct Assessor<'a> {
     /// The jobs and roles that name a relative ("the mayor's boy"), in span order: worked out
     /// once, as attribution asks about each cue for every client.
     kin: Vec<Span>,
+    /// [`Assessor::relative_of`] per client, as it reads the whole roster.
+    relatives: std::cell::RefCell<HashMap<u32, Option<u32>>>,
 }
 
 /// Most context cues of each kind kept as evidence for one name (the nearest ones). A real
@@ -562,6 +605,7 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         text,
         layout,
         kin,
+        relatives: std::cell::RefCell::default(),
         cues,
         weak_context,
         strong_context,
@@ -660,7 +704,7 @@ impl Assessor<'_> {
                 // is another newsletter item; one in a newsletter's "Medicare corner" is not
                 // about the pastor in its news.
                 let paragraph = self.layout.paragraph(hit.span.start);
-                let next = !self.layout.opens_section(self.input.layout, paragraph + 1);
+                let next = !self.layout.opens_section(paragraph + 1);
                 let item = self.item(hit.span.start);
                 let told = health.iter().copied().find(|c| {
                     let p = self.layout.paragraph(c.span.start);
@@ -759,14 +803,14 @@ impl Assessor<'_> {
     /// or bold lead-in to the next, or, in a list, the list entry. `None` in a draft without
     /// headings or lead-ins, which is one story.
     fn item(&self, offset: usize) -> Option<Range<usize>> {
-        let opens = |p: usize| self.layout.opens_section(self.input.layout, p);
-        let p = self.layout.paragraph(offset);
-        let count = self.layout.paragraphs.len();
-        let first = (0..=p).rev().find(|&q| opens(q));
-        let last = (p + 1..count).find(|&q| opens(q));
-        if first.is_none() && last.is_none() {
+        let sections = &self.layout.sections;
+        if sections.is_empty() {
             return None;
         }
+        let p = self.layout.paragraph(offset);
+        let i = sections.partition_point(|&q| q <= p);
+        let first = i.checked_sub(1).map(|i| sections[i]);
+        let last = sections.get(i).copied();
         let at = |q: usize| self.layout.paragraphs.get(q).copied();
         let section =
             first.and_then(at).unwrap_or(0)..last.and_then(at).unwrap_or(self.input.layout.len());
@@ -780,48 +824,20 @@ impl Assessor<'_> {
         let Some(item) = self.item(span.start) else {
             return draft_context;
         };
-        let in_item = |c: &&Cue| item.contains(&c.span.start);
-        self.cues
-            .iter()
-            .filter(in_item)
-            .find(|c| matches!(c.kind, CueKind::Context(Strength::Strong)))
-            .or_else(|| {
-                self.cues
-                    .iter()
-                    .filter(in_item)
-                    .find(|c| matches!(c.kind, CueKind::Context(_) | CueKind::ContextPlural))
-            })
-            .copied()
+        // The first of a list (in span order) that starts inside the item.
+        let first_in = |list: &[Cue]| {
+            let i = list.partition_point(|c| c.span.start < item.start);
+            list.get(i).filter(|c| c.span.start < item.end).copied()
+        };
+        first_in(&self.strong_context)
+            .or_else(|| first_in(&self.weak_context))
             .or(draft_context.filter(|c| c.span.is_empty()))
     }
 
     /// The bytes of the list entry ("- ..." up to the next entry or a blank line) that holds
     /// `offset`, if it is in one.
     fn list_entry(&self, offset: usize) -> Option<Range<usize>> {
-        let text = self.input.layout;
-        let is_entry = |line: &str| {
-            let line = line.trim_start();
-            // "- item", not "*an italic line*".
-            line.strip_prefix(['-', '*', '•', '+'])
-                .is_some_and(|rest| rest.starts_with([' ', '\t']))
-                || line.split_once(['.', ')']).is_some_and(|(n, _)| {
-                    !n.is_empty() && n.len() <= 3 && n.bytes().all(|d| d.is_ascii_digit())
-                })
-        };
-        let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        if !is_entry(&text[start..]) {
-            return None;
-        }
-        let mut end = text[offset..]
-            .find('\n')
-            .map_or(text.len(), |i| offset + i + 1);
-        for line in text[end..].split_inclusive('\n') {
-            if line.trim().is_empty() || is_entry(line) {
-                break;
-            }
-            end += line.len();
-        }
-        Some(start..end)
+        self.layout.list_entry(offset)
     }
 
     /// Context cues close to `span`: a strong one in the same or a neighbouring paragraph, or
@@ -852,12 +868,14 @@ impl Assessor<'_> {
         };
         let sentences = starts(&self.layout.sentences, first, after);
         // A newsletter item ("**Community corner**") is not about the item before it.
-        let opens = |p: usize| self.layout.opens_section(self.input.layout, p);
+        let opens = |p: usize| self.layout.opens_section(p);
         let paragraphs = starts(
             &self.layout.paragraphs,
             if opens(p) { p } else { p.saturating_sub(1) },
             if opens(p + 1) { p + 1 } else { p + 2 },
         );
+        // Neither reaches into the next item: a heading ("## Client spotlight") is another story.
+        let sentences = (sentences.0.max(paragraphs.0), sentences.1.min(paragraphs.1));
         let mut near = nearest(&self.weak_context, sentences, last);
         near.extend(nearest(&self.strong_context, sentences, last));
         near.extend(nearest(&self.strong_context, paragraphs, last));
@@ -1171,6 +1189,15 @@ impl Assessor<'_> {
     /// The client whose roster entry names `client` as their relative ("wife of Sgt. Maurice
     /// Kelleher"), or whom `client`'s entry names so ("husband of Noreen Kelleher").
     fn relative_of(&self, client: u32) -> Option<u32> {
+        if let Some(known) = self.relatives.borrow().get(&client) {
+            return *known;
+        }
+        let found = self.find_relative(client);
+        self.relatives.borrow_mut().insert(client, found);
+        found
+    }
+
+    fn find_relative(&self, client: u32) -> Option<u32> {
         let clients = &self.input.roster.clients;
         let relatives = &self.input.lexicons.relatives;
         let kin_of = |trait_: &str, name: &str| {
@@ -1395,7 +1422,7 @@ impl Assessor<'_> {
             // post splits one description over two ("Happy 85th birthday!" / "the red
             // Mustang").
             // A newsletter item is its own story: the item before it is not this description.
-            let opens = |p: usize| self.layout.opens_section(self.input.layout, p);
+            let opens = |p: usize| self.layout.opens_section(p);
             let lo = if opens(p) { p } else { p.saturating_sub(1) };
             let mut quasi: Vec<Cue> = in_paragraphs(lo, p + 1)
                 .iter()
@@ -1703,29 +1730,17 @@ impl Assessor<'_> {
     /// Whether the sentence around `span` speaks of a person ("she works at", "the owner of",
     /// "one of the lads from").
     fn person_in_sentence(&self, span: Span) -> bool {
-        let s = self.layout.sentence(span.start);
-        let start = self.layout.sentences[s];
-        let end = self
-            .layout
-            .sentences
-            .get(s + 1)
-            .copied()
-            .unwrap_or(self.text.len());
-        self.text[start..end]
+        self.text[self.layout.sentence_bytes(span.start, self.text.len())]
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
             .any(|w| self.input.lexicons.people.contains(&w.to_lowercase()))
     }
 
     /// Whether the sentence of `span` holds a job or a role ("our favourite barista").
     fn job_in_sentence(&self, span: Span) -> bool {
-        let s = self.layout.sentence(span.start);
-        let from = self.layout.sentences[s];
-        let to = self
-            .layout
-            .sentences
-            .get(s + 1)
-            .copied()
-            .unwrap_or(usize::MAX);
+        let Range {
+            start: from,
+            end: to,
+        } = self.layout.sentence_bytes(span.start, self.text.len());
         let first = self.cues.partition_point(|c| c.span.start < from);
         self.cues[first..]
             .iter()
@@ -2095,7 +2110,7 @@ impl Assessor<'_> {
         // A mention's paragraph and the next, unless the next is another newsletter item.
         let about = |offset: usize| {
             let p = self.layout.paragraph(offset);
-            let next = !self.layout.opens_section(self.input.layout, p + 1);
+            let next = !self.layout.opens_section(p + 1);
             std::iter::once(p).chain(next.then_some(p + 1))
         };
         // A photo is of the item it is in ("[photo: Priya's finished sleeve]" under her
@@ -2114,9 +2129,20 @@ impl Assessor<'_> {
                 .any(|item| item.as_ref().is_none_or(|i| i.contains(&offset)))
         };
         let mut paragraphs: HashMap<String, BTreeSet<usize>> = HashMap::new();
+        // Per client: whether a mention is outside any list entry, and the entries that
+        // mention them.
+        let mut entries: HashMap<String, (bool, BTreeSet<usize>)> = HashMap::new();
+        let mut note_entry = |id: &str, offset: usize| {
+            let e = entries.entry(id.to_owned()).or_default();
+            match self.list_entry(offset) {
+                Some(r) => _ = e.1.insert(r.start),
+                None => e.0 = true,
+            }
+        };
         let mut photo: BTreeSet<String> = BTreeSet::new();
         for f in findings.iter() {
             if let Some(c) = &f.client {
+                note_entry(c.as_str(), f.span.start);
                 paragraphs
                     .entry(c.as_str().to_owned())
                     .or_default()
@@ -2130,6 +2156,7 @@ impl Assessor<'_> {
         for hit in self.input.names {
             let id = self.input.roster.clients[hit.client as usize].id.as_str();
             if let Some(set) = paragraphs.get_mut(id) {
+                note_entry(id, hit.span.start);
                 set.extend(about(hit.span.start));
                 if pictured(hit.span.start) {
                     photo.insert(id.to_owned());
@@ -2152,14 +2179,18 @@ impl Assessor<'_> {
                     .collect::<Vec<_>>()
             })
             .collect();
-        let mut per_paragraph: HashMap<usize, (Disclosures, Vec<Cue>)> = HashMap::new();
+        // In a list, an entry is about whoever it names: "- Nuala is back from maternity
+        // leave" is not Ms. Odile's health in the entry after it.
+        let mut per_paragraph: BTreeMap<(usize, Option<usize>), (Disclosures, Vec<Cue>)> =
+            BTreeMap::new();
         for cue in &self.cues {
             let p = self.layout.paragraph(cue.span.start);
             if !wanted.contains(&p) {
                 continue;
             }
+            let entry = self.list_entry(cue.span.start).map(|e| e.start);
             let (d, health) = per_paragraph
-                .entry(p)
+                .entry((p, entry))
                 .or_insert((Disclosures::NONE, Vec::new()));
             match cue.kind {
                 CueKind::Health => {
@@ -2190,7 +2221,13 @@ impl Assessor<'_> {
                     d = d.with(Disclosure::Photo);
                 }
                 let mut health = Vec::new();
-                for (pd, cues) in set.iter().filter_map(|p| per_paragraph.get(p)) {
+                let (free, entries) = &entries[id];
+                let about_them = set
+                    .iter()
+                    .flat_map(|&p| per_paragraph.range((p, None)..=(p, Some(usize::MAX))))
+                    .filter(|((_, entry), _)| entry.is_none_or(|e| *free || entries.contains(&e)))
+                    .map(|(_, v)| v);
+                for (pd, cues) in about_them {
                     d = d.union(*pd);
                     let room = MAX_HEALTH_NOTES.saturating_sub(health.len());
                     health.extend(cues.iter().take(room).map(|c| note(*c)));
@@ -3053,6 +3090,17 @@ mod tests {
             "the mayor’s ☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️",
             "mayor"
         ));
+    }
+
+    #[test]
+    fn a_quoted_cry_inside_a_sentence_does_not_end_it() {
+        let text = "The one who yells \"LAST ROUND!\" before the bell had her knee done. \
+                    She said “Never again!” Then she booked.";
+        let starts: Vec<&str> = sentence_starts(text)
+            .into_iter()
+            .map(|s| &text[s..text[s..].find(' ').map_or(text.len(), |e| s + e)])
+            .collect();
+        assert_eq!(starts, ["The", "She", "Then"]);
     }
 
     #[test]

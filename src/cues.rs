@@ -977,6 +977,40 @@ mod tests {
     }
 
     #[test]
+    fn weeks_of_a_pregnancy_and_not_of_a_course() {
+        let health = |text: &str| {
+            kinds(text)
+                .into_iter()
+                .filter(|(_, k)| *k == CueKind::Health)
+                .map(|(t, _)| t)
+                .collect::<Vec<_>>()
+        };
+        for (text, want) in [
+            ("she's now 30 weeks with her first", "30 weeks"),
+            ("born at 34 weeks by emergency section", "34 weeks"),
+            ("36 weeks now and blooming", "36 weeks"),
+            ("#36weeks #doula", "36weeks"),
+        ] {
+            assert!(
+                health(text).iter().any(|t| t == want),
+                "{text}: {:?}",
+                health(text)
+            );
+        }
+        for text in [
+            "a six-week course, 6 weeks of classes",
+            "on-call support from 38 weeks",
+            "we're 25 weeks from the marathon",
+        ] {
+            assert!(
+                !health(text).iter().any(|t| t.contains("week")),
+                "{text}: {:?}",
+                health(text)
+            );
+        }
+    }
+
+    #[test]
     fn ages_in_every_form() {
         for (text, want) in [
             ("our favourite 88-year-old", 88),
@@ -993,6 +1027,8 @@ mod tests {
             ("92 and still swimming", 92),
             ("for her 24th bday dinner", 24),
             ("happy 82nd birthday Jean", 82),
+            ("She's only nineteen, so go easy", 19),
+            ("he's nearly forty-five", 45),
         ] {
             let found = kinds(text);
             assert!(
@@ -1005,6 +1041,8 @@ mod tests {
         for text in [
             "the studio is 10 minutes away",
             "scored 20 and he was thrilled",
+            "she's two and into everything",
+            "he's one of our regulars",
         ] {
             assert!(
                 !kinds(text)

@@ -802,3 +802,235 @@ clients:
         "block"
     );
 }
+
+#[test]
+fn a_newsletter_item_keeps_its_own_context_photos_and_health() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Bayou Iron, staff: [Tammy LeJeune], population: 6000}
+clients:
+  - id: B001
+    name: Odile Robichaux
+    aliases: ["Ms. Odile"]
+  - id: B002
+    name: Priya Natarajan
+    consent:
+      - {id: K-2, scope: [status, name, story, photo], channels: [newsletter], granted: 2026-03-04, evidence: k2.pdf}
+  - id: B003
+    name: Tom Szczepanik
+    aliases: ["Chief Tom"]
+    consent:
+      - {id: K-3, scope: [status, name], channels: [newsletter], granted: 2026-03-04, evidence: k3.pdf}
+  - id: B004
+    name: Nuala Breen
+"#,
+    );
+    let items = [
+        "## Happy 83rd!\nOur longest-standing member has been coming to class since 2018.",
+        "## Community corner\n- Nuala is back from maternity leave in January.\n- Ms. Odile at \
+         the bakery says fig cake orders close on the 15th.",
+        "## Client spotlight: Priya Natarajan\nPriya finally let us put larvae on her arm.\n\
+         [photo: Priya's finished sleeve]",
+        "## Welcome back\nWelcome back to the chair, Chief Tom!",
+    ];
+    let severities = |text: String| -> Vec<(String, String)> {
+        ws.write("d.md", &format!("---\nchannel: newsletter\n---\n{text}\n"));
+        let (_, json) = ws.check_json(&["d.md"]);
+        json["files"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["allowed_by"].is_null())
+            .filter_map(|f| {
+                Some((
+                    f["client"].as_str()?.to_owned(),
+                    f["severity"].as_str()?.to_owned(),
+                ))
+            })
+            .collect()
+    };
+    // As items: Ms. Odile is named with no sign of her own (a person should look); the
+    // maternity leave is Nuala's (staff-like news, another entry); the photo is Priya's; the
+    // fire chief's welcome is covered by his consent.
+    assert_eq!(
+        severities(items.join("\n\n")),
+        [("B001".to_owned(), "warn".to_owned())]
+    );
+    // As one story, the same words are all about everyone in it.
+    let story = items
+        .iter()
+        .map(|i| {
+            i.lines()
+                .skip(1)
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace("- ", "")
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let got = severities(story);
+    assert!(
+        got.contains(&("B001".to_owned(), "block".to_owned())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("B003".to_owned(), "block".to_owned())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn quoted_cries_staff_titles_own_names_and_relatives_are_read_as_meant() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Bayou Iron, staff: [Remy Thibodeaux, Marcus Sonnier], population: 6000}
+clients:
+  - id: B012
+    name: Delphine Theriot
+    attributes: {age: 52, traits: [pink LSU visor]}
+  - id: B029
+    name: Earl LeBoeuf
+    consent:
+      - {id: K-29, scope: [status, name], channels: [raffle], granted: 2026-10-20, evidence: k29.pdf}
+  - id: B005
+    name: Maurice Kelleher
+    aliases: ["the Sarge"]
+  - id: B022
+    name: Noreen Kelleher
+    attributes: {traits: [wife of Sgt. Maurice Kelleher]}
+"#,
+    );
+    // A cry in quotes does not end the sentence that says who wears the visor.
+    assert_eq!(
+        judge(
+            &ws,
+            "Some of y'all know our girl from the mill lab, pink LSU visor, the one who yells \
+             \"LAST ROUND!\" before Remy can get it out. She had her knee replaced on Tuesday \
+             and just turned 52."
+        ),
+        pair("block", &["B012"])
+    );
+    // "Earl" is the winner's name, not a peer; "Coach" is Marcus's title: no story told.
+    assert_eq!(
+        judge(
+            &ws,
+            "---\nchannel: raffle\n---\nAnd the winner is EARL LeBOEUF!\n\nCongratulations \
+             Earl! Drawn live by Coach Marcus on Saturday.\n"
+        ),
+        pair("pass", &[])
+    );
+    // The Sarge's missus is the one in the chair.
+    assert_eq!(
+        judge(&ws, "pov: the sarge's missus is in for her blow dry 😭"),
+        pair("block", &["B022"])
+    );
+}
+
+#[test]
+fn births_parents_classes_and_no_shows() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Cwtch Birth, staff: [Rhiannon Prosser], population: 8000}
+clients:
+  - id: W024
+    name: Megan Griffiths
+    consent:
+      - {id: K-24, scope: [status, name], channels: [email], granted: 2026-03-04, evidence: k24.pdf}
+  - id: W025
+    name: Dean Bowen
+    attributes: {affiliations: [Côr Meibion Cwmderwen]}
+  - id: W019
+    name: Kayleigh Jones
+    attributes: {age: 19}
+"#,
+    );
+    let email = "---\nchannel: email\n---\nMegan Griffiths had her little girl on Friday, at 34 weeks. \
+                 Baby's in SCBU on tube feeds.\n";
+    assert_eq!(judge(&ws, email), pair("block", &["W024"]));
+    assert_eq!(
+        judge(
+            &ws,
+            "---\nchannel: email\n---\nMegan Griffiths says thank you for the card!\n"
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "one of our dads sings with the Côr Meibion Cwmderwen and sang the babies to sleep"
+        ),
+        pair("warn", &["W025"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "I keep a slot every Thursday for a mam who has not turned up three weeks running. \
+             She's only nineteen, so I'm trying not to be hard on her."
+        ),
+        pair("warn", &["W019"])
+    );
+    // A course that supports you from 38 weeks is a service, not anyone's pregnancy.
+    assert_eq!(
+        judge(
+            &ws,
+            "Our birth package includes on-call support from 38 weeks."
+        ),
+        pair("pass", &[])
+    );
+}
+
+#[test]
+fn a_wink_a_plural_job_a_car_told_short_and_a_service_look() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Hassett's Hair, staff: [Deirdre Hassett], population: 3500}
+clients:
+  - id: I010
+    name: Tadhg Considine
+    public_figure: true
+    attributes: {occupation: Clare hurling goalkeeper, traits: [2026 All-Star nominee]}
+  - id: I011
+    name: Ambrose Theriot
+    attributes: {occupation: parish priest}
+  - id: I030
+    name: Mabli Cadwaladr
+    attributes: {traits: [drives a pink Land Rover Defender]}
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "We had a very special visitor in the chair on Thursday. A certain Clare netminder \
+             needed a fresh fade for the All-Star banquet!"
+        ),
+        pair("block", &["I010"])
+    );
+    assert_eq!(
+        judge(&ws, "one of our local preachers was on my table this week"),
+        pair("warn", &["I011"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Spotted the pink Defender outside before her session this morning. She is 36 \
+             weeks now!"
+        )
+        .1,
+        ["I030"]
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Bring a toy by the 15th and get $10 off any tattoo over $100."
+        ),
+        pair("pass", &[])
+    );
+}
