@@ -1553,11 +1553,9 @@ impl Assessor<'_> {
     /// title ("drawn live by Coach Marcus").
     fn about_staff(&self, span: Span) -> bool {
         let next = self.staff.partition_point(|s| s.start < span.end);
-        if self
-            .staff
-            .get(next)
-            .is_some_and(|s| self.text[span.end..s.start].trim().is_empty())
-        {
+        if self.staff.get(next).is_some_and(|s| {
+            s.start - span.end <= 3 && self.text[span.end..s.start].trim().is_empty()
+        }) {
             return true;
         }
         let s = self.layout.sentence(span.start);
