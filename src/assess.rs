@@ -1274,6 +1274,37 @@ impl Assessor<'_> {
                 span: Span::new(span.end + skipped, span.end + skipped + w.len()),
                 kind: CueKind::Context(Strength::Weak),
             })
+            .or_else(|| self.thanked_later(span))
+    }
+
+    /// "Mary, you're an absolute dote 💐 Thanks a million for the flowers": a name called out
+    /// at the start of a sentence ("Mary,") and thanked further on in it (within 120 bytes).
+    fn thanked_later(&self, span: Span) -> Option<Cue> {
+        if !self.text[span.end..].starts_with(',')
+            || !self.layout.is_sentence_start(self.text, span.start)
+        {
+            return None;
+        }
+        let sentence = self.layout.sentence_bytes(span.start, self.text.len());
+        let mut end = sentence.end.min(span.end + 120);
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        // ASCII case only, so that offsets in `rest` are offsets in the text.
+        let rest = self.text[span.end..end].to_ascii_lowercase();
+        [
+            "thanks a million",
+            "thank you so much",
+            "thanks so much",
+            "thanks for",
+        ]
+        .iter()
+        .filter_map(|w| rest.find(w).map(|i| (i, w.len())))
+        .min()
+        .map(|(i, len)| Cue {
+            span: Span::new(span.end + i, span.end + i + len),
+            kind: CueKind::Context(Strength::Weak),
+        })
     }
 
     /// Whether the paragraph of a first name also tells something the roster knows of that

@@ -1033,4 +1033,19 @@ clients:
         ),
         pair("pass", &[])
     );
+    // Called out by name and thanked further on; "back in the chair" is a client sign.
+    assert_eq!(
+        judge(
+            &ws,
+            "Ambrose, you're an absolute dote 💐 Thanks a million for the flowers!"
+        ),
+        pair("warn", &["I011"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Always a pleasure to have this man back in the chair. Tadhg Considine, you legend!"
+        ),
+        pair("block", &["I010"])
+    );
 }
