@@ -1286,7 +1286,8 @@ impl Assessor<'_> {
             return None;
         }
         let sentence = self.layout.sentence_bytes(span.start, self.text.len());
-        let mut end = sentence.end.min(span.end + 120);
+        // (A sentence can end inside a name that runs over a line into a list item.)
+        let mut end = sentence.end.min(span.end + 120).max(span.end);
         while !self.text.is_char_boundary(end) {
             end -= 1;
         }
