@@ -181,13 +181,16 @@ fn list_marker(line: &str) -> bool {
     (1..=3).contains(&digits) && matches!(line.as_bytes().get(digits), Some(b'.' | b')'))
 }
 
-/// Whether text at a paragraph's start opens a section.
+/// Whether a (trimmed) line is a Markdown heading ("## Gift vouchers"), not a line of
+/// hashtags ("#ShopLocal").
+fn is_heading(line: &str) -> bool {
+    line.starts_with('#') && line.trim_start_matches('#').starts_with([' ', '\t'])
+}
+
+/// Whether text at a paragraph's start opens a section: a heading or a bold lead-in.
 fn opens_a_section(at: &str) -> bool {
     let t = at.trim_start();
-    // A heading ("## Gift vouchers"), not a line of hashtags ("#ShopLocal").
-    t.trim_start_matches('#').starts_with([' ', '\t']) && t.starts_with('#')
-        || t.starts_with("**")
-        || t.starts_with("__")
+    is_heading(t) || t.starts_with("**") || t.starts_with("__")
 }
 
 impl Layout {
@@ -209,8 +212,7 @@ impl Layout {
             } else if let Some(e) = entry.as_mut() {
                 e.end = end;
             }
-            let heading =
-                trimmed.starts_with('#') && trimmed.trim_start_matches('#').starts_with(' ');
+            let heading = is_heading(trimmed);
             let fence = trimmed == "---";
             if !first
                 && (blank_before || heading || current_heading || fence)
@@ -814,7 +816,7 @@ impl Assessor<'_> {
         let at = |q: usize| self.layout.paragraphs.get(q).copied();
         let section =
             first.and_then(at).unwrap_or(0)..last.and_then(at).unwrap_or(self.input.layout.len());
-        Some(self.list_entry(offset).unwrap_or(section))
+        Some(self.layout.list_entry(offset).unwrap_or(section))
     }
 
     /// The first context cue of the item (see [`Assessor::item`]) that holds `span`:
@@ -832,12 +834,6 @@ impl Assessor<'_> {
         first_in(&self.strong_context)
             .or_else(|| first_in(&self.weak_context))
             .or(draft_context.filter(|c| c.span.is_empty()))
-    }
-
-    /// The bytes of the list entry ("- ..." up to the next entry or a blank line) that holds
-    /// `offset`, if it is in one.
-    fn list_entry(&self, offset: usize) -> Option<Range<usize>> {
-        self.layout.list_entry(offset)
     }
 
     /// Context cues close to `span`: a strong one in the same or a neighbouring paragraph, or
@@ -1199,13 +1195,9 @@ impl Assessor<'_> {
 
     fn find_relative(&self, client: u32) -> Option<u32> {
         let clients = &self.input.roster.clients;
-        let relatives = &self.input.lexicons.relatives;
         let kin_of = |trait_: &str, name: &str| {
             let t = crate::normalize::normalize(trait_);
-            t.contains(name)
-                && t.split(' ')
-                    .take(3)
-                    .any(|w| w == "married" || relatives.iter().any(|r| r == w))
+            t.contains(name) && self.input.lexicons.names_a_relative(&t)
         };
         let me = clients.get(client as usize)?;
         let my_name = crate::normalize::normalize(&me.name);
@@ -2164,7 +2156,7 @@ impl Assessor<'_> {
         let mut entries: HashMap<String, (bool, BTreeSet<usize>)> = HashMap::new();
         let mut note_entry = |id: &str, offset: usize| {
             let e = entries.entry(id.to_owned()).or_default();
-            match self.list_entry(offset) {
+            match self.layout.list_entry(offset) {
                 Some(r) => _ = e.1.insert(r.start),
                 None => e.0 = true,
             }
@@ -2218,7 +2210,7 @@ impl Assessor<'_> {
             if !wanted.contains(&p) {
                 continue;
             }
-            let entry = self.list_entry(cue.span.start).map(|e| e.start);
+            let entry = self.layout.list_entry(cue.span.start).map(|e| e.start);
             let (d, health) = per_paragraph
                 .entry((p, entry))
                 .or_insert((Disclosures::NONE, Vec::new()));

@@ -394,6 +394,17 @@ impl Lexicons {
             .fold(exact, f32::max)
     }
 
+    /// Whether a normalised roster phrase names a relative of the client ("daughter of the
+    /// mayor Cllr Alun Pugh", "married to Shannon Bowen", "wife of Sgt. Maurice Kelleher"): a
+    /// relative word or "married" among its first three words.
+    #[must_use]
+    pub fn names_a_relative(&self, phrase: &str) -> bool {
+        phrase
+            .split(' ')
+            .take(3)
+            .any(|w| w == "married" || self.relatives.iter().any(|r| r == w))
+    }
+
     /// Whether `word` (normalised) is an ordinary English word among the `top` most common.
     #[must_use]
     pub fn is_common_word(&self, word: &str, top: u32) -> bool {
