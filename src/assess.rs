@@ -538,7 +538,7 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
                 && first_person(text, c.span))
         })
         .filter(|c| !(c.kind == CueKind::Photo && of_a_thing(text, c.span)))
-        .filter(|c| plausible(text, c, input.lexicons))
+        .filter(|c| plausible(text, c, input.lexicons, input.cues))
         .filter(|c| !is_own_trade(text, c, &input.roster.practice.name))
         .filter(|c| !is_business_age(text, c, &input.roster.practice.name))
         .copied()
@@ -1094,6 +1094,11 @@ impl Assessor<'_> {
                 near.extend(self.announced_winner(span));
             }
             if near.is_empty() {
+                // "to support Heulwen's home birth", "Dot's new hip": a named person's health in
+                // a practice's post is a client's.
+                near.extend(self.health_of(span));
+            }
+            if near.is_empty() {
                 // "Cheers Bob for the tin of sweets", "Crystal, thank you for the mince pies":
                 // thanking someone by first name in a practice's post is thanking a client.
                 let Some(thanks) = thanks else {
@@ -1213,6 +1218,35 @@ impl Assessor<'_> {
             })
         };
         by_me.or_else(of_me).and_then(|i| u32::try_from(i).ok())
+    }
+
+    /// A health detail owned by the name at `span`: "Heulwen's home birth", "Dot's new hip"
+    /// (a possessive, then the health words within two words).
+    fn health_of(&self, span: Span) -> Option<Cue> {
+        let after = &self.text[span.end..];
+        let rest = after
+            .strip_prefix("'s ")
+            .or_else(|| after.strip_prefix("’s "))?;
+        let from = span.end + (after.len() - rest.len());
+        // Up to two words ("new", "wee") before the health words.
+        let reach = rest
+            .split(' ')
+            .take(2)
+            .map(|w| w.len() + 1)
+            .sum::<usize>()
+            .min(rest.len());
+        if rest[..reach].contains(['.', '!', '?', '\n', ',']) {
+            return None;
+        }
+        let at = self.cues.partition_point(|c| c.span.start < from);
+        self.cues[at..]
+            .iter()
+            .take_while(|c| c.span.start < from + reach)
+            .find(|c| c.kind == CueKind::Health)
+            .map(|c| Cue {
+                span: c.span,
+                kind: CueKind::Context(Strength::Weak),
+            })
     }
 
     /// The words thanking the person named at `span` to their face ("Cheers Bob", "Thanks,
@@ -1553,6 +1587,19 @@ impl Assessor<'_> {
                             && self.staff.binary_search(&c.span).is_err()
                             && !quasi.iter().any(|q| q.span.overlaps(c.span))
                     })
+                    .take(1)
+                    .copied()
+                    .collect()
+            } else {
+                context
+            };
+            // "Not saying who 🤐 but a certain former Maroons flyer tells you your hands are
+            // better than...": a practice winking at a team or a famous role is bragging of a
+            // client, whatever the words around it.
+            let context = if context.is_empty() && public_window {
+                quasi
+                    .iter()
+                    .filter(|q| q.kind == CueKind::Hint)
                     .take(1)
                     .copied()
                     .collect()
@@ -2283,7 +2330,8 @@ impl Assessor<'_> {
 
 /// Whether a lexicon hit is plausibly what the lexicon means here: a team is a proper name
 /// (capitalised), and "manager" or "driver" is entourage only as someone's ("Beyoncé's manager").
-fn plausible(text: &str, c: &Cue, lx: &Lexicons) -> bool {
+/// `cues` are all the draft's cues, sorted by span.
+fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
     let original = &text[c.span.range()];
     let lexical = matches!(
         c.kind,
@@ -2317,15 +2365,61 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons) -> bool {
             let team = &lx.public.teams[i as usize];
             let full =
                 crate::normalize::normalize(original) == crate::normalize::normalize(&team.name);
-            capital && (full || !team.ambiguous || original.contains(' '))
+            // "Dragons" alone may be a word; "a certain Dragons hooker" is the team.
+            let winked = || {
+                let from = cues.partition_point(|o| o.span.end <= c.span.start.saturating_sub(24));
+                cues[from..]
+                    .iter()
+                    .take_while(|o| o.span.start <= c.span.end + 2)
+                    .any(|o| match o.kind {
+                        CueKind::Hint => {
+                            o.span.end <= c.span.start
+                                && !text[o.span.end..c.span.start].contains(['.', '!', '?', '\n'])
+                        }
+                        CueKind::PublicRole(_) => {
+                            o.span.start >= c.span.end
+                                && text[c.span.end..o.span.start].trim().is_empty()
+                        }
+                        _ => false,
+                    })
+            };
+            (capital || winked()) && (full || !team.ambiguous || original.contains(' ') || winked())
         }
         CueKind::Entourage => {
             let before = text[..c.span.start].trim_end();
             before.ends_with("'s") || before.ends_with("’s")
         }
-        CueKind::Hint => hints_at_a_name(&text[c.span.end..]),
+        CueKind::Hint => hints_at_a_name(&text[c.span.end..]) || hints_at_fame(text, c.span, cues),
         _ => true,
     }
+}
+
+/// Whether a team or a public role follows a hint within its next few words: "a certain
+/// dragons hooker" in an all-lowercase post, where no capital marks the name.
+fn hints_at_fame(text: &str, hint: Span, cues: &[Cue]) -> bool {
+    let after = &text[hint.end..];
+    let sentence = &after[..after
+        .find(['.', '!', '?', '\n', ',', '('])
+        .unwrap_or(after.len())];
+    // The end of the third word after the hint (or of the sentence, if sooner).
+    let mut words = 0;
+    let mut reach = sentence.len();
+    let mut in_word = false;
+    for (i, ch) in sentence.char_indices() {
+        if ch.is_whitespace() && in_word {
+            words += 1;
+            if words == 3 {
+                reach = i;
+                break;
+            }
+        }
+        in_word = !ch.is_whitespace();
+    }
+    let from = cues.partition_point(|c| c.span.start < hint.end);
+    cues[from..]
+        .iter()
+        .take_while(|c| c.span.start < hint.end + reach)
+        .any(|c| matches!(c.kind, CueKind::Team(_) | CueKind::PublicRole(_)))
 }
 
 /// Whether a proper name follows a hint within a few words, so that the hint points at someone
