@@ -1561,7 +1561,18 @@ impl Assessor<'_> {
                         let near = |s: usize| quasi_sentences.binary_search(&s).is_ok();
                         let in_reach = near(cs)
                             || (phrase && (near(cs + 1) || cs.checked_sub(1).is_some_and(near)));
-                        in_reach && !quasi.iter().any(|q| q.span.overlaps(c.span))
+                        // "the poor man's lower back was like a slab of concrete": a body part
+                        // that is also on a client's entry is still a sign of a treatment (a
+                        // service on it, "lash extensions", is not).
+                        let body_part = || {
+                            let word = self.text[c.span.range()].to_lowercase();
+                            self.input.lexicons.injuries.parts.contains(&word)
+                        };
+                        in_reach
+                            && !quasi.iter().any(|q| {
+                                q.span.overlaps(c.span)
+                                    && !(matches!(q.kind, CueKind::RosterTrait(_)) && body_part())
+                            })
                     }
                     _ => false,
                 })
