@@ -1491,6 +1491,9 @@ impl Assessor<'_> {
                     !matches!(c.kind, CueKind::Event(_)) || event_names_person(self.text, c.span)
                 })
                 .filter(|c| !self.about_staff(c.span))
+                // "About a third of our studio clients were winter visitors from Minnesota":
+                // a share of the clientele is a group.
+                .filter(|c| !self.told_as_a_share(c.span))
                 // "New service: Gel-X", "Knotless braids with beads": a roster trait that is
                 // something the practice offers describes someone only in a sentence with a
                 // person or a client sign in it.
@@ -1813,6 +1816,49 @@ impl Assessor<'_> {
         self.text[self.layout.sentence_bytes(span.start, self.text.len())]
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
             .any(|w| self.input.lexicons.people.contains(&w.to_lowercase()))
+    }
+
+    /// Whether `span` follows a share of the clientele in its sentence ("about a quarter worked
+    /// at the mine").
+    fn told_as_a_share(&self, span: Span) -> bool {
+        let before = sentence_before(self.text, span.start, 160).to_lowercase();
+        self.input.lexicons.shares.iter().any(|s| {
+            before.match_indices(s.as_str()).any(|(i, _)| {
+                let prev = before[..i].chars().next_back();
+                let rest = &before[i + s.len()..];
+                // Not "a third-generation grower".
+                let whole = prev.is_none_or(|c| !c.is_alphanumeric())
+                    && rest
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric() && c != '-');
+                // A share of a group the writer has ("half of our", "most of them"), not of a
+                // place ("half of Tarrow County").
+                let mut words = rest.split_whitespace();
+                let of_whom = if s.ends_with(" of") || s.ends_with('%') {
+                    words.next()
+                } else if words.next() == Some("of") {
+                    words.next()
+                } else {
+                    Some("them")
+                };
+                whole
+                    && of_whom.is_some_and(|w| {
+                        matches!(
+                            w,
+                            "our"
+                                | "my"
+                                | "them"
+                                | "those"
+                                | "these"
+                                | "us"
+                                | "the"
+                                | "all"
+                                | "you"
+                        )
+                    })
+            })
+        })
     }
 
     /// Whether the sentence of `span` holds a job or a role ("our favourite barista").

@@ -191,6 +191,9 @@ pub struct Lexicons {
     /// Words that put a person in a sentence ("she", "owner", "regular", "lad"), so that a
     /// trait or a business there may describe someone.
     pub people: std::collections::HashSet<String>,
+    /// Words that tell a share of the clientele ("a third of", "most of"): the rest of their
+    /// sentence is about a group.
+    pub shares: Vec<String>,
     /// Gossip and complaints.
     pub gossip: Vec<Phrase>,
     /// Words of a policy notice, which turn weak gossip words into a policy.
@@ -229,6 +232,7 @@ struct Context {
     seats: Vec<String>,
     appointment_units: Vec<String>,
     people: Vec<String>,
+    shares: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -336,6 +340,7 @@ impl Lexicons {
                 self.seats = c.seats;
                 self.appointment_units = c.appointment_units;
                 self.people = c.people.into_iter().collect();
+                self.shares = c.shares;
             }
             "gossip.yaml" => {
                 let g: Gossip = serde_yaml::from_str(text).map_err(yaml)?;
