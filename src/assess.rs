@@ -1571,10 +1571,14 @@ impl Assessor<'_> {
                             let word = self.text[c.span.range()].to_lowercase();
                             self.input.lexicons.injuries.parts.contains(&word)
                         };
+                        // "our oldest client": a description that says "client" is a sign.
+                        let says_client =
+                            |q: &Cue| q.span != c.span && q.span.start <= c.span.start && c.span.end <= q.span.end;
                         in_reach
                             && !quasi.iter().any(|q| {
                                 q.span.overlaps(c.span)
                                     && !(matches!(q.kind, CueKind::RosterTrait(_)) && body_part())
+                                    && !says_client(q)
                             })
                     }
                     _ => false,
