@@ -118,9 +118,11 @@ pub(crate) fn is_kin(text: &str, span: Span, relatives: &[String]) -> bool {
     let after = if original.ends_with("'s") || original.ends_with("’s") {
         Some(after)
     } else {
+        // Afrikaans "die dominee se vrou": the possessive is a word.
         after
             .strip_prefix("'s")
             .or_else(|| after.strip_prefix("’s"))
+            .or_else(|| after.strip_prefix(" se "))
     };
     if let Some(after) = after {
         let end = after.char_indices().nth(40).map_or(after.len(), |(i, _)| i);
@@ -1572,8 +1574,11 @@ impl Assessor<'_> {
                             self.input.lexicons.injuries.parts.contains(&word)
                         };
                         // "our oldest client": a description that says "client" is a sign.
-                        let says_client =
-                            |q: &Cue| q.span != c.span && q.span.start <= c.span.start && c.span.end <= q.span.end;
+                        let says_client = |q: &Cue| {
+                            q.span != c.span
+                                && q.span.start <= c.span.start
+                                && c.span.end <= q.span.end
+                        };
                         in_reach
                             && !quasi.iter().any(|q| {
                                 q.span.overlaps(c.span)
