@@ -134,6 +134,14 @@ pub(crate) fn is_kin(text: &str, span: Span, relatives: &[String]) -> bool {
     // "son of the mayor", "husband of County Commissioner Bernadette": a relative, "of", then at
     // most two words (an article, a title, "former") before the role.
     let words = lower(tail(text, span.start, 60));
+    // "married to the dominee", "engaged to the fire chief": a spouse-to-be or a spouse.
+    if let Some(to) = words.iter().rposition(|w| w == "to")
+        && words.len() - to <= 3
+        && to > 0
+        && matches!(words[to - 1].as_str(), "married" | "engaged" | "wed")
+    {
+        return true;
+    }
     let Some(of) = words.iter().rposition(|w| w == "of") else {
         return false;
     };
@@ -2463,7 +2471,12 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
 /// Whether a team or a public role follows a hint within its next few words: "a certain
 /// dragons hooker" in an all-lowercase post, where no capital marks the name.
 fn hints_at_fame(text: &str, hint: Span, cues: &[Cue]) -> bool {
-    let after = &text[hint.end..];
+    // Three words are near: look no further than 80 bytes.
+    let mut end = (hint.end + 80).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = &text[hint.end..end];
     let sentence = &after[..after
         .find(['.', '!', '?', '\n', ',', '('])
         .unwrap_or(after.len())];

@@ -1049,3 +1049,103 @@ clients:
         pair("block", &["I010"])
     );
 }
+
+#[test]
+fn rugby_winks_named_health_body_parts_images_shares_and_afrikaans() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Valley Hands, staff: [Darlene Pardy], population: 6000}
+clients:
+  - id: R005
+    name: Tomos Llewellyn
+    public_figure: true
+    attributes: {occupation: Dragons hooker and Wales international}
+  - id: R012
+    name: Heulwen Gwatkin
+  - id: R008
+    name: Kevin Power
+    attributes: {occupation: fire chief, traits: [lower back]}
+  - id: R014
+    name: Frank Stuckless
+    consent:
+      - {id: K-14, scope: [status, name, story], channels: [any], granted: 2026-02-01, evidence: k14.pdf}
+  - id: R020
+    name: Vern Schaefer
+    attributes: {occupation: retired Border Patrol agent, traits: [Wisconsin snowbird]}
+  - id: R024
+    name: Refugio Esquivel
+    attributes: {age: 101}
+  - id: R006
+    name: Ilse du Plessis
+    attributes: {traits: [married to the dominee]}
+"#,
+    );
+    // A wink at a team's player in an all-lowercase post, and the same words with no wink.
+    assert_eq!(
+        judge(
+            &ws,
+            "no names 🤐 but a certain dragons hooker has the gentlest hands in our dads' class"
+        ),
+        pair("block", &["R005"])
+    );
+    assert_eq!(
+        judge(&ws, "come on dragons! big game at rodney parade saturday"),
+        pair("pass", &[])
+    );
+    // A named person's health is a client's; a book about the same health is not.
+    assert_eq!(
+        judge(
+            &ws,
+            "Drove up the mountain in the fog to support Heulwen's home birth last night."
+        ),
+        pair("block", &["R012"])
+    );
+    assert_eq!(
+        judge(&ws, "Heulwen's book about home births is out now."),
+        pair("pass", &[])
+    );
+    // A body part on a client's entry still signs the treatment.
+    assert_eq!(
+        judge(
+            &ws,
+            "had our fire chief in tuesday, the poor man's lower back was like a slab of concrete"
+        ),
+        pair("block", &["R008"])
+    );
+    // An embedded image is a photo, which the consent does not cover.
+    let photo = "![Frank on the table](img/frank.jpg)\n\nFrank Stuckless is back on the table \
+                 now that crab season is over.\n";
+    assert_eq!(judge(&ws, photo), pair("block", &["R014"]));
+    assert_eq!(
+        judge(
+            &ws,
+            "Frank Stuckless is back on the table now that crab season is over.\n"
+        ),
+        pair("pass", &[])
+    );
+    // A share of the clientele is a group; one of them described is a person.
+    assert_eq!(
+        judge(
+            &ws,
+            "About a third of our clients this year were winter visitors from Wisconsin, and a \
+             quarter worked for the Border Patrol."
+        ),
+        pair("pass", &[])
+    );
+    // "Our oldest client" says "client" itself.
+    assert_eq!(
+        judge(&ws, "happy 101st birthday to our oldest client!!! 🎂"),
+        pair("block", &["R024"])
+    );
+    // Afrikaans: "the dominee's wife" is the relative, not the dominee.
+    assert_eq!(
+        judge(
+            &ws,
+            "Ons het hierdie week ons dominee se vrou te bederf met haar heel eerste massage!"
+        )
+        .1,
+        ["R006"]
+    );
+}
