@@ -1852,9 +1852,8 @@ impl Assessor<'_> {
                 // A share of a group the writer has ("half of our", "most of them"), not of a
                 // place ("half of Tarrow County").
                 let mut words = rest.split_whitespace();
-                let of_whom = if s.ends_with(" of") || s.ends_with('%') {
-                    words.next()
-                } else if words.next() == Some("of") {
+                // ("a quarter worked at the mine" is of the clientele.)
+                let of_whom = if s.ends_with(" of") || words.next() == Some("of") {
                     words.next()
                 } else {
                     Some("them")
