@@ -36,6 +36,10 @@ CORPORA = {
     "irish": os.path.join(ROOT, "corpora", "irish"),
     "tattoo": os.path.join(ROOT, "corpora", "tattoo"),
     "wales": os.path.join(ROOT, "corpora", "wales"),
+    "desert": os.path.join(ROOT, "corpora", "desert"),
+    "outport": os.path.join(ROOT, "corpora", "outport"),
+    "borders": os.path.join(ROOT, "corpora", "borders"),
+    "karoo": os.path.join(ROOT, "corpora", "karoo"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]
