@@ -2258,17 +2258,36 @@ impl Assessor<'_> {
         // A photo is of the item it is in ("[photo: Priya's finished sleeve]" under her
         // spotlight is not of the fire chief welcomed back two headings down); in a draft
         // without items, of everyone in it.
-        let photos: Vec<Option<Range<usize>>> = self
+        // A caption that names people ("[Photo: Bonnie and her pony with the voucher]") is a
+        // photo of them only.
+        let photos: Vec<(Option<Range<usize>>, Vec<&str>)> = self
             .cues
             .iter()
             .filter(|c| c.kind == CueKind::Photo)
             .take(MAX_WINDOW_CUES)
-            .map(|c| self.item(c.span.start))
+            .map(|c| {
+                let line = self.text[..c.span.start].rfind('\n').map_or(0, |i| i + 1)
+                    ..self.text[c.span.end..]
+                        .find('\n')
+                        .map_or(self.text.len(), |i| c.span.end + i);
+                let named = self
+                    .input
+                    .names
+                    .iter()
+                    .filter(|n| line.contains(&n.span.start))
+                    .map(|n| self.input.roster.clients[n.client as usize].id.as_str())
+                    .collect();
+                (self.item(c.span.start), named)
+            })
             .collect();
-        let pictured = |offset: usize| {
-            photos
-                .iter()
-                .any(|item| item.as_ref().is_none_or(|i| i.contains(&offset)))
+        let pictured = |offset: usize, client: &str| {
+            photos.iter().any(|(item, named)| {
+                if named.is_empty() {
+                    item.as_ref().is_none_or(|i| i.contains(&offset))
+                } else {
+                    named.contains(&client)
+                }
+            })
         };
         let mut paragraphs: HashMap<String, BTreeSet<usize>> = HashMap::new();
         // Per client: whether a mention is outside any list entry, and the entries that
@@ -2289,7 +2308,7 @@ impl Assessor<'_> {
                     .entry(c.as_str().to_owned())
                     .or_default()
                     .extend(about(f.span.start));
-                if pictured(f.span.start) {
+                if pictured(f.span.start, c.as_str()) {
                     photo.insert(c.as_str().to_owned());
                 }
             }
@@ -2300,7 +2319,7 @@ impl Assessor<'_> {
             if let Some(set) = paragraphs.get_mut(id) {
                 note_entry(id, hit.span.start);
                 set.extend(about(hit.span.start));
-                if pictured(hit.span.start) {
+                if pictured(hit.span.start, id) {
                     photo.insert(id.to_owned());
                 }
             }
