@@ -534,7 +534,9 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
                         .chars()
                         .all(|ch| ch.is_whitespace() || ch == '.')
                 });
-            !(overlaps || title)
+            // A picture whose address holds the name ("img/skipper-frank.jpg") is still a
+            // picture.
+            c.kind == CueKind::Photo || !(overlaps || title)
         })
         .filter(|c| !(is_quasi(c.kind) && inside_service(input.cues, c.span)))
         .filter(|c| {

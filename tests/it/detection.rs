@@ -1114,10 +1114,11 @@ clients:
         ),
         pair("block", &["R008"])
     );
-    // An embedded image is a photo, which the consent does not cover.
-    let photo = "![Frank on the table](img/frank.jpg)\n\nFrank Stuckless is back on the table \
+    // An embedded image is a photo, which the consent does not cover, even when its address
+    // holds the client's name.
+    let photo = "![Thumbs up](img/frank-stuckless.jpg)\n\nFrank Stuckless is back on the table \
                  now that crab season is over.\n";
-    assert_eq!(judge(&ws, photo), pair("block", &["R014"]));
+    assert_eq!(judge(&ws, photo), pair("block", &["R014", "R014"]));
     assert_eq!(
         judge(
             &ws,
