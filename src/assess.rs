@@ -642,6 +642,7 @@ impl Assessor<'_> {
             .map(|n| n.client)
             .collect();
         let draft_context = self.draft_context();
+        let addressee = self.addressee();
         let mut seen: BTreeSet<(Span, u32)> = BTreeSet::new();
         let health: Vec<Cue> = self
             .cues
@@ -730,7 +731,10 @@ impl Assessor<'_> {
                 let treated = health
                     .iter()
                     .any(|c| self.layout.sentence(c.span.start).abs_diff(sentence) <= 1);
-                let severity = if (near.is_empty() && client.public_figure && !treated)
+                let severity = if addressee == Some(hit.client) {
+                    // An email to one client tells them about themselves.
+                    Severity::Info
+                } else if (near.is_empty() && client.public_figure && !treated)
                     || (capacity.is_some() && only_far_weak)
                 {
                     // The mayor lighting the tree is her public role, not a client story; so
@@ -767,6 +771,33 @@ impl Assessor<'_> {
         self.disclosures(&mut findings);
         findings.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.rule.cmp(&b.rule)));
         findings
+    }
+
+    /// The one client an email is addressed to: the only client named on its "To:" line (in
+    /// its first lines). Several clients there see each other's names, which is a leak.
+    fn addressee(&self) -> Option<u32> {
+        if self.input.doc.channel != Channel::Email {
+            return None;
+        }
+        let mut at = 0;
+        for line in self.text.split_inclusive('\n').take(8) {
+            let start = at;
+            at += line.len();
+            let head = line.trim_start();
+            if !head.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("to:")) {
+                continue;
+            }
+            let mut named = self
+                .input
+                .names
+                .iter()
+                .filter(|n| matches!(n.kind, NameKind::Named(_)))
+                .filter(|n| n.span.start >= start && n.span.end <= at)
+                .map(|n| n.client);
+            let first = named.next()?;
+            return named.all(|c| c == first).then_some(first);
+        }
+        None
     }
 
     fn finding(
