@@ -710,10 +710,9 @@ impl Assessor<'_> {
                 }
                 let mut notes: Vec<CueNote> = near.iter().map(|c| note(*c)).collect();
                 let capacity = capacity_in.get(&sentence).copied();
-                let only_far_weak = near.iter().all(|c| {
-                    c.kind != CueKind::Context(Strength::Strong)
-                        && self.layout.sentence(c.span.start) != sentence
-                });
+                let only_weak = near
+                    .iter()
+                    .all(|c| c.kind != CueKind::Context(Strength::Strong));
                 // A health detail near the name is theirs: in its paragraph, the two before
                 // ("our grief circle ... a special thank you to Ksenia") or the next unless that
                 // is another newsletter item; one in a newsletter's "Medicare corner" is not
@@ -735,7 +734,7 @@ impl Assessor<'_> {
                     // An email to one client tells them about themselves.
                     Severity::Info
                 } else if (near.is_empty() && client.public_figure && !treated)
-                    || (capacity.is_some() && only_far_weak)
+                    || (capacity.is_some() && only_weak)
                 {
                     // The mayor lighting the tree is her public role, not a client story; so
                     // is the coach wished luck, or the sponsor thanked for the prizes.

@@ -1150,3 +1150,45 @@ clients:
         ["R006"]
     );
 }
+
+#[test]
+fn an_email_to_one_client_and_names_at_public_ceremonies() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Kip Law Physio, staff: [Sandra Hume, Darlene Pardy], population: 9000}
+clients:
+  - id: B026
+    name: Bev White
+  - id: B027
+    name: Mary Jones
+  - id: B013
+    name: Fraser Scoon
+    aliases: [the Cornet]
+"#,
+    );
+    // To one client: about themselves. To two: each sees the other is a client.
+    let to_one = "---\nchannel: email\n---\nTo: Bev White <bev@lions.example>\nFrom: Darlene Pardy \
+                  <darlene@kiplaw.example>\n\nHi Bev, great to see you at the craft fair. \
+                  Thanks for your session on Tuesday.\n";
+    assert_eq!(judge(&ws, to_one).0, "pass");
+    let to_two = "---\nchannel: email\n---\nTo: Bev White, Mary Jones\nFrom: Darlene Pardy\n\n\
+                  Hi both, thanks for your sessions on Tuesday.\n";
+    assert_eq!(judge(&ws, to_two), pair("block", &["B026", "B027"]));
+    // A name at a public ceremony, with only a weak sign beside it, is the public role.
+    assert_eq!(
+        judge(
+            &ws,
+            "It was lovely to see Fraser Scoon laying a wreath on behalf of the Common Riding."
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Fraser Scoon came in for his session after laying a wreath on Sunday."
+        ),
+        pair("block", &["B013"])
+    );
+}
