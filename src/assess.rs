@@ -2507,15 +2507,51 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
                         _ => false,
                     })
             };
-            (capital || winked()) && (full || !team.ambiguous || original.contains(' ') || winked())
+            let named = full || !team.ambiguous || original.contains(' ');
+            (capital || winked()) && (named || winked())
         }
         CueKind::Entourage => {
             let before = text[..c.span.start].trim_end();
             before.ends_with("'s") || before.ends_with("’s")
         }
         CueKind::Hint => hints_at_a_name(&text[c.span.end..]) || hints_at_fame(text, c.span, cues),
+        // "members aged 10 and over", "ages 8 to 12": a range is a group, not someone's age.
+        CueKind::Age { .. } => !is_age_range(&text[c.span.end..]),
         _ => true,
     }
+}
+
+/// Whether the words after an age make it a range: "and over", "and up", "or older", "+",
+/// "to 12", "-12".
+fn is_age_range(after: &str) -> bool {
+    const RANGES: &[&str] = &[
+        "and over",
+        "and up",
+        "and older",
+        "and above",
+        "or over",
+        "or older",
+        "or above",
+        "plus",
+        "+",
+        "to ",
+        "-",
+        "–",
+        "through",
+    ];
+    let head: String = after
+        .trim_start()
+        .chars()
+        .take(12)
+        .collect::<String>()
+        .to_lowercase();
+    RANGES.iter().any(|r| {
+        head.strip_prefix(r).is_some_and(|rest| {
+            // "to 12" and "-12" need the number; "and over" stands alone.
+            !matches!(*r, "to " | "-" | "–" | "through")
+                || rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        })
+    })
 }
 
 /// Whether a team or a public role follows a hint within its next few words: "a certain
@@ -3335,6 +3371,16 @@ mod tests {
             "the mayor’s ☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️",
             "mayor"
         ));
+    }
+
+    #[test]
+    fn an_age_range_is_a_group() {
+        for after in [" and over", " and up.", "+ welcome", " to 12", "-16s", " or older"] {
+            assert!(is_age_range(after), "{after}");
+        }
+        for after in [" and still swimming", " today", " to the day", " - what a woman", ""] {
+            assert!(!is_age_range(after), "{after}");
+        }
     }
 
     #[test]
