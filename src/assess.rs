@@ -1348,9 +1348,11 @@ impl Assessor<'_> {
     /// "Mary, you're an absolute dote 💐 Thanks a million for the flowers": a name called out
     /// at the start of a sentence ("Mary,") and thanked further on in it (within 120 bytes).
     fn thanked_later(&self, span: Span) -> Option<Cue> {
-        if !self.text[span.end..].starts_with(',')
-            || !self.layout.is_sentence_start(self.text, span.start)
-        {
+        // "Mary," or "Jim — you know who you are — THANK YOU".
+        let called = [",", " —", " –", " -"]
+            .iter()
+            .any(|m| self.text[span.end..].starts_with(m));
+        if !called || !self.layout.is_sentence_start(self.text, span.start) {
             return None;
         }
         let sentence = self.layout.sentence_bytes(span.start, self.text.len());
@@ -1366,6 +1368,7 @@ impl Assessor<'_> {
             "thank you so much",
             "thanks so much",
             "thanks for",
+            "thank you for",
         ]
         .iter()
         .filter_map(|w| rest.find(w).map(|i| (i, w.len())))
@@ -3375,10 +3378,23 @@ mod tests {
 
     #[test]
     fn an_age_range_is_a_group() {
-        for after in [" and over", " and up.", "+ welcome", " to 12", "-16s", " or older"] {
+        for after in [
+            " and over",
+            " and up.",
+            "+ welcome",
+            " to 12",
+            "-16s",
+            " or older",
+        ] {
             assert!(is_age_range(after), "{after}");
         }
-        for after in [" and still swimming", " today", " to the day", " - what a woman", ""] {
+        for after in [
+            " and still swimming",
+            " today",
+            " to the day",
+            " - what a woman",
+            "",
+        ] {
             assert!(!is_age_range(after), "{after}");
         }
     }
