@@ -2493,25 +2493,9 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
             let full =
                 crate::normalize::normalize(original) == crate::normalize::normalize(&team.name);
             // "Dragons" alone may be a word; "a certain Dragons hooker" is the team.
-            let winked = || {
-                let from = cues.partition_point(|o| o.span.end <= c.span.start.saturating_sub(24));
-                cues[from..]
-                    .iter()
-                    .take_while(|o| o.span.start <= c.span.end + 2)
-                    .any(|o| match o.kind {
-                        CueKind::Hint => {
-                            o.span.end <= c.span.start
-                                && !text[o.span.end..c.span.start].contains(['.', '!', '?', '\n'])
-                        }
-                        CueKind::PublicRole(_) => {
-                            o.span.start >= c.span.end
-                                && text[c.span.end..o.span.start].trim().is_empty()
-                        }
-                        _ => false,
-                    })
-            };
             let named = full || !team.ambiguous || original.contains(' ');
-            (capital || winked()) && (named || winked())
+            let winked = winked_at(text, c.span, cues);
+            (capital || winked) && (named || winked)
         }
         CueKind::Entourage => {
             let before = text[..c.span.start].trim_end();
@@ -2522,6 +2506,28 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
         CueKind::Age { .. } => !is_age_range(&text[c.span.end..]),
         _ => true,
     }
+}
+
+/// Whether a team name at `team` is pointed at: a hint before it in its sentence ("a certain
+/// dragons hooker") or a famous role right after it ("Avs blueliner"). "Dragons" alone may be
+/// a word. `cues` are sorted by span.
+fn winked_at(text: &str, team: Span, cues: &[Cue]) -> bool {
+    // A hint ends at most 24 bytes before the team, so it starts at most 64 bytes before.
+    let from = cues.partition_point(|o| o.span.start + 64 < team.start);
+    cues[from..]
+        .iter()
+        .take_while(|o| o.span.start <= team.end + 2)
+        .any(|o| match o.kind {
+            CueKind::Hint => {
+                o.span.end <= team.start
+                    && team.start - o.span.end <= 24
+                    && !text[o.span.end..team.start].contains(['.', '!', '?', '\n'])
+            }
+            CueKind::PublicRole(_) => {
+                o.span.start >= team.end && text[team.end..o.span.start].trim().is_empty()
+            }
+            _ => false,
+        })
 }
 
 /// Whether the words after an age make it a range: "and over", "and up", "or older", "+",
