@@ -2495,7 +2495,7 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
             // "Dragons" alone may be a word; "a certain Dragons hooker" is the team.
             let named = full || !team.ambiguous || original.contains(' ');
             let winked = winked_at(text, c.span, cues);
-            (capital || winked) && (named || winked)
+            winked || (capital && named)
         }
         CueKind::Entourage => {
             let before = text[..c.span.start].trim_end();
