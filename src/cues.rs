@@ -822,10 +822,12 @@ impl RosterNeedles {
                 }
                 if words.len() >= 2 && kind == CueKind::RosterAttribute(i) {
                     // "KBRN 94.3" is "KBRN"; "Kestrel Bay Ospreys" is "the Ospreys".
+                    // Not "christmas" of "Christmas Parade committee": a date is everyone's.
                     for word in [words[0], words[words.len() - 1]] {
                         if !lx.is_common_word(word, 40_000)
                             && !lx.first_names.contains_key(word)
                             && !common_words.contains(word)
+                            && !is_calendar_word(word)
                         {
                             add(word);
                         }

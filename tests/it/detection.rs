@@ -1166,6 +1166,9 @@ clients:
   - id: B013
     name: Fraser Scoon
     aliases: [the Cornet]
+  - id: B018
+    name: Derek Osmond
+    attributes: {affiliations: [Christmas Parade committee]}
 "#,
     );
     // To one client: about themselves. To two: each sees the other is a client.
@@ -1190,5 +1193,14 @@ clients:
             "Fraser Scoon came in for his session after laying a wreath on Sunday."
         ),
         pair("block", &["B013"])
+    );
+    // A famous voice is a public figure; "Christmas" on a committee's name describes no one.
+    assert_eq!(
+        judge(
+            &ws,
+            "Can't say who, but we had a very famous voice on the table this week. Her \
+             Christmas show is at the stadium on the 12th!"
+        ),
+        pair("block", &[])
     );
 }
