@@ -1749,8 +1749,14 @@ impl Assessor<'_> {
                 continue;
             }
             reported = Some(spans);
-            let mut notes: Vec<CueNote> = context.iter().take(1).map(|c| note(*c)).collect();
-            notes.extend(cues.iter().map(|c| note(*c)));
+            let sign = context.first();
+            let mut notes: Vec<CueNote> = sign.map(|c| note(*c)).into_iter().collect();
+            // (A wink can be the sign and a cue: it is told once.)
+            notes.extend(
+                cues.iter()
+                    .filter(|c| sign.is_none_or(|s| s.span != c.span || s.kind != c.kind))
+                    .map(|c| note(*c)),
+            );
             // "a tech CEO who flies himself in": a kind of person many share, not a public
             // figure, unless tied to one organisation.
             let lone = |c: &Cue| match c.kind {
