@@ -2278,7 +2278,16 @@ impl Assessor<'_> {
             findings.push(self.finding(rule, rule.severity, g.span, None, notes, None));
             return;
         }
-        if strong.is_some() && draft_context.is_none() {
+        // "the fella who left a toonie and a Tim's card ... rant over": with no client sign, a
+        // strong complaint needs a second one to be about someone served.
+        let seconded = || {
+            self.cues.iter().any(|c| {
+                matches!(c.kind, CueKind::Gossip(_))
+                    && !c.span.overlaps(g.span)
+                    && self.layout.sentence(c.span.start) != self.layout.sentence(g.span.start)
+            }) && !self.cues.iter().any(|c| c.kind == CueKind::Policy)
+        };
+        if strong.is_some() && draft_context.is_none() && !seconded() {
             return;
         }
         let mut notes = vec![note(g)];

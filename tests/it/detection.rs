@@ -1204,3 +1204,20 @@ clients:
         pair("block", &[])
     );
 }
+
+#[test]
+fn a_complaint_told_twice_is_gossip_without_a_client_sign() {
+    let ws = Workspace::new();
+    let rant = "ok rant time. the fella last saturday who left a toonie and then told me to buy \
+                myself something nice... my son. i'm not mad, i'm just saying. rant over.";
+    assert_eq!(judge(&ws, rant).0, "warn");
+    // One strong word with no client sign is not yet about anyone served.
+    assert_eq!(
+        judge(
+            &ws,
+            "Someone left a toonie in the Legion's charity jar. Thank you!"
+        )
+        .0,
+        "pass"
+    );
+}
