@@ -2582,28 +2582,7 @@ fn is_age_range(after: &str) -> bool {
 /// dragons hooker" in an all-lowercase post, where no capital marks the name.
 fn hints_at_fame(text: &str, hint: Span, cues: &[Cue]) -> bool {
     // Three words are near: look no further than 80 bytes.
-    let mut end = (hint.end + 80).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let after = &text[hint.end..end];
-    let sentence = &after[..after
-        .find(['.', '!', '?', '\n', ',', '('])
-        .unwrap_or(after.len())];
-    // The end of the third word after the hint (or of the sentence, if sooner).
-    let mut words = 0;
-    let mut reach = sentence.len();
-    let mut in_word = false;
-    for (i, ch) in sentence.char_indices() {
-        if ch.is_whitespace() && in_word {
-            words += 1;
-            if words == 3 {
-                reach = i;
-                break;
-            }
-        }
-        in_word = !ch.is_whitespace();
-    }
+    let reach = first_words(&text[hint.end..], 3, 80).len();
     let from = cues.partition_point(|c| c.span.start < hint.end);
     cues[from..]
         .iter()
@@ -2615,16 +2594,35 @@ fn hints_at_fame(text: &str, hint: Span, cues: &[Cue]) -> bool {
 /// known by it: "a certain Cutters centre", "a certain former Maroons flyer", "a certain Munster
 /// and Ireland out-half" (not "women of a certain age", "a certain someone").
 fn hints_at_a_name(after: &str) -> bool {
-    let sentence = after
-        .split(['.', '!', '?', '\n', ',', '('])
-        .next()
-        .unwrap_or("");
-    let words: Vec<&str> = sentence.split_whitespace().take(4).collect();
+    let words: Vec<&str> = first_words(after, 4, usize::MAX)
+        .split_whitespace()
+        .collect();
     // The capital must be followed by what it qualifies ("Cutters centre"): a lone capital
     // at the end is a name ("a certain Bob"), handled as a name.
     words[..words.len().saturating_sub(1)]
         .iter()
         .any(|w| w.chars().next().is_some_and(char::is_uppercase) && *w != "I")
+}
+
+/// The start of `after` up to the end of its `n`th word, within its clause (stopping at '.',
+/// '!', '?', a line break, ',' or '(') and at most about `max` bytes: where a hint's words are.
+/// Walks only as far as it returns.
+fn first_words(after: &str, n: usize, max: usize) -> &str {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, ch) in after.char_indices() {
+        if i + ch.len_utf8() > max || matches!(ch, '.' | '!' | '?' | '\n' | ',' | '(') {
+            return &after[..i];
+        }
+        if ch.is_whitespace() && in_word {
+            words += 1;
+            if words == n {
+                return &after[..i];
+            }
+        }
+        in_word = !ch.is_whitespace();
+    }
+    after
 }
 
 /// The span to underline for a set of cues sorted by span: the longest of those that start
@@ -3395,6 +3393,20 @@ mod tests {
             "the mayor’s ☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️",
             "mayor"
         ));
+    }
+
+    #[test]
+    fn first_words_stop_at_the_clause_and_the_bound() {
+        assert_eq!(
+            first_words("dragons hooker has the hands", 3, 80),
+            "dragons hooker has"
+        );
+        assert_eq!(
+            first_words("Cutters centre, up on the plinth", 4, 80),
+            "Cutters centre"
+        );
+        assert_eq!(first_words("ab cd", 3, 80), "ab cd");
+        assert_eq!(first_words("héllo wörld again", 3, 2), "h");
     }
 
     #[test]
