@@ -26,7 +26,7 @@ use crate::cues::{Cue, CueKind, TraitKind};
 use crate::descriptors::Descriptors;
 use crate::document::{Channel, Document};
 use crate::finding::{CueNote, Finding};
-use crate::lexicon::{Lexicons, Strength};
+use crate::lexicon::{Kinship, Lexicons, Strength};
 use crate::roster::Roster;
 use crate::rules::{Matcher, Mechanism, Rule, RuleSet, Severity};
 use crate::span::Span;
@@ -99,13 +99,14 @@ impl Key {
 /// Whether the job or role at `span` is a relative's: "the mayor's boy", "the fire chief's
 /// eldest", "son of the mayor", "husband of the Mayor of West Hollywood", "widow of the former
 /// mill manager". The person described is the relative, not the role holder.
-pub(crate) fn is_kin(text: &str, span: Span, relatives: &[String]) -> bool {
-    let is_relative = |words: &[String]| {
+pub(crate) fn is_kin(text: &str, span: Span, kin: &Kinship) -> bool {
+    let ends_in = |words: &[String], relatives: &[String]| {
         relatives.iter().any(|r| {
             let n = r.split(' ').count();
             words.len() >= n && words[words.len() - n..].join(" ") == *r
         })
     };
+    let is_relative = |words: &[String]| ends_in(words, &kin.relatives);
     let lower = |s: &str| -> Vec<String> {
         s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
             .filter(|w| !w.is_empty())
@@ -115,21 +116,30 @@ pub(crate) fn is_kin(text: &str, span: Span, relatives: &[String]) -> bool {
     // "the mayor's boy", "the chief's new missus": a possessive, one word at most, a relative.
     let original = &text[span.range()];
     let after = &text[span.end..];
+    let first_words = |after: &str| {
+        let end = after.char_indices().nth(40).map_or(after.len(), |(i, _)| i);
+        lower(&after[..end])
+    };
     let after = if original.ends_with("'s") || original.ends_with("’s") {
         Some(after)
     } else {
-        // Afrikaans "die dominee se vrou": the possessive is a word.
         after
             .strip_prefix("'s")
             .or_else(|| after.strip_prefix("’s"))
-            .or_else(|| after.strip_prefix(" se "))
     };
     if let Some(after) = after {
-        let end = after.char_indices().nth(40).map_or(after.len(), |(i, _)| i);
-        let words = lower(&after[..end]);
+        let words = first_words(after);
         if (1..=3).any(|n| words.len() >= n && is_relative(&words[..n])) {
             return true;
         }
+    }
+    // Afrikaans "die dominee se vrou": the possessive is a word, with its own relatives.
+    let words = first_words(&text[span.end..]);
+    if let Some((word, rest)) = words.split_first()
+        && let Some(p) = kin.possessive_words.iter().find(|p| p.word == *word)
+        && (1..=3).any(|n| rest.len() >= n && ends_in(&rest[..n], &p.relatives))
+    {
+        return true;
     }
     // "son of the mayor", "husband of County Commissioner Bernadette": a relative, "of", then at
     // most two words (an article, a title, "former") before the role.
@@ -138,7 +148,7 @@ pub(crate) fn is_kin(text: &str, span: Span, relatives: &[String]) -> bool {
     if let Some(to) = words.iter().rposition(|w| w == "to")
         && words.len() - to <= 3
         && to > 0
-        && matches!(words[to - 1].as_str(), "married" | "engaged" | "wed")
+        && kin.spouse_verbs.contains(&words[to - 1])
     {
         return true;
     }
@@ -610,7 +620,7 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
             matches!(
                 c.kind,
                 CueKind::Occupation(_) | CueKind::Role(_) | CueKind::PublicRole(_)
-            ) && is_kin(text, c.span, &input.lexicons.relatives)
+            ) && is_kin(text, c.span, &input.lexicons.kin)
         })
         .map(|c| c.span)
         .collect();
@@ -684,7 +694,7 @@ impl Assessor<'_> {
                 }
                 let rule = &self.input.rules.rules()[rule_idx];
                 // "the Sarge's missus is in for her blow dry": the client is the relative.
-                let hit = if is_kin(self.text, hit.span, &self.input.lexicons.relatives) {
+                let hit = if is_kin(self.text, hit.span, &self.input.lexicons.kin) {
                     match self.relative_of(hit.client) {
                         Some(other) => NameHit {
                             client: other,
@@ -1244,7 +1254,7 @@ impl Assessor<'_> {
         let clients = &self.input.roster.clients;
         let kin_of = |trait_: &str, name: &str| {
             let t = crate::normalize::normalize(trait_);
-            t.contains(name) && self.input.lexicons.names_a_relative(&t)
+            t.contains(name) && self.input.lexicons.kin.names_a_relative(&t)
         };
         let me = clients.get(client as usize)?;
         let my_name = crate::normalize::normalize(&me.name);
@@ -3375,7 +3385,7 @@ mod tests {
         let lx = Lexicons::builtin().unwrap();
         let kin = |text: &str, role: &str| {
             let start = text.find(role).unwrap();
-            is_kin(text, Span::new(start, start + role.len()), &lx.relatives)
+            is_kin(text, Span::new(start, start + role.len()), &lx.kin)
         };
         assert!(kin("The mayor's boy came in Monday", "mayor"));
         assert!(kin("the fire chief's new missus", "fire chief"));
@@ -3388,6 +3398,11 @@ mod tests {
         assert!(!kin("The mayor came in for her shoulder", "mayor"));
         assert!(!kin("the captain of the Estrella", "captain"));
         assert!(!kin("the mayor's office called", "mayor"));
+        // Spouses, and a possessive that is a word of its own, with its own relatives.
+        assert!(kin("she is married to the dominee", "dominee"));
+        assert!(kin("engaged to the fire chief", "fire chief"));
+        assert!(kin("ons dominee se vrou was hier", "dominee"));
+        assert!(!kin("the dominee se preek", "dominee"));
         // Whatever follows, however it is written.
         assert!(!kin(
             "the mayor’s ☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️☕️",

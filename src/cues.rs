@@ -803,7 +803,7 @@ impl RosterNeedles {
                 }
                 // A relative's name inside a trait ("daughter of the mayor Cllr Alun Pugh",
                 // "married to Shannon Bowen") names the relative, who may be in the news.
-                if kind == CueKind::RosterTrait(i) && !lx.names_a_relative(&n) {
+                if kind == CueKind::RosterTrait(i) && !lx.kin.names_a_relative(&n) {
                     // A proper name inside a trait: "captain of the Estrella".
                     for word in phrase.split_whitespace().skip(1) {
                         let w = word.trim_matches(|c: char| !c.is_alphanumeric());

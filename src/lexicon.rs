@@ -212,9 +212,8 @@ pub struct Lexicons {
     pub occupations: Vec<Occupation>,
     /// One-person roles.
     pub roles: Vec<Role>,
-    /// Words for a relative ("son", "missus", "better half"): "the mayor's boy" is not the
-    /// mayor.
-    pub relatives: Vec<String>,
+    /// Words for relatives and spouses: "the mayor's boy" is not the mayor.
+    pub kin: Kinship,
     /// Public figures.
     pub public: PublicFigures,
     /// Traits.
@@ -292,6 +291,44 @@ pub struct Injuries {
 struct Roles {
     roles: Vec<Role>,
     relatives: Vec<String>,
+    spouse_verbs: Vec<String>,
+    possessive_words: Vec<PossessiveWord>,
+}
+
+/// How a text says that the person meant is someone's relative: "the mayor's boy", "son of the
+/// mayor", "married to the dominee", "die dominee se vrou".
+#[derive(Clone, Debug, Default)]
+pub struct Kinship {
+    /// Words for a relative or partner ("son", "missus", "better half").
+    pub relatives: Vec<String>,
+    /// Words that, before "to", make the person named next a spouse ("married to").
+    pub spouse_verbs: Vec<String>,
+    /// Possessives that are words of their own, each with the relatives that may follow it.
+    pub possessive_words: Vec<PossessiveWord>,
+}
+
+/// A possessive that is a word of its own (Afrikaans "se"), with its language's relatives.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PossessiveWord {
+    /// The possessive word, lowercase.
+    pub word: String,
+    /// Lowercase relative words read only after `word`.
+    pub relatives: Vec<String>,
+}
+
+impl Kinship {
+    /// Whether a normalised roster phrase names a relative of the client ("daughter of the
+    /// mayor Cllr Alun Pugh", "married to Shannon Bowen", "wife of Sgt. Maurice Kelleher"): a
+    /// relative word, or a spouse verb before "to", among its first three words.
+    #[must_use]
+    pub fn names_a_relative(&self, phrase: &str) -> bool {
+        let words: Vec<&str> = phrase.split(' ').take(4).collect();
+        words.iter().take(3).enumerate().any(|(i, w)| {
+            self.relatives.iter().any(|r| r == w)
+                || (words.get(i + 1) == Some(&"to") && self.spouse_verbs.iter().any(|v| v == w))
+        })
+    }
 }
 
 impl Lexicons {
@@ -363,7 +400,11 @@ impl Lexicons {
             "roles.yaml" => {
                 let r = serde_yaml::from_str::<Roles>(text).map_err(yaml)?;
                 self.roles = r.roles;
-                self.relatives = r.relatives;
+                self.kin = Kinship {
+                    relatives: r.relatives,
+                    spouse_verbs: r.spouse_verbs,
+                    possessive_words: r.possessive_words,
+                };
             }
             "public-figures.yaml" => self.public = serde_yaml::from_str(text).map_err(yaml)?,
             "traits.yaml" => self.traits = serde_yaml::from_str(text).map_err(yaml)?,
@@ -399,17 +440,6 @@ impl Lexicons {
             .fold(exact, f32::max)
     }
 
-    /// Whether a normalised roster phrase names a relative of the client ("daughter of the
-    /// mayor Cllr Alun Pugh", "married to Shannon Bowen", "wife of Sgt. Maurice Kelleher"): a
-    /// relative word or "married" among its first three words.
-    #[must_use]
-    pub fn names_a_relative(&self, phrase: &str) -> bool {
-        phrase
-            .split(' ')
-            .take(3)
-            .any(|w| w == "married" || self.relatives.iter().any(|r| r == w))
-    }
-
     /// Whether `word` (normalised) is an ordinary English word among the `top` most common.
     #[must_use]
     pub fn is_common_word(&self, word: &str, top: u32) -> bool {
@@ -441,6 +471,17 @@ fn tsv<'t>(text: &'t str, origin: &str) -> Result<Vec<(&'t str, f32)>, LoadError
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_trait_names_a_relative_by_a_relative_word_or_a_spouse_verb() {
+        let kin = Lexicons::builtin().unwrap().kin;
+        assert!(kin.names_a_relative("daughter of the mayor cllr alun pugh"));
+        assert!(kin.names_a_relative("married to shannon bowen"));
+        assert!(kin.names_a_relative("engaged to the fire chief"));
+        assert!(!kin.names_a_relative("married with three kids at the mill"));
+        // Afrikaans relatives count only after "se": this man is the client himself.
+        assert!(!kin.names_a_relative("the man behind radio moyle"));
+    }
 
     #[test]
     fn builtin_lexicons_load_and_have_data() {

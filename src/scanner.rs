@@ -922,7 +922,7 @@ fn profile(m: &CueMatcher, lx: &Lexicons, c: &crate::roster::Client) -> Profile 
             if cue.span.start >= ARTICLE.len() || (cue.span.start == 0 && whole) {
                 // "son of the mayor": the mayor's relative, not the mayor.
                 let key = Key::of(cue.kind);
-                if crate::assess::is_kin(&definite, cue.span, &lx.relatives) {
+                if crate::assess::is_kin(&definite, cue.span, &lx.kin) {
                     keys.extend(key.and_then(Key::kin));
                 } else {
                     keys.extend(key);
