@@ -1184,17 +1184,6 @@ impl Assessor<'_> {
     /// The winner word ("winner", "belongs to", "congratulations") in the sentence of `span` or
     /// the one before, as a client sign.
     fn announced_winner(&self, span: Span) -> Option<Cue> {
-        const WINNER: &[&str] = &[
-            "winner",
-            "winners",
-            "winning",
-            "won",
-            "wins",
-            "belongs to",
-            "goes to",
-            "congratulations",
-            "congrats",
-        ];
         let s = self.layout.sentence(span.start);
         let start = self.layout.sentences[s.saturating_sub(1)];
         let end = self
@@ -1205,7 +1194,7 @@ impl Assessor<'_> {
             .unwrap_or(self.text.len());
         // ASCII lowercasing keeps every byte offset.
         let lower = self.text[start..end].to_ascii_lowercase();
-        WINNER.iter().find_map(|w| {
+        self.input.lexicons.winners.iter().find_map(|w| {
             let at = lower.match_indices(w).find(|(i, _)| {
                 let before = lower[..*i].chars().next_back();
                 let after = lower[i + w.len()..].chars().next();
@@ -1305,26 +1294,13 @@ impl Assessor<'_> {
     /// Sean", "Crystal, thank you"), as a weak client sign; not "thanks to Paddy and the
     /// committee", which credits a helper.
     fn thanked(&self, span: Span) -> Option<Cue> {
-        const BEFORE: &[&str] = &[
-            "cheers",
-            "thanks",
-            "thank you",
-            "ta",
-            "thank u",
-            "thx",
-            "shoutout to",
-            "shout out to",
-            "shout-out to",
-            "big ups to",
-            "props to",
-            "kudos to",
-        ];
-        const AFTER: &[&str] = &["thank you", "thanks", "cheers", "ta"];
+        let thanks = &self.input.lexicons.thanks;
         let before = self.text[..span.start].trim_end_matches([' ', ',', '\u{a0}']);
-        let lower_tail = tail(before, before.len(), 16).to_lowercase();
-        if let Some(word) = BEFORE.iter().find(|w| {
+        let longest = thanks.before.iter().map(String::len).max().unwrap_or(0);
+        let lower_tail = tail(before, before.len(), longest + 4).to_lowercase();
+        if let Some(word) = thanks.before.iter().find(|w| {
             lower_tail
-                .strip_suffix(**w)
+                .strip_suffix(w.as_str())
                 .is_some_and(|r| r.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
         }) {
             let start = before.len() - word.len();
@@ -1336,15 +1312,17 @@ impl Assessor<'_> {
         let after = &self.text[span.end..];
         let rest = after.trim_start_matches([',', ' ', '\u{a0}']);
         let skipped = after.len() - rest.len();
+        let longest = thanks.after.iter().map(|w| w.chars().count()).max();
         let head = rest
             .char_indices()
-            .nth(12)
+            .nth(longest.unwrap_or(0) + 1)
             .map_or(rest, |(i, _)| &rest[..i])
             .to_lowercase();
-        AFTER
+        thanks
+            .after
             .iter()
             .find(|w| {
-                head.strip_prefix(**w)
+                head.strip_prefix(w.as_str())
                     .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
             })
             .filter(|_| skipped > 0 && self.layout.is_sentence_start(self.text, span.start))
@@ -1373,15 +1351,12 @@ impl Assessor<'_> {
         }
         // ASCII case only, so that offsets in `rest` are offsets in the text.
         let rest = self.text[span.end..end].to_ascii_lowercase();
-        [
-            "thanks a million",
-            "thank you so much",
-            "thanks so much",
-            "thanks for",
-            "thank you for",
-        ]
-        .iter()
-        .filter_map(|w| rest.find(w).map(|i| (i, w.len())))
+        self.input
+            .lexicons
+            .thanks
+            .later
+            .iter()
+            .filter_map(|w| rest.find(w).map(|i| (i, w.len())))
         .min()
         .map(|(i, len)| Cue {
             span: Span::new(span.end + i, span.end + i + len),

@@ -194,6 +194,10 @@ pub struct Lexicons {
     /// Words that tell a share of the clientele ("a third of", "most of"): the rest of their
     /// sentence is about a group.
     pub shares: Vec<String>,
+    /// Words that announce a winner ("winner", "goes to", "congrats").
+    pub winners: Vec<String>,
+    /// Words thanking a named person to their face.
+    pub thanks: Thanks,
     /// Gossip and complaints.
     pub gossip: Vec<Phrase>,
     /// Words of a policy notice, which turn weak gossip words into a policy.
@@ -232,6 +236,20 @@ struct Context {
     appointment_units: Vec<String>,
     people: Vec<String>,
     shares: Vec<String>,
+    winners: Vec<String>,
+    thanks: Thanks,
+}
+
+/// Words thanking a named person to their face: "Cheers Bob", "Crystal, thank you".
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Thanks {
+    /// Just before the name: "Cheers Bob", "Thanks, Sean".
+    pub before: Vec<String>,
+    /// Just after a name that starts its sentence: "Crystal, thank you".
+    pub after: Vec<String>,
+    /// Further on in the sentence of a name called out: "Mary, ... Thanks a million".
+    pub later: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -378,6 +396,8 @@ impl Lexicons {
                 self.appointment_units = c.appointment_units;
                 self.people = c.people.into_iter().collect();
                 self.shares = c.shares;
+                self.winners = c.winners;
+                self.thanks = c.thanks;
             }
             "gossip.yaml" => {
                 let g: Gossip = serde_yaml::from_str(text).map_err(yaml)?;
