@@ -309,6 +309,7 @@ pub struct Injuries {
 struct Roles {
     roles: Vec<Role>,
     relatives: Vec<String>,
+    of_words: Vec<String>,
     spouse_verbs: Vec<String>,
     possessive_words: Vec<PossessiveWord>,
 }
@@ -319,6 +320,9 @@ struct Roles {
 pub struct Kinship {
     /// Words for a relative or partner ("son", "missus", "better half").
     pub relatives: Vec<String>,
+    /// Words that, after a relative, lead to whom they are a relative of ("son of the mayor",
+    /// "le fils du maire").
+    pub of_words: Vec<String>,
     /// Words that, before "to", make the person named next a spouse ("married to").
     pub spouse_verbs: Vec<String>,
     /// Possessives that are words of their own, each with the relatives that may follow it.
@@ -422,6 +426,7 @@ impl Lexicons {
                 self.roles = r.roles;
                 self.kin = Kinship {
                     relatives: r.relatives,
+                    of_words: r.of_words,
                     spouse_verbs: r.spouse_verbs,
                     possessive_words: r.possessive_words,
                 };
