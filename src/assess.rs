@@ -141,8 +141,8 @@ pub(crate) fn is_kin(text: &str, span: Span, kin: &Kinship) -> bool {
     {
         return true;
     }
-    // "son of the mayor", "husband of County Commissioner Bernadette": a relative, "of", then at
-    // most two words (an article, a title, "former") before the role.
+    // "son of the mayor", "husband of County Commissioner Bernadette", "le fils du maire": a
+    // relative, "of", then at most two words (an article, a title, "former") before the role.
     let words = lower(tail(text, span.start, 60));
     // "married to the dominee", "engaged to the fire chief": a spouse-to-be or a spouse.
     if let Some(to) = words.iter().rposition(|w| w == "to")
@@ -152,7 +152,7 @@ pub(crate) fn is_kin(text: &str, span: Span, kin: &Kinship) -> bool {
     {
         return true;
     }
-    let Some(of) = words.iter().rposition(|w| w == "of") else {
+    let Some(of) = words.iter().rposition(|w| kin.of_words.contains(w)) else {
         return false;
     };
     words.len() - of <= 3 && is_relative(&words[..of])
@@ -651,7 +651,7 @@ impl Assessor<'_> {
             .filter(|n| matches!(n.kind, NameKind::Named(_) | NameKind::Contact(_)))
             .map(|n| n.client)
             .collect();
-        let draft_context = self.draft_context();
+        let draft_context = self.draft_context(false);
         let addressee = self.addressee();
         let mut seen: BTreeSet<(Span, u32)> = BTreeSet::new();
         let health: Vec<Cue> = self
@@ -776,7 +776,7 @@ impl Assessor<'_> {
         self.first_names(&named, &mut findings);
         let mentioned: BTreeSet<u32> = findings.iter().filter_map(|f| f.client_index).collect();
         self.quasi_identifiers(&mentioned, &mut findings);
-        self.gossip(draft_context, &mut findings);
+        self.gossip(self.draft_context(true), &mut findings);
         self.disclosures(&mut findings);
         findings.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.rule.cmp(&b.rule)));
         findings
@@ -833,15 +833,21 @@ impl Assessor<'_> {
     }
 
     /// The first context cue anywhere in the draft; a raffle announcement is one in itself.
-    fn draft_context(&self) -> Option<Cue> {
+    /// With `signature`, a staff name signing the post counts too: it makes a vent from the
+    /// front desk a story from the practice, but it does not say that someone named in
+    /// community news was treated ("Geneviève et toute l'équipe", "— Joanna").
+    fn draft_context(&self, signature: bool) -> Option<Cue> {
         let found = self
             .cues
             .iter()
             .find(|c| matches!(c.kind, CueKind::Context(Strength::Strong)))
             .or_else(|| {
-                self.cues
-                    .iter()
-                    .find(|c| matches!(c.kind, CueKind::Context(_) | CueKind::ContextPlural))
+                self.cues.iter().find(|c| {
+                    matches!(c.kind, CueKind::Context(_) | CueKind::ContextPlural)
+                        && (signature
+                            || self.staff.binary_search(&c.span).is_err()
+                            || !self.signs_off(c.span))
+                })
             })
             .copied();
         if found.is_none() && self.input.doc.channel == Channel::Raffle {
@@ -851,6 +857,18 @@ impl Assessor<'_> {
             });
         }
         found
+    }
+
+    /// Whether `span` starts one of the draft's closing lines (within its last 200 bytes), after
+    /// nothing but a dash or a bullet: a signature.
+    fn signs_off(&self, span: Span) -> bool {
+        let line_start = self.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let lead = &self.text[line_start..span.start];
+        let rest = &self.text[span.end..];
+        let line_end = rest.find('\n').unwrap_or(rest.len());
+        lead.chars()
+            .all(|c| c.is_whitespace() || matches!(c, '—' | '–' | '-' | '~' | '*' | '>'))
+            && rest[line_end..].trim().len() < 200
     }
 
     /// The bytes of the newsletter item that holds `offset`: the paragraphs from one heading
@@ -1357,11 +1375,11 @@ impl Assessor<'_> {
             .later
             .iter()
             .filter_map(|w| rest.find(w).map(|i| (i, w.len())))
-        .min()
-        .map(|(i, len)| Cue {
-            span: Span::new(span.end + i, span.end + i + len),
-            kind: CueKind::Context(Strength::Weak),
-        })
+            .min()
+            .map(|(i, len)| Cue {
+                span: Span::new(span.end + i, span.end + i + len),
+                kind: CueKind::Context(Strength::Weak),
+            })
     }
 
     /// Whether the paragraph of a first name also tells something the roster knows of that
@@ -1851,6 +1869,18 @@ impl Assessor<'_> {
             }
         }
         out
+    }
+
+    /// Whether the sentence of `span` has a person in it: a word for one ("she", "lad") or a
+    /// name.
+    fn anyone_in_sentence(&self, span: Span) -> bool {
+        let sentence = self.layout.sentence_bytes(span.start, self.text.len());
+        self.person_in_sentence(span)
+            || self
+                .input
+                .names
+                .iter()
+                .any(|n| sentence.contains(&n.span.start))
     }
 
     /// Whether the sentence around `span` speaks of a person ("she works at", "the owner of",
@@ -2399,6 +2429,9 @@ impl Assessor<'_> {
                 // "$1,120 raised for the High School P&C": a business or a club with nobody
                 // in its sentence tells nothing about the client.
                 k if is_roster_phrase(k) && !self.person_in_sentence(cue.span) => {}
+                // "a pair of tickets to a Remparts game": a team or an event with nobody in its
+                // sentence is a prize or a plan, not something about the client.
+                CueKind::Team(_) | CueKind::Event(_) if !self.anyone_in_sentence(cue.span) => {}
                 // "Congratulations Earl!" after "Earl LeBoeuf": a name, not a peer of the realm.
                 k if (is_quasi(k) || is_public(k))
                     && name_words
