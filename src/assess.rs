@@ -26,7 +26,7 @@ use crate::cues::{Cue, CueKind, TraitKind};
 use crate::descriptors::Descriptors;
 use crate::document::{Channel, Document};
 use crate::finding::{CueNote, Finding};
-use crate::lexicon::{Kinship, Lexicons, Strength};
+use crate::lexicon::{Kinship, Lexicons, Specialty, Strength};
 use crate::roster::Roster;
 use crate::rules::{Matcher, Mechanism, Rule, RuleSet, Severity};
 use crate::span::Span;
@@ -428,6 +428,9 @@ fn is_public(kind: CueKind) -> bool {
 
 struct Assessor<'a> {
     input: &'a Input<'a>,
+    /// The health phrases a client's status already tells at this practice (its name says
+    /// it is a doula's, a hospice's): consent to the status covers them.
+    told_by_status: Vec<&'a str>,
     text: &'a str,
     layout: Layout,
     /// Cues that are not inside a name, in span order.
@@ -562,6 +565,7 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         .filter(|c| !(c.kind == CueKind::Photo && of_a_thing(text, c.span)))
         .filter(|c| plausible(text, c, input.lexicons, input.cues))
         .filter(|c| !is_own_trade(text, c, &input.roster.practice.name))
+        .filter(|c| !is_our_staff(text, c, input.lexicons))
         .filter(|c| !is_business_age(text, c, &input.roster.practice.name))
         .copied()
         .collect();
@@ -637,6 +641,10 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         staff_by_end,
         population,
         cased,
+        told_by_status: Specialty::told_by_status(
+            &input.lexicons.specialties,
+            &input.roster.practice.name,
+        ),
     };
     a.run()
 }
@@ -857,6 +865,18 @@ impl Assessor<'_> {
             });
         }
         found
+    }
+
+    /// Whether the health phrase at `span` is one the client's status already tells at this
+    /// practice ("postpartum" at a doula's); a number before it ("30 weeks", "#36weeks") is
+    /// how far along.
+    fn told_by_status(&self, span: Span) -> bool {
+        if self.told_by_status.is_empty() {
+            return false;
+        }
+        let phrase = crate::normalize::normalize(&self.text[span.range()]);
+        let phrase = phrase.trim_start_matches(|c: char| c.is_ascii_digit() || "#+ ".contains(c));
+        self.told_by_status.contains(&phrase)
     }
 
     /// Whether `span` starts one of the draft's closing lines (within its last 200 bytes), after
@@ -1444,11 +1464,12 @@ impl Assessor<'_> {
             CueKind::RosterAttribute(owner)
             | CueKind::RosterPlace(owner)
             | CueKind::RosterTrait(owner) => 2 * usize::from(owner == c),
+            // "turns ninety-nine this month" fits the 98-year-old on file.
             CueKind::Age { years, decade } => usize::from(profile.age.is_some_and(|a| {
                 if decade {
                     a / 10 * 10 == years
                 } else {
-                    a == years
+                    a.abs_diff(years) <= 1
                 }
             })),
             CueKind::Role(i) if profile.keys.contains(&Key::Role(i)) => {
@@ -2153,14 +2174,50 @@ impl Assessor<'_> {
     /// paragraphs of the description (`text`); with no fit at all, the one sharing clearly
     /// the most (see [`Descriptors`]).
     fn attribute(&self, cues: &[Cue], text: &str) -> Option<u32> {
+        let by_words = || {
+            self.descriptors()
+                .best(text, 3, 2)
+                .filter(|&c| !self.age_rules_out(c, cues))
+        };
         match self.best_fits(cues).as_slice() {
-            [] => self.descriptors().best(text, 3, 2),
+            [] => by_words(),
             // One cue fits one client ("first baby"), but the description shares three
             // distinctive words more with another's entry ("IVF", "rounds", "10k"): the words
             // say who it is.
-            [c] if self.matches(*c, cues) <= 1 => self.descriptors().best(text, 3, 2).or(Some(*c)),
+            [c] if self.matches(*c, cues) <= 1 => by_words().or(Some(*c)),
             tied => self.tie_break(tied, text),
         }
+    }
+
+    /// Whether an adult's age in the description rules client `c` out: "a young mother in her
+    /// early twenties" is neither the 36-year-old on file nor the man of 29. A year either
+    /// way is allowed (the roster may be a birthday behind).
+    fn age_rules_out(&self, c: u32, cues: &[Cue]) -> bool {
+        let age = self.input.profiles[c as usize].age;
+        let gender = self.input.roster.clients[c as usize]
+            .attributes
+            .gender
+            .as_deref()
+            .map(str::to_lowercase);
+        let (female, male) = match gender.as_deref() {
+            Some("f" | "female" | "woman" | "w") => (true, false),
+            Some("m" | "male" | "man") => (false, true),
+            _ => (false, false),
+        };
+        cues.iter().any(|cue| match cue.kind {
+            CueKind::Age { years, decade } if years >= 16 && !self.is_kin(cue.span) => {
+                let said = self.text[cue.span.range()].to_lowercase();
+                let wrong_age = age.is_some_and(|age| {
+                    if decade {
+                        age / 10 * 10 != years
+                    } else {
+                        age.abs_diff(years) > 1
+                    }
+                });
+                wrong_age || (male && said.contains(" her ")) || (female && said.contains(" his "))
+            }
+            _ => false,
+        })
     }
 
     /// The clients matching the most cues (see [`Self::matches`]) whose job does not rule
@@ -2190,6 +2247,9 @@ impl Assessor<'_> {
         for c in 0..n {
             let m = self.matches(c, cues);
             if m == 0 || m < best {
+                continue;
+            }
+            if self.age_rules_out(c, cues) {
                 continue;
             }
             let profile = &self.input.profiles[c as usize];
@@ -2419,6 +2479,7 @@ impl Assessor<'_> {
                 .entry((p, entry))
                 .or_insert((Disclosures::NONE, Vec::new()));
             match cue.kind {
+                CueKind::Health if self.told_by_status(cue.span) => {}
                 CueKind::Health => {
                     *d = d.with(Disclosure::Health);
                     if health.len() < MAX_HEALTH_NOTES {
@@ -2532,7 +2593,34 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
         }
         CueKind::Entourage => {
             let before = text[..c.span.start].trim_end();
-            before.ends_with("'s") || before.ends_with("’s")
+            let Some(owner) = before
+                .strip_suffix("'s")
+                .or_else(|| before.strip_suffix("’s"))
+            else {
+                return false;
+            };
+            // Someone famous's: a name ("Beyoncé's manager"), a famous role or a team ("the
+            // Commissioner's better half", "the mayor's son"), or anyone's in a post written
+            // all in lower case; not "my own guru's son".
+            let word_start = owner
+                .rfind(|ch: char| !ch.is_alphanumeric() && ch != '-' && ch != '.')
+                .map_or(0, |i| {
+                    i + owner[i..].chars().next().map_or(1, char::len_utf8)
+                });
+            let capitalised = owner[word_start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            let line = text[..c.span.start].rfind('\n').map_or(0, |i| i + 1);
+            let lower_case_post = !text[line..].chars().take(400).any(char::is_uppercase);
+            let famous = cues.iter().any(|o| {
+                o.span.end == owner.len()
+                    && matches!(
+                        o.kind,
+                        CueKind::PublicRole(_) | CueKind::Role(_) | CueKind::Team(_)
+                    )
+            });
+            capitalised || famous || lower_case_post
         }
         CueKind::Hint => hints_at_a_name(&text[c.span.end..]) || hints_at_fame(text, c.span, cues),
         // "members aged 10 and over", "ages 8 to 12": a range is a group, not someone's age.
@@ -2764,6 +2852,8 @@ fn is_business_age(text: &str, c: &Cue, practice: &str) -> bool {
         })
 }
 
+/// Whether an occupation is one the practice's own name holds ("barber" at "... Hair, Nails &
+/// Barber"): in its posts that is the staff.
 fn is_own_trade(text: &str, c: &Cue, practice: &str) -> bool {
     if !matches!(c.kind, CueKind::Occupation(_)) {
         return false;
@@ -2778,8 +2868,28 @@ fn is_own_trade(text: &str, c: &Cue, practice: &str) -> bool {
         })
 }
 
-/// Whether an occupation is the writer's own: "I'm a massage therapist", "I am a nurse too",
-/// "not a therapist-therapist" (said of themselves).
+/// Whether an occupation is the practice's own staff: one of its trades after "our" or "my"
+/// ("our therapist refused to start the session", "nos massothérapeutes").
+fn is_our_staff(text: &str, c: &Cue, lx: &Lexicons) -> bool {
+    let CueKind::Occupation(i) = c.kind else {
+        return false;
+    };
+    let term = &lx.occupations[i as usize].term;
+    if !lx.staff_trades.contains(term) {
+        return false;
+    }
+    let before = text[..c.span.start].trim_end();
+    let word = before
+        .rsplit(|ch: char| !ch.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "our" | "my" | "notre" | "nos" | "mon" | "ma" | "mes"
+    )
+}
+
 /// Whether the sentence of a trait or a health detail is the writer's own story: it speaks of
 /// "I", "me" or "my" and of no one else ("two years since my own knee reconstruction", "me
 /// hobbling around the clinic on crutches").

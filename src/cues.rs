@@ -196,7 +196,12 @@ impl CueMatcher {
             // "she's only nineteen", "he's nearly forty": not "she's two" (a child's age, or
             // "she's one of ...").
             (format!(r"\b(?:she's|he's|she is|he is)(?: only| just| nearly| almost| barely)? ({GROWN_UP_WORDS})\b"), AgeForm::Words),
-            (r"\bin (?:her|his|their) (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".to_owned(), AgeForm::Decade),
+            // "in her eighties", "in his early twenties", "in her mid-thirties".
+            (r"\bin (?:her|his|their) (?:(?:early|mid|late)[- ])?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".to_owned(), AgeForm::Decade),
+            // French: "dans la quatre-vingtaine", "il a 84 ans", "âgée de 67 ans" (not "il y a 30
+            // ans", thirty years ago).
+            (r"\bdans (?:la|sa) (?:jeune |fin |mi-)?(vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|septantaine|quatre-vingtaine|nonantaine)\b".to_owned(), AgeForm::Decade),
+            (r"\b(?:il a|elle a|agee? de|fete ses|fetera ses|ses) (\d{2,3}) ans\b".to_owned(), AgeForm::Digits),
             (r"\b(octogenarian|nonagenarian|centenarian)\b".to_owned(), AgeForm::Decade),
         ]
         .into_iter()
@@ -505,6 +510,14 @@ fn decade_of(word: &str) -> Option<u16> {
         "seventies" => 70,
         "eighties" | "octogenarian" => 80,
         "nineties" | "nonagenarian" => 90,
+        "vingtaine" => 20,
+        "trentaine" => 30,
+        "quarantaine" => 40,
+        "cinquantaine" => 50,
+        "soixantaine" => 60,
+        "septantaine" => 70,
+        "quatre-vingtaine" => 80,
+        "nonantaine" => 90,
         "centenarian" => 100,
         _ => return None,
     })
@@ -1015,6 +1028,10 @@ mod tests {
             ("he turned 70 on Sunday", 70),
             ("one of our regulars is 88.", 88),
             ("in her eighties and still hiking", 80),
+            ("a young mother in her early twenties", 20),
+            ("he's in his mid-thirties now", 30),
+            ("une dame dans la quatre-vingtaine", 80),
+            ("mon grand-père fête ses 84 ans", 84),
             ("Sixty-seven years young and she just finished", 67),
             ("our seventy-two-year-old regular", 72),
             ("Six years old and braver than all of us", 6),

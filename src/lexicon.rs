@@ -212,8 +212,12 @@ pub struct Lexicons {
     pub health: Vec<String>,
     /// Injuries, as parts and the words that injure them.
     pub injuries: Injuries,
+    /// What a practice's name says its clients come for.
+    pub specialties: Vec<Specialty>,
     /// Occupations.
     pub occupations: Vec<Occupation>,
+    /// The occupations (by term) a practice employs: "our therapist" is its staff.
+    pub staff_trades: Vec<String>,
     /// One-person roles.
     pub roles: Vec<Role>,
     /// Words for relatives and spouses: "the mayor's boy" is not the mayor.
@@ -275,6 +279,7 @@ struct Strings {
 #[serde(deny_unknown_fields)]
 struct Occupations {
     occupations: Vec<Occupation>,
+    staff_trades: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -283,6 +288,34 @@ struct Health {
     terms: Vec<String>,
     #[serde(default)]
     injuries: Injuries,
+    specialties: Vec<Specialty>,
+}
+
+/// What a practice's name says its clients come for: at "Hearth & Cradle Doula and Prenatal
+/// Massage" a client is expecting or has just given birth, so saying she is a client already
+/// says that much, and a consent to her status covers it.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Specialty {
+    /// Lowercase words; a practice whose name holds one has this specialty.
+    pub names: Vec<String>,
+    /// Lowercase health phrases the status already tells there ("pregnant", "postpartum").
+    pub terms: Vec<String>,
+}
+
+impl Specialty {
+    /// The health phrases a practice called `practice` tells by its clients' status alone.
+    #[must_use]
+    pub fn told_by_status<'a>(all: &'a [Specialty], practice: &str) -> Vec<&'a str> {
+        let name = crate::normalize::normalize(practice);
+        let words: Vec<&str> = name
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .collect();
+        all.iter()
+            .filter(|s| s.names.iter().any(|n| words.contains(&n.as_str())))
+            .flat_map(|s| s.terms.iter().map(String::as_str))
+            .collect()
+    }
 }
 
 /// Injuries as body parts and the words that injure them, so that "hamstring tear", "torn
@@ -415,11 +448,12 @@ impl Lexicons {
                 let h = serde_yaml::from_str::<Health>(text).map_err(yaml)?;
                 self.health = h.terms;
                 self.injuries = h.injuries;
+                self.specialties = h.specialties;
             }
             "occupations.yaml" => {
-                self.occupations = serde_yaml::from_str::<Occupations>(text)
-                    .map_err(yaml)?
-                    .occupations;
+                let o = serde_yaml::from_str::<Occupations>(text).map_err(yaml)?;
+                self.occupations = o.occupations;
+                self.staff_trades = o.staff_trades;
             }
             "roles.yaml" => {
                 let r = serde_yaml::from_str::<Roles>(text).map_err(yaml)?;
