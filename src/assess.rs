@@ -566,6 +566,7 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         .filter(|c| plausible(text, c, input.lexicons, input.cues))
         .filter(|c| !is_own_trade(text, c, &input.roster.practice.name))
         .filter(|c| !is_our_staff(text, c, input.lexicons))
+        .filter(|c| !is_anyone_in_the_trade(text, c))
         .filter(|c| !is_business_age(text, c, &input.roster.practice.name))
         .copied()
         .collect();
@@ -1472,6 +1473,16 @@ impl Assessor<'_> {
                     a.abs_diff(years) <= 1
                 }
             })),
+            // "the captain who ran the Kekaulike brush fire" is not the client who "runs the
+            // Hongwanji bazaar booth": a role said with a verb fits only when the client's
+            // entry names what follows it.
+            CueKind::Role(i)
+                if profile.keys.contains(&Key::Role(i))
+                    && self.input.lexicons.roles[i as usize].term.ends_with(" the")
+                    && !self.entry_names_what_follows(c, cue.span) =>
+            {
+                0
+            }
             CueKind::Role(i) if profile.keys.contains(&Key::Role(i)) => {
                 // A role one person holds ("the chief of police", "the principal of
                 // Scoil Bhríde") outweighs any number of common cues.
@@ -2068,12 +2079,15 @@ impl Assessor<'_> {
         // text before it, per cue, was quadratic).
         let before = tail(self.text, span.start, 200).trim_end();
         let after = self.text[span.end..].trim_start();
-        let of_proper = ["of ", "at ", "for "]
-            .iter()
-            .find_map(|p| after.strip_prefix(p))
-            .map(|r| r.trim_start_matches("the ").trim_start())
-            .and_then(|r| r.chars().next())
-            .is_some_and(char::is_uppercase);
+        // "the foreman over at Ahuna Ranch".
+        let of_proper = [
+            "of ", "at ", "for ", "over at ", "out at ", "up at ", "down at ",
+        ]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+        .map(|r| r.trim_start_matches("the ").trim_start())
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_uppercase);
         // "our own sergeant here in Kilbrecan": a role few hold, placed in a named town.
         let in_place = matches!(kind, CueKind::Role(_))
             && ["in ", "here in ", "out in ", "up in ", "down in "]
@@ -2187,6 +2201,29 @@ impl Assessor<'_> {
             [c] if self.matches(*c, cues) <= 1 => by_words().or(Some(*c)),
             tied => self.tie_break(tied, text),
         }
+    }
+
+    /// Whether client `c`'s roster entry holds one of the first three words after `span`
+    /// (four letters or more): "who runs the Sip-N-Go" and "owner of the Sip-N-Go".
+    fn entry_names_what_follows(&self, c: u32, span: Span) -> bool {
+        let a = &self.input.roster.clients[c as usize].attributes;
+        let entry: BTreeSet<String> = a
+            .occupation
+            .iter()
+            .chain(&a.affiliations)
+            .chain(&a.traits)
+            .chain(&a.places)
+            .flat_map(|p| {
+                crate::normalize::normalize(p)
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        first_words(&self.text[span.end..], 3, 60)
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .any(|w| entry.contains(&crate::normalize::normalize(w)))
     }
 
     /// Whether an adult's age in the description rules client `c` out: "a young mother in her
@@ -2866,6 +2903,31 @@ fn is_own_trade(text: &str, c: &Cue, practice: &str) -> bool {
             let stem: String = w.chars().take(6).collect();
             practice.contains(&stem)
         })
+}
+
+/// Whether a job is said of anyone who has it: "when a paniolo lies down on our table", "if a
+/// nurse asks", "every farmer knows".
+fn is_anyone_in_the_trade(text: &str, c: &Cue) -> bool {
+    if !matches!(c.kind, CueKind::Occupation(_) | CueKind::Role(_)) {
+        return false;
+    }
+    const ANY: &[&str] = &[
+        "when a",
+        "when an",
+        "whenever a",
+        "whenever an",
+        "if a",
+        "if an",
+        "every",
+        "any",
+        "each",
+    ];
+    let before = tail(text, c.span.start, 16).trim_end().to_lowercase();
+    ANY.iter().any(|w| {
+        before
+            .strip_suffix(w)
+            .is_some_and(|r| r.chars().next_back().is_none_or(|ch| !ch.is_alphanumeric()))
+    })
 }
 
 /// Whether an occupation is the practice's own staff: one of its trades after "our" or "my"

@@ -785,10 +785,14 @@ impl RosterNeedles {
                     // programme, which every client in it shares.
                     continue;
                 }
+                // A local place that is one client's workplace or club ("Station 17" for the fire
+                // captain) is still where that client is.
+                let only_theirs = matches!(kind, CueKind::RosterAttribute(_))
+                    && shared.get(&n).is_some_and(|&o| o == 1);
                 let mut add = |needle: &str| {
                     let distinctive = needle.chars().any(char::is_alphabetic)
                         && needle.chars().count() > 3
-                        && !common.contains(needle)
+                        && (!common.contains(needle) || (only_theirs && needle == n))
                         && !common_words.contains(needle);
                     if distinctive {
                         pending.push((needle.to_owned(), kind));
