@@ -419,6 +419,28 @@ pub(crate) fn is_calendar_word(w: &str) -> bool {
         "december",
         "christmas",
         "easter",
+        // French, as normalised (accent-free)
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "janvier",
+        "fevrier",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
+        "noel",
+        "paques",
     ];
     WORDS.contains(&w)
 }
