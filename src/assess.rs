@@ -2271,9 +2271,13 @@ impl Assessor<'_> {
                 CueKind::Occupation(_) | CueKind::PublicRole(_) => true,
                 // "the owner of the black Raptor": a head noun with a large k ("owner",
                 // "boss") is a job only when tied to one organisation.
+                // "who runs the Mennonite school" fits its principal: a role said with a verb
+                // is no job title to rule anyone out.
                 CueKind::Role(i) => {
                     let role = &lx.roles[i as usize];
-                    role.job && (role.k < 100.0 || self.is_definite_role(c.span, c.kind))
+                    role.job
+                        && !role.term.ends_with(" the")
+                        && (role.k < 100.0 || self.is_definite_role(c.span, c.kind))
                 }
                 _ => false,
             })
