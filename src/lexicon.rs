@@ -532,6 +532,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_practice_name_tells_its_specialty_and_staff_trades_are_jobs() {
+        let lx = Lexicons::builtin().unwrap();
+        let doula = Specialty::told_by_status(&lx.specialties, "Hearth & Cradle Doula Care");
+        assert!(doula.contains(&"postpartum") && doula.contains(&"pregnant"));
+        assert!(!doula.contains(&"postpartum depression"));
+        assert!(Specialty::told_by_status(&lx.specialties, "Willow Creek Massage").is_empty());
+        for trade in &lx.staff_trades {
+            assert!(
+                lx.occupations.iter().any(|o| &o.term == trade),
+                "staff trade {trade} is no occupation"
+            );
+        }
+    }
+
+    #[test]
     fn a_trait_names_a_relative_by_a_relative_word_or_a_spouse_verb() {
         let kin = Lexicons::builtin().unwrap().kin;
         assert!(kin.names_a_relative("daughter of the mayor cllr alun pugh"));

@@ -1221,3 +1221,114 @@ fn a_complaint_told_twice_is_gossip_without_a_client_sign() {
         "pass"
     );
 }
+
+#[test]
+fn french_signs_specialties_staff_signatures_and_prizes() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice:
+  name: Hearth & Cradle Doula and Prenatal Massage
+  staff: [Geneviève Poulin, Joanna Brubaker]
+  population: 7000
+  places: [Station 17]
+clients:
+  - id: Q01
+    name: Gaétan Drouin
+    attributes: {occupation: curé de la paroisse, age: 69, gender: male}
+  - id: Q02
+    name: Hope Kingsley
+    consent:
+      - {id: K-1, scope: [status, name, story], channels: [social], granted: 2026-01-01, evidence: k1.pdf}
+  - id: Q03
+    name: Bill Patterson
+    consent:
+      - {id: K-2, scope: [status, name], channels: [raffle], granted: 2026-01-01, evidence: k2.pdf}
+  - id: Q04
+    name: Wendell Nakoa
+    attributes: {occupation: fire captain, affiliations: [Station 17], age: 50, gender: male}
+  - id: Q05
+    name: Harriet Yamashita
+    attributes: {occupation: retired; runs the Hongwanji bazaar booth, age: 81, gender: female}
+  - id: Q06
+    name: Soumya Biju
+    attributes: {age: 36, gender: female, traits: [second baby in 2026]}
+"#,
+    );
+    // French client signs and health, and the curé as a one-person role.
+    assert_eq!(
+        judge(
+            &ws,
+            "Devinez qui était sur ma table ce matin: notre curé, pour sa sciatique!"
+        ),
+        pair("block", &["Q01"])
+    );
+    // A staff signature is no client sign for a name in community news: the name alone is
+    // for a person to look at, not a block.
+    let news = "Le maire et l'abbé Gaétan Drouin donneront le coup d'envoi samedi.\n\n\
+                Venez nous dire bonjour!\n\nGeneviève et toute l'équipe\n";
+    assert_eq!(judge(&ws, news).0, "warn");
+    // At a doula's, "postpartum" is what the status already says; consent to the story covers
+    // it. A C-section is still health.
+    let testimonial = "Shared with Hope's permission: Hope Kingsley at her postpartum visit, \
+                       30 weeks to six weeks home. Thank you, Hope!";
+    assert_eq!(judge(&ws, testimonial), pair("pass", &[]));
+    let beyond = "Shared with Hope's permission: Hope Kingsley after her emergency c-section. \
+                  Thank you, Hope!";
+    assert_eq!(judge(&ws, beyond), pair("block", &["Q02"]));
+    // Tickets to a team's game are the prize, not the winner's story.
+    let raffle = "---\nchannel: raffle\n---\nFélicitations à Bill Patterson, client de longue \
+                  date, qui remporte:\n\n- une paire de billets pour un match des Remparts\n";
+    assert_eq!(judge(&ws, raffle), pair("pass", &[]));
+    // A local place that is one client's workplace still points at them; a role said with
+    // a verb fits only the client whose entry names what follows.
+    assert_eq!(
+        judge(
+            &ws,
+            "When the Station 17 captain who ran the Kekaulike brush fire came in the next \
+             afternoon, his shoulders were like rocks."
+        ),
+        pair("block", &["Q04"])
+    );
+    // An age or its pronoun that does not fit rules a client out.
+    assert_eq!(
+        judge(
+            &ws,
+            "A young mother in her early twenties came to us after her second baby in 2026, \
+             for the postnatal massage."
+        )
+        .1,
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn staff_trades_generic_jobs_and_entourage_need_their_owner() {
+    let ws = Workspace::new();
+    // "our therapist" is the practice's own staff, not a client's job.
+    assert_eq!(
+        judge(
+            &ws,
+            "A guest came in drunk last Friday and our therapist refused to start the session."
+        )
+        .1,
+        Vec::<String>::new()
+    );
+    // Anyone in a trade is nobody in particular.
+    assert_eq!(
+        judge(
+            &ws,
+            "When a realtor lies down on our table, we feel every open house."
+        ),
+        pair("pass", &[])
+    );
+    // "my own guru's son" is nobody famous's entourage.
+    assert_eq!(
+        judge(
+            &ws,
+            "My own guru's son came from Shoranur and treated me for six weeks."
+        ),
+        pair("pass", &[])
+    );
+}
