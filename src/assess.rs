@@ -880,6 +880,27 @@ impl Assessor<'_> {
         self.told_by_status.contains(&phrase)
     }
 
+    /// Whether a complaint at `span` is told of a staff member: one named before it in its
+    /// sentence, with no client sign between ("Joanna ... she yelled at the radio"; not "a
+    /// client yelled at Kenzie").
+    fn told_of_staff(&self, span: Span) -> bool {
+        let sentence = self.layout.sentence_bytes(span.start, self.text.len());
+        let i = self.staff.partition_point(|s| s.end <= span.start);
+        let Some(staff) = i.checked_sub(1).map(|i| self.staff[i]) else {
+            return false;
+        };
+        let from = self.cues.partition_point(|c| c.span.start < staff.end);
+        staff.start >= sentence.start
+            && !self.cues[from..]
+                .iter()
+                .take_while(|c| c.span.start < span.start)
+                .any(|c| {
+                    matches!(c.kind, CueKind::Context(_) | CueKind::ContextPlural)
+                        && c.span.end <= span.start
+                        && self.staff.binary_search(&c.span).is_err()
+                })
+    }
+
     /// Whether `span` starts one of the draft's closing lines (within its last 200 bytes), after
     /// nothing but a dash or a bullet: a signature.
     fn signs_off(&self, span: Span) -> bool {
@@ -2340,10 +2361,11 @@ impl Assessor<'_> {
         let Some(rule) = self.input.rules.by_mechanism(Mechanism::Gossip) else {
             return;
         };
-        let strong = self
-            .cues
-            .iter()
-            .find(|c| matches!(c.kind, CueKind::Gossip(Strength::Strong)));
+        // "Joanna is pretending she doesn't care (she yelled at the radio on Sunday)": a story
+        // about a staff member is no complaint about a client.
+        let strong = self.cues.iter().find(|c| {
+            matches!(c.kind, CueKind::Gossip(Strength::Strong)) && !self.told_of_staff(c.span)
+        });
         let weak_with_context = || {
             // The sentences that hold each kind of cue, in order.
             let sentences = |kind: fn(CueKind) -> bool| -> Vec<usize> {
@@ -2367,6 +2389,7 @@ impl Assessor<'_> {
                 matches!(g.kind, CueKind::Gossip(Strength::Weak))
                     && near(&context, s, 1)
                     && !near(&policy, s, 0)
+                    && !self.told_of_staff(g.span)
             })
         };
         // A reply to a review that tells the reviewer's visit back to them ("your

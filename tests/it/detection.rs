@@ -1332,3 +1332,29 @@ fn staff_trades_generic_jobs_and_entourage_need_their_owner() {
         pair("pass", &[])
     );
 }
+
+#[test]
+fn a_complaint_told_of_a_staff_member_is_no_gossip() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        "version: 1\npractice: {name: Willow Creek Massage, staff: [Joanna Brubaker, Kenzie Hart]}\nclients: []\n",
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Joanna is pretending she doesn't care about football (she yelled at the radio on \
+             Sunday, I heard it). Back on the table Tuesday!"
+        )
+        .0,
+        "pass"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "A client yelled at Kenzie today because she showed up 25 minutes late for her session."
+        )
+        .0,
+        "warn"
+    );
+}
