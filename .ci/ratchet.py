@@ -40,6 +40,10 @@ CORPORA = {
     "outport": os.path.join(ROOT, "corpora", "outport"),
     "borders": os.path.join(ROOT, "corpora", "borders"),
     "karoo": os.path.join(ROOT, "corpora", "karoo"),
+    "munnar": os.path.join(ROOT, "corpora", "munnar"),
+    "maui": os.path.join(ROOT, "corpora", "maui"),
+    "amish": os.path.join(ROOT, "corpora", "amish"),
+    "quebec": os.path.join(ROOT, "corpora", "quebec"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]
