@@ -158,6 +158,15 @@ pub(crate) fn is_kin(text: &str, span: Span, kin: &Kinship) -> bool {
     words.len() - of <= 3 && is_relative(&words[..of])
 }
 
+/// An adult's age told in a description, and the pronoun it was told with ("in her early
+/// twenties").
+struct AgeSaid {
+    years: u16,
+    decade: bool,
+    her: bool,
+    his: bool,
+}
+
 /// Everything [`assess`] needs.
 pub(crate) struct Input<'a> {
     pub doc: &'a Document<'a>,
@@ -904,13 +913,16 @@ impl Assessor<'_> {
     /// Whether `span` starts one of the draft's closing lines (within its last 200 bytes), after
     /// nothing but a dash or a bullet: a signature.
     fn signs_off(&self, span: Span) -> bool {
-        let line_start = self.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        let lead = &self.text[line_start..span.start];
+        // Both sides are bounded: a signature closes the draft, so the rest is short.
         let rest = &self.text[span.end..];
+        if rest.len() > 600 {
+            return false;
+        }
+        let lead = self.text[..span.start].trim_end_matches(|c: char| {
+            matches!(c, ' ' | '\t' | '—' | '–' | '-' | '~' | '*' | '>')
+        });
         let line_end = rest.find('\n').unwrap_or(rest.len());
-        lead.chars()
-            .all(|c| c.is_whitespace() || matches!(c, '—' | '–' | '-' | '~' | '*' | '>'))
-            && rest[line_end..].trim().len() < 200
+        (lead.is_empty() || lead.ends_with('\n')) && rest[line_end..].trim().len() < 200
     }
 
     /// The bytes of the newsletter item that holds `offset`: the paragraphs from one heading
@@ -1926,14 +1938,13 @@ impl Assessor<'_> {
 
     /// Whether the sentence of `span` has a person in it: a word for one ("she", "lad") or a
     /// name.
-    fn anyone_in_sentence(&self, span: Span) -> bool {
+    fn anyone_in_sentence(&self, span: Span, name_starts: &[usize]) -> bool {
         let sentence = self.layout.sentence_bytes(span.start, self.text.len());
+        let first = name_starts.partition_point(|&s| s < sentence.start);
         self.person_in_sentence(span)
-            || self
-                .input
-                .names
-                .iter()
-                .any(|n| sentence.contains(&n.span.start))
+            || name_starts
+                .get(first)
+                .is_some_and(|&s| sentence.contains(&s))
     }
 
     /// Whether the sentence around `span` speaks of a person ("she works at", "the owner of",
@@ -2209,10 +2220,11 @@ impl Assessor<'_> {
     /// paragraphs of the description (`text`); with no fit at all, the one sharing clearly
     /// the most (see [`Descriptors`]).
     fn attribute(&self, cues: &[Cue], text: &str) -> Option<u32> {
+        let ages = self.ages_said(cues);
         let by_words = || {
             self.descriptors()
                 .best(text, 3, 2)
-                .filter(|&c| !self.age_rules_out(c, cues))
+                .filter(|&c| !self.age_rules_out(c, &ages))
         };
         match self.best_fits(cues).as_slice() {
             [] => by_words(),
@@ -2250,7 +2262,10 @@ impl Assessor<'_> {
     /// Whether an adult's age in the description rules client `c` out: "a young mother in her
     /// early twenties" is neither the 36-year-old on file nor the man of 29. A year either
     /// way is allowed (the roster may be a birthday behind).
-    fn age_rules_out(&self, c: u32, cues: &[Cue]) -> bool {
+    fn age_rules_out(&self, c: u32, ages: &[AgeSaid]) -> bool {
+        if ages.is_empty() {
+            return false;
+        }
         let age = self.input.profiles[c as usize].age;
         let gender = self.input.roster.clients[c as usize]
             .attributes
@@ -2262,20 +2277,34 @@ impl Assessor<'_> {
             Some("m" | "male" | "man") => (false, true),
             _ => (false, false),
         };
-        cues.iter().any(|cue| match cue.kind {
-            CueKind::Age { years, decade } if years >= 16 && !self.is_kin(cue.span) => {
-                let said = self.text[cue.span.range()].to_lowercase();
-                let wrong_age = age.is_some_and(|age| {
-                    if decade {
-                        age / 10 * 10 != years
-                    } else {
-                        age.abs_diff(years) > 1
-                    }
-                });
-                wrong_age || (male && said.contains(" her ")) || (female && said.contains(" his "))
-            }
-            _ => false,
+        ages.iter().any(|a| {
+            let wrong_age = age.is_some_and(|age| {
+                if a.decade {
+                    age / 10 * 10 != a.years
+                } else {
+                    age.abs_diff(a.years) > 1
+                }
+            });
+            wrong_age || (male && a.her) || (female && a.his)
         })
+    }
+
+    /// The adults' ages among `cues`, read once for [`Self::age_rules_out`].
+    fn ages_said(&self, cues: &[Cue]) -> Vec<AgeSaid> {
+        cues.iter()
+            .filter_map(|cue| match cue.kind {
+                CueKind::Age { years, decade } if years >= 16 && !self.is_kin(cue.span) => {
+                    let said = self.text[cue.span.range()].to_lowercase();
+                    Some(AgeSaid {
+                        years,
+                        decade,
+                        her: said.contains(" her "),
+                        his: said.contains(" his "),
+                    })
+                }
+                _ => None,
+            })
+            .collect()
     }
 
     /// The clients matching the most cues (see [`Self::matches`]) whose job does not rule
@@ -2304,6 +2333,7 @@ impl Assessor<'_> {
             })
             .filter_map(|c| Key::of(c.kind))
             .collect();
+        let ages = self.ages_said(cues);
         let mut best = 0;
         let mut tied: Vec<u32> = Vec::new();
         for c in 0..n {
@@ -2311,7 +2341,7 @@ impl Assessor<'_> {
             if m == 0 || m < best {
                 continue;
             }
-            if self.age_rules_out(c, cues) {
+            if self.age_rules_out(c, &ages) {
                 continue;
             }
             let profile = &self.input.profiles[c as usize];
@@ -2531,6 +2561,8 @@ impl Assessor<'_> {
             .collect();
         // In a list, an entry is about whoever it names: "- Nuala is back from maternity
         // leave" is not Ms. Odile's health in the entry after it.
+        let mut name_starts: Vec<usize> = self.input.names.iter().map(|n| n.span.start).collect();
+        name_starts.sort_unstable();
         let mut per_paragraph: BTreeMap<(usize, Option<usize>), (Disclosures, Vec<Cue>)> =
             BTreeMap::new();
         for cue in &self.cues {
@@ -2556,7 +2588,8 @@ impl Assessor<'_> {
                 k if is_roster_phrase(k) && !self.person_in_sentence(cue.span) => {}
                 // "a pair of tickets to a Remparts game": a team or an event with nobody in its
                 // sentence is a prize or a plan, not something about the client.
-                CueKind::Team(_) | CueKind::Event(_) if !self.anyone_in_sentence(cue.span) => {}
+                CueKind::Team(_) | CueKind::Event(_)
+                    if !self.anyone_in_sentence(cue.span, &name_starts) => {}
                 // "Congratulations Earl!" after "Earl LeBoeuf": a name, not a peer of the realm.
                 k if (is_quasi(k) || is_public(k))
                     && name_words
@@ -2675,15 +2708,25 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase);
-            let line = text[..c.span.start].rfind('\n').map_or(0, |i| i + 1);
-            let lower_case_post = !text[line..].chars().take(400).any(char::is_uppercase);
-            let famous = cues.iter().any(|o| {
-                o.span.end == owner.len()
-                    && matches!(
-                        o.kind,
-                        CueKind::PublicRole(_) | CueKind::Role(_) | CueKind::Team(_)
-                    )
-            });
+            let lower_case_post = !tail(text, c.span.start, 200)
+                .chars()
+                .any(char::is_uppercase)
+                && !text[c.span.start..]
+                    .chars()
+                    .take(200)
+                    .any(char::is_uppercase);
+            // A role or team ending at the possessive starts at most 60 bytes before it.
+            let from = cues.partition_point(|o| o.span.start + 60 < owner.len());
+            let famous = cues[from..]
+                .iter()
+                .take_while(|o| o.span.start < owner.len())
+                .any(|o| {
+                    o.span.end == owner.len()
+                        && matches!(
+                            o.kind,
+                            CueKind::PublicRole(_) | CueKind::Role(_) | CueKind::Team(_)
+                        )
+                });
             capitalised || famous || lower_case_post
         }
         CueKind::Hint => hints_at_a_name(&text[c.span.end..]) || hints_at_fame(text, c.span, cues),
