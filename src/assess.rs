@@ -356,6 +356,8 @@ fn age_rate(years: u16, decade: bool) -> f64 {
 
 /// Base rates of cues that carry none in their lexicon.
 const TRAIT_RATE: [f64; 4] = [0.01, 0.03, 0.03, 0.02];
+/// A life event that is a state many share ("retired").
+const SHARED_STATE_RATE: f64 = 0.2;
 const ROSTER_ATTRIBUTE_RATE: f64 = 0.004;
 const ROSTER_PLACE_RATE: f64 = 0.05;
 const ROSTER_TRAIT_RATE: f64 = 0.01;
@@ -2078,6 +2080,14 @@ impl Assessor<'_> {
                     let k = lx.roles[i as usize].k;
                     role_k = Some(role_k.map_or(k, |r: f64| r.min(k)));
                     continue;
+                }
+                CueKind::Trait(TraitKind::LifeEvent, i)
+                    if lx
+                        .traits
+                        .shared_states
+                        .contains(&lx.traits.life_events[i as usize]) =>
+                {
+                    SHARED_STATE_RATE
                 }
                 CueKind::Trait(t, _) => TRAIT_RATE[trait_index(t)],
                 CueKind::RosterAttribute(_) => ROSTER_ATTRIBUTE_RATE,

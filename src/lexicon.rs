@@ -158,6 +158,9 @@ pub struct Traits {
     /// Life events.
     #[serde(rename = "life events")]
     pub life_events: Vec<String>,
+    /// Life events that are a state many people share ("retired"): a wide cue.
+    #[serde(rename = "shared states")]
+    pub shared_states: Vec<String>,
 }
 
 /// Terms that disclose more than a name.

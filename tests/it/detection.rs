@@ -1323,6 +1323,16 @@ fn staff_trades_generic_jobs_and_entourage_need_their_owner() {
         ),
         pair("pass", &[])
     );
+    // About one person in five is retired: "a retired plumber" is about as wide as "a
+    // plumber" (a warn), where a rare life event with the job would narrow to one.
+    assert_eq!(
+        judge(
+            &ws,
+            "One of our regulars, a retired plumber, came in for his session today."
+        )
+        .0,
+        "warn"
+    );
     // "my own guru's son" is nobody famous's entourage.
     assert_eq!(
         judge(
