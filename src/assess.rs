@@ -1226,8 +1226,9 @@ impl Assessor<'_> {
             }
             if near.is_empty() {
                 // "Cheers Bob for the tin of sweets", "Crystal, thank you for the mince pies":
-                // thanking someone by first name in a practice's post is thanking a client.
-                let Some(thanks) = thanks else {
+                // thanking someone by first name in a practice's post is thanking a client;
+                // so is speaking to them ("jenny u were a ROCKSTAR in tues power flow").
+                let Some(thanks) = thanks.or_else(|| self.addressed(span)) else {
                     continue;
                 };
                 near.push(thanks);
@@ -1405,6 +1406,29 @@ impl Assessor<'_> {
                 kind: CueKind::Context(Strength::Weak),
             })
             .or_else(|| self.thanked_later(span))
+    }
+
+    /// The word with which a practice's post speaks to the person named at `span`, who starts
+    /// its sentence ("jenny u were a ROCKSTAR", "Paddy, you're one tough guy"), as a weak
+    /// client sign.
+    fn addressed(&self, span: Span) -> Option<Cue> {
+        const YOU: &[&str] = &["you", "u", "your", "ur", "you're", "youre", "you’re", "ya"];
+        if !self.layout.is_sentence_start(self.text, span.start) {
+            return None;
+        }
+        let after = &self.text[span.end..];
+        let rest = after.trim_start_matches([',', ' ', '\u{a0}']);
+        let skipped = after.len() - rest.len();
+        if skipped == 0 {
+            return None;
+        }
+        let word = first_words(rest, 1, 12);
+        YOU.iter()
+            .any(|y| word.eq_ignore_ascii_case(y))
+            .then(|| Cue {
+                span: Span::new(span.end + skipped, span.end + skipped + word.len()),
+                kind: CueKind::Context(Strength::Weak),
+            })
     }
 
     /// "Mary, you're an absolute dote 💐 Thanks a million for the flowers": a name called out

@@ -1368,3 +1368,23 @@ fn a_complaint_told_of_a_staff_member_is_no_gossip() {
         "warn"
     );
 }
+
+#[test]
+fn a_first_name_spoken_to_is_a_client_sign() {
+    let ws = Workspace::new();
+    assert_eq!(
+        judge(
+            &ws,
+            "mary u were a ROCKSTAR in tues power flow 💪 see u thurs babe"
+        ),
+        pair("warn", &["C001"])
+    );
+    // Not a name spoken to: a client's name used as a word at a sentence start.
+    assert_eq!(
+        judge(
+            &ws,
+            "Mark your calendars: open house on the 12th, see you there!"
+        ),
+        pair("pass", &[])
+    );
+}
