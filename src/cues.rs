@@ -824,7 +824,17 @@ impl RosterNeedles {
                 // "Kestrel Bay Ospreys" is also "the Ospreys"; "WKBY Channel 9" is "Channel 9".
                 let words: Vec<&str> = n.split(' ').collect();
                 if words.len() >= 3 && kind == CueKind::RosterAttribute(i) {
-                    add(&words[words.len() - 2..].join(" "));
+                    // (Of "Kalāwela Feed & Supply", the last two words are "Feed & Supply".)
+                    let last_two = words
+                        .iter()
+                        .rposition(|w| w.chars().any(char::is_alphanumeric))
+                        .and_then(|last| {
+                            words[..last]
+                                .iter()
+                                .rposition(|w| w.chars().any(char::is_alphanumeric))
+                        })
+                        .unwrap_or(0);
+                    add(&words[last_two..].join(" "));
                     // "Wrenhaven High School" is also "Wrenhaven High"; "Radio Moyle 102" is
                     // "Radio Moyle".
                     add(&words[..words.len() - 1].join(" "));
@@ -966,6 +976,32 @@ mod tests {
             .into_iter()
             .map(|c| (text[c.span.range()].to_owned(), c.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_workplace_is_also_its_last_two_words_and_never_a_symbol() {
+        let lx = Lexicons::builtin().unwrap();
+        let roster = Roster::from_yaml(
+            "version: 1\npractice: {name: Hale Massage, places: [Station 17]}\nclients:\n  \
+             - id: A\n    name: Ron Pacheco\n    attributes: {affiliations: [Upcountry Feed & \
+             Supply]}\n  - id: B\n    name: Wendell Nakoa\n    attributes: {affiliations: \
+             [Station 17]}\n",
+            "r.yaml",
+        )
+        .unwrap();
+        let m = CueMatcher::new(&lx, &roster);
+        let found = |text: &str| -> Vec<String> {
+            let n = Normalized::new(text);
+            m.find(&n)
+                .into_iter()
+                .filter(|c| matches!(c.kind, CueKind::RosterAttribute(_)))
+                .map(|c| text[c.span.range()].to_owned())
+                .collect()
+        };
+        assert_eq!(found("behind the Feed & Supply"), ["Feed & Supply"]);
+        assert!(found("salt & supply chains").is_empty());
+        // A local place that is one client's workplace still points at them.
+        assert_eq!(found("the Station 17 captain"), ["Station 17"]);
     }
 
     #[test]
