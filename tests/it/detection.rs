@@ -1279,7 +1279,7 @@ clients:
     assert_eq!(judge(&ws, beyond), pair("block", &["Q02"]));
     // Tickets to a team's game are the prize, not the winner's story.
     let raffle = "---\nchannel: raffle\n---\nFélicitations à Bill Patterson, client de longue \
-                  date, qui remporte:\n\n- une paire de billets pour un match des Remparts\n";
+                  date, qui remporte:\n\n- une paire de billets pour un match des Canadiens\n";
     assert_eq!(judge(&ws, raffle), pair("pass", &[]));
     // A local place that is one client's workplace still points at them; a role said with
     // a verb fits only the client whose entry names what follows.
@@ -1312,8 +1312,8 @@ fn staff_trades_generic_jobs_and_entourage_need_their_owner() {
             &ws,
             "A guest came in drunk last Friday and our therapist refused to start the session."
         )
-        .1,
-        Vec::<String>::new()
+        .0,
+        "pass"
     );
     // Anyone in a trade is nobody in particular.
     assert_eq!(
