@@ -26,7 +26,7 @@ use crate::cues::{Cue, CueKind, TraitKind};
 use crate::descriptors::Descriptors;
 use crate::document::{Channel, Document};
 use crate::finding::{CueNote, Finding};
-use crate::lexicon::{Kinship, Lexicons, Specialty, Strength};
+use crate::lexicon::{Kinship, Lexicons, Strength};
 use crate::roster::Roster;
 use crate::rules::{Matcher, Mechanism, Rule, RuleSet, Severity};
 use crate::span::Span;
@@ -183,6 +183,10 @@ pub(crate) struct Input<'a> {
     pub staff: &'a [Span],
     /// The clients' description words, built on first use.
     pub descriptors: &'a std::sync::OnceLock<Descriptors>,
+    /// The health phrases a client's status already tells at this practice (its name says it
+    /// is a doula's, a hospice's): consent to the status covers them. Worked out once per
+    /// roster (see [`crate::lexicon::Specialty::told_by_status`]).
+    pub told_by_status: &'a [String],
 }
 
 /// Paragraph and sentence boundaries of the original text, with its newsletter items: all
@@ -439,9 +443,6 @@ fn is_public(kind: CueKind) -> bool {
 
 struct Assessor<'a> {
     input: &'a Input<'a>,
-    /// The health phrases a client's status already tells at this practice (its name says
-    /// it is a doula's, a hospice's): consent to the status covers them.
-    told_by_status: Vec<&'a str>,
     text: &'a str,
     layout: Layout,
     /// Cues that are not inside a name, in span order.
@@ -653,10 +654,6 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         staff_by_end,
         population,
         cased,
-        told_by_status: Specialty::told_by_status(
-            &input.lexicons.specialties,
-            &input.roster.practice.name,
-        ),
     };
     a.run()
 }
@@ -883,12 +880,13 @@ impl Assessor<'_> {
     /// practice ("postpartum" at a doula's); a number before it ("30 weeks", "#36weeks") is
     /// how far along.
     fn told_by_status(&self, span: Span) -> bool {
-        if self.told_by_status.is_empty() {
+        let told = self.input.told_by_status;
+        if told.is_empty() {
             return false;
         }
         let phrase = crate::normalize::normalize(&self.text[span.range()]);
         let phrase = phrase.trim_start_matches(|c: char| c.is_ascii_digit() || "#+ ".contains(c));
-        self.told_by_status.contains(&phrase)
+        told.iter().any(|t| t == phrase)
     }
 
     /// Whether a complaint at `span` is told of a staff member: one named before it in its
@@ -1384,28 +1382,38 @@ impl Assessor<'_> {
                 kind: CueKind::Context(Strength::Weak),
             });
         }
+        self.words_to(span)
+            .and_then(|(at, rest)| {
+                let longest = thanks.after.iter().map(|w| w.chars().count()).max();
+                let head = rest
+                    .char_indices()
+                    .nth(longest.unwrap_or(0) + 1)
+                    .map_or(rest, |(i, _)| &rest[..i])
+                    .to_lowercase();
+                thanks
+                    .after
+                    .iter()
+                    .find(|w| {
+                        head.strip_prefix(w.as_str())
+                            .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+                    })
+                    .map(|w| Cue {
+                        span: Span::new(at, at + w.len()),
+                        kind: CueKind::Context(Strength::Weak),
+                    })
+            })
+            .or_else(|| self.thanked_later(span))
+    }
+
+    /// What follows a name at `span` that starts its sentence and is set off by a comma or a
+    /// space ("Crystal, thank you", "jenny u were"): the offset of the next word and the text
+    /// from there. The words spoken to someone named are read here.
+    fn words_to(&self, span: Span) -> Option<(usize, &str)> {
         let after = &self.text[span.end..];
         let rest = after.trim_start_matches([',', ' ', '\u{a0}']);
         let skipped = after.len() - rest.len();
-        let longest = thanks.after.iter().map(|w| w.chars().count()).max();
-        let head = rest
-            .char_indices()
-            .nth(longest.unwrap_or(0) + 1)
-            .map_or(rest, |(i, _)| &rest[..i])
-            .to_lowercase();
-        thanks
-            .after
-            .iter()
-            .find(|w| {
-                head.strip_prefix(w.as_str())
-                    .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
-            })
-            .filter(|_| skipped > 0 && self.layout.is_sentence_start(self.text, span.start))
-            .map(|w| Cue {
-                span: Span::new(span.end + skipped, span.end + skipped + w.len()),
-                kind: CueKind::Context(Strength::Weak),
-            })
-            .or_else(|| self.thanked_later(span))
+        (skipped > 0 && self.layout.is_sentence_start(self.text, span.start))
+            .then_some((span.end + skipped, rest))
     }
 
     /// The word with which a practice's post speaks to the person named at `span`, who starts
@@ -1413,20 +1421,12 @@ impl Assessor<'_> {
     /// client sign.
     fn addressed(&self, span: Span) -> Option<Cue> {
         const YOU: &[&str] = &["you", "u", "your", "ur", "you're", "youre", "you’re", "ya"];
-        if !self.layout.is_sentence_start(self.text, span.start) {
-            return None;
-        }
-        let after = &self.text[span.end..];
-        let rest = after.trim_start_matches([',', ' ', '\u{a0}']);
-        let skipped = after.len() - rest.len();
-        if skipped == 0 {
-            return None;
-        }
+        let (at, rest) = self.words_to(span)?;
         let word = first_words(rest, 1, 12);
         YOU.iter()
             .any(|y| word.eq_ignore_ascii_case(y))
             .then(|| Cue {
-                span: Span::new(span.end + skipped, span.end + skipped + word.len()),
+                span: Span::new(at, at + word.len()),
                 kind: CueKind::Context(Strength::Weak),
             })
     }

@@ -71,6 +71,8 @@ pub struct Scanner {
     /// The distinctive words of clients' descriptions, built the first time a description
     /// needs telling apart (most runs never do).
     descriptors: std::sync::OnceLock<Descriptors>,
+    /// The health phrases the practice's name says every client's status tells.
+    told_by_status: Vec<String>,
 }
 
 /// Most findings one pattern rule reports in one draft.
@@ -119,6 +121,13 @@ impl Scanner {
             }
         }
         let cue_matcher = cues.attach(compiled.cues);
+        let told_by_status = crate::lexicon::Specialty::told_by_status(
+            &lexicons.specialties,
+            &compiled.roster.practice.name,
+        )
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
         Scanner {
             roster: compiled.roster,
             rules,
@@ -132,6 +141,7 @@ impl Scanner {
             profiles: compiled.profiles,
             contacts: compiled.contacts,
             descriptors: std::sync::OnceLock::new(),
+            told_by_status,
         }
     }
 
@@ -318,6 +328,7 @@ impl Scanner {
             cues: &cues,
             staff: &staff_spans,
             descriptors: &self.descriptors,
+            told_by_status: &self.told_by_status,
         });
         let patterns = self.patterns(doc.text);
         if !patterns.is_empty() {
