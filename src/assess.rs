@@ -1033,7 +1033,7 @@ impl Assessor<'_> {
             .into_iter()
             .rev()
             .collect();
-        if is_date_use(&normalised, &prev_word, &next) {
+        if is_date_use(self.input.lexicons, &normalised, &prev_word, &next) {
             // "June through September", "in April", "May 14": a month, not April or June.
             return true;
         }
@@ -2232,7 +2232,10 @@ impl Assessor<'_> {
                 .take_while(|w| {
                     w.chars().next().is_some_and(char::is_uppercase)
                         && !matches!(w.to_lowercase().as_str(), "the" | "our")
-                        && !crate::cues::is_calendar_word(&w.to_lowercase())
+                        && !self
+                            .input
+                            .lexicons
+                            .is_calendar_word(&crate::normalize::normalize(w))
                 })
                 .count();
             (1..=4).contains(&proper)
@@ -3495,7 +3498,7 @@ fn sentence_starts(text: &str) -> Vec<usize> {
 /// Whether a name that is also a month ("April", "May", "June", "August", "Dec", "Jan") is used
 /// as the month: after "in", "since", "early"..., or before a day, a year or another month (an
 /// abbreviation only next to a day: "dec 18").
-fn is_date_use(name: &str, prev: &str, next: &str) -> bool {
+fn is_date_use(lx: &Lexicons, name: &str, prev: &str, next: &str) -> bool {
     let abbreviation = matches!(
         name,
         "jan"
@@ -3542,7 +3545,7 @@ fn is_date_use(name: &str, prev: &str, next: &str) -> bool {
             | "during"
     ) || next.starts_with(|c: char| c.is_ascii_digit())
         || matches!(next.as_str(), "through" | "thru" | "to" | "till" | "until")
-        || crate::cues::is_calendar_word(&next)
+        || lx.is_calendar_word(&crate::normalize::normalize(&next))
 }
 
 /// Whether a title-case word sits inside a run of capitalised words mid-sentence.

@@ -395,56 +395,6 @@ fn callout_pattern(nouns: &[String]) -> Regex {
     .expect("call-out pattern")
 }
 
-/// Days and months: capitalised, but not names of anything particular.
-pub(crate) fn is_calendar_word(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "christmas",
-        "easter",
-        // French, as normalised (accent-free)
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "janvier",
-        "fevrier",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "aout",
-        "septembre",
-        "octobre",
-        "novembre",
-        "decembre",
-        "noel",
-        "paques",
-    ];
-    WORDS.contains(&w)
-}
-
 /// Whether a number is followed by a unit, so it is a measure and not an age.
 fn is_measure(after: &str) -> bool {
     let after = after.trim_start();
@@ -859,7 +809,7 @@ impl RosterNeedles {
                         let n = normalize(w);
                         let proper = w.chars().next().is_some_and(char::is_uppercase)
                             && w.chars().count() >= 4
-                            && !is_calendar_word(&n);
+                            && !lx.is_calendar_word(&n);
                         if proper
                             && !lx.is_common_word(&n, 40_000)
                             && lx.first_names.get(&n).is_none_or(|&f| f < 0.2)
@@ -876,7 +826,7 @@ impl RosterNeedles {
                         if !lx.is_common_word(word, 40_000)
                             && !lx.first_names.contains_key(word)
                             && !common_words.contains(word)
-                            && !is_calendar_word(word)
+                            && !lx.is_calendar_word(word)
                         {
                             add(word);
                         }

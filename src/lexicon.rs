@@ -199,6 +199,8 @@ pub struct Lexicons {
     pub shares: Vec<String>,
     /// Words that announce a winner ("winner", "goes to", "congrats").
     pub winners: Vec<String>,
+    /// Days, months and feasts, normalised: a date is everyone's, never a name or a place.
+    pub calendar: std::collections::HashSet<String>,
     /// Words thanking a named person to their face.
     pub thanks: Thanks,
     /// Gossip and complaints.
@@ -244,6 +246,7 @@ struct Context {
     people: Vec<String>,
     shares: Vec<String>,
     winners: Vec<String>,
+    calendar: Vec<String>,
     thanks: Thanks,
 }
 
@@ -437,6 +440,7 @@ impl Lexicons {
                 self.people = c.people.into_iter().collect();
                 self.shares = c.shares;
                 self.winners = c.winners;
+                self.calendar = c.calendar.iter().map(|w| normalize(w)).collect();
                 self.thanks = c.thanks;
             }
             "gossip.yaml" => {
@@ -500,6 +504,12 @@ impl Lexicons {
             .take(500)
             .map(|(_, v)| *v)
             .fold(exact, f32::max)
+    }
+
+    /// Whether a normalised word is a day, a month or a feast.
+    #[must_use]
+    pub fn is_calendar_word(&self, normalised: &str) -> bool {
+        self.calendar.contains(normalised)
     }
 
     /// Whether `word` (normalised) is an ordinary English word among the `top` most common.
