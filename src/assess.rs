@@ -108,7 +108,9 @@ pub(crate) fn is_kin(text: &str, span: Span, kin: &Kinship) -> bool {
     };
     let is_relative = |words: &[String]| ends_in(words, &kin.relatives);
     let lower = |s: &str| -> Vec<String> {
+        // "the mayor's boy!!!": a word is its letters, whatever follows.
         s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect()
@@ -398,6 +400,7 @@ fn cue_name(kind: CueKind) -> &'static str {
         CueKind::Trait(TraitKind::LifeEvent, _) => "life-event",
         CueKind::RosterAttribute(_) => "affiliation-or-trait",
         CueKind::RosterPlace(_) => "place",
+        CueKind::RosterWorkplace(_) => "workplace",
         CueKind::RosterTrait(_) => "trait",
         CueKind::Policy => "policy",
         CueKind::Age { .. } => "age",
@@ -415,6 +418,7 @@ fn is_quasi(kind: CueKind) -> bool {
             | CueKind::Role(_)
             | CueKind::Trait(..)
             | CueKind::RosterAttribute(_)
+            | CueKind::RosterWorkplace(_)
             | CueKind::RosterPlace(_)
             | CueKind::RosterTrait(_)
             | CueKind::Age { .. }
@@ -422,11 +426,25 @@ fn is_quasi(kind: CueKind) -> bool {
     )
 }
 
+/// What the cues of one paragraph (or list entry) tell about whoever it mentions.
+#[derive(Default)]
+struct Told {
+    /// What they disclose.
+    disclosed: Disclosures,
+    /// Its health cues, for the report.
+    health: Vec<Cue>,
+    /// The clients whose own roster phrases it tells with a person in the sentence.
+    owners: Vec<u32>,
+}
+
 /// A phrase from the roster's own entries (an employer, a club, a street, a team in a trait).
 fn is_roster_phrase(kind: CueKind) -> bool {
     matches!(
         kind,
-        CueKind::RosterAttribute(_) | CueKind::RosterPlace(_) | CueKind::RosterTrait(_)
+        CueKind::RosterAttribute(_)
+            | CueKind::RosterWorkplace(_)
+            | CueKind::RosterPlace(_)
+            | CueKind::RosterTrait(_)
     )
 }
 
@@ -495,7 +513,9 @@ struct Window {
 /// describe one thing (most nurses work at the hospital).
 fn dimension(kind: CueKind) -> &'static str {
     match kind {
-        CueKind::Occupation(_) | CueKind::RosterAttribute(_) => "work",
+        CueKind::Occupation(_) | CueKind::RosterAttribute(_) | CueKind::RosterWorkplace(_) => {
+            "work"
+        }
         k => cue_name(k),
     }
 }
@@ -598,6 +618,31 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         text
     });
     let cased = layout.is_cased(text);
+    // A workplace is where someone works only in a sentence with someone in it ("the
+    // principal of our middle school", "tell Patty at Curl Up & Dye"); without one it is a
+    // place people go ("your in-room session at Ptarmigan Lodge", "the pre-match in Nagle's").
+    let mut name_starts: Vec<usize> = names.iter().map(|n| n.span.start).collect();
+    name_starts.sort_unstable();
+    let at_work = |c: &Cue| {
+        let sentence = layout.sentence_bytes(c.span.start, text.len());
+        let first = name_starts.partition_point(|&s| s < sentence.start);
+        name_starts.get(first).is_some_and(|s| sentence.contains(s))
+            || cues.iter().any(|o| {
+                matches!(
+                    o.kind,
+                    CueKind::Occupation(_) | CueKind::Role(_) | CueKind::PublicRole(_)
+                ) && sentence.contains(&o.span.start)
+                    && !o.span.overlaps(c.span)
+            })
+            || text[sentence.clone()]
+                .split(|ch: char| !ch.is_alphanumeric() && ch != '\'')
+                .any(|w| input.lexicons.people.contains(&w.to_lowercase()))
+    };
+    let cues: Vec<Cue> = cues
+        .iter()
+        .filter(|c| !matches!(c.kind, CueKind::RosterWorkplace(_)) || at_work(c))
+        .copied()
+        .collect();
     #[allow(clippy::cast_precision_loss)]
     let population = input
         .roster
@@ -1522,6 +1567,7 @@ impl Assessor<'_> {
                 3 * usize::from(kin.is_some_and(|k| profile.keys.contains(&k)))
             }
             CueKind::RosterAttribute(owner)
+            | CueKind::RosterWorkplace(owner)
             | CueKind::RosterPlace(owner)
             | CueKind::RosterTrait(owner) => 2 * usize::from(owner == c),
             // "turns ninety-nine this month" fits the 98-year-old on file.
@@ -1801,9 +1847,13 @@ impl Assessor<'_> {
         // `end` is the last staff name's end before the cue (no start can pass it).
         let (end, start) = self.staff_by_end[before - 1];
         // In the same clause: "Matt's been flat out with the footy boys, Leah had three
-        // farmers in, and we even had her worship in" tells of three people.
+        // farmers in, and we even had her worship in" tells of three people; "Ruth Ann would
+        // skin me alive but I just gotta say how proud I am of the mayor's boy" of two.
         let between = &self.text[end..span.start];
-        self.layout.sentence(start) == s && !between.contains(", and ")
+        self.layout.sentence(start) == s
+            && !between.contains(", and ")
+            && !between.contains(" but ")
+            && !between.split_whitespace().any(|w| w == "I")
     }
 
     fn quasi_identifiers(&self, mentioned: &BTreeSet<u32>, findings: &mut Vec<Finding>) {
@@ -1868,8 +1918,22 @@ impl Assessor<'_> {
             // `windows` kept only the events with someone in them ("a Super Bowl champion").
             let public = cues.iter().any(|c| is_public(c.kind) && !lone(c));
             let client = self.attribute(&cues, self.paragraph_text(paragraphs.clone()));
-            if client.is_some_and(|c| mentioned.contains(&c)) {
-                // The cues describe a client already named: their story, not a second leak.
+            // The cues describe a client already named: their story, not a second leak, unless
+            // the description tells more than the name did ("Donnie" in a photo caption warns;
+            // "our fire chief" in for his shoulder blocks).
+            let named_at = client.filter(|c| mentioned.contains(c)).map(|c| {
+                findings
+                    .iter()
+                    .filter(|f| f.client_index == Some(c))
+                    .map(|f| f.severity)
+                    .max()
+                    .unwrap_or(Severity::Info)
+            });
+            if named_at.is_some_and(|s| s >= Severity::Warn) && !public {
+                if qi_rule.is_none_or(|r| named_at >= Some(r.severity)) {
+                    continue;
+                }
+            } else if named_at.is_some() {
                 continue;
             }
             let anchor = widest_first(&cues);
@@ -1909,6 +1973,9 @@ impl Assessor<'_> {
             } else {
                 rule.severity.min(Severity::Warn)
             };
+            if named_at.is_some_and(|s| s >= severity) {
+                continue;
+            }
             // "Our fire chief ... And our one and only town vet ...": two one-person roles in
             // one description are two people.
             let others = self.other_role_holders(&quasi, client, paragraphs.clone());
@@ -2114,7 +2181,7 @@ impl Assessor<'_> {
                     SHARED_STATE_RATE
                 }
                 CueKind::Trait(t, _) => TRAIT_RATE[trait_index(t)],
-                CueKind::RosterAttribute(_) => ROSTER_ATTRIBUTE_RATE,
+                CueKind::RosterAttribute(_) | CueKind::RosterWorkplace(_) => ROSTER_ATTRIBUTE_RATE,
                 CueKind::RosterPlace(_) => ROSTER_PLACE_RATE,
                 CueKind::RosterTrait(_) => ROSTER_TRAIT_RATE,
                 CueKind::Broadcaster => BROADCASTER_RATE,
@@ -2600,17 +2667,18 @@ impl Assessor<'_> {
         // leave" is not Ms. Odile's health in the entry after it.
         let mut name_starts: Vec<usize> = self.input.names.iter().map(|n| n.span.start).collect();
         name_starts.sort_unstable();
-        let mut per_paragraph: BTreeMap<(usize, Option<usize>), (Disclosures, Vec<Cue>)> =
-            BTreeMap::new();
+        let mut per_paragraph: BTreeMap<(usize, Option<usize>), Told> = BTreeMap::new();
         for cue in &self.cues {
             let p = self.layout.paragraph(cue.span.start);
             if !wanted.contains(&p) {
                 continue;
             }
             let entry = self.layout.list_entry(cue.span.start).map(|e| e.start);
-            let (d, health) = per_paragraph
-                .entry((p, entry))
-                .or_insert((Disclosures::NONE, Vec::new()));
+            let Told {
+                disclosed: d,
+                health,
+                owners,
+            } = per_paragraph.entry((p, entry)).or_default();
             match cue.kind {
                 CueKind::Health if self.told_by_status(cue.span) => {}
                 CueKind::Health => {
@@ -2623,6 +2691,9 @@ impl Assessor<'_> {
                 // "$1,120 raised for the High School P&C": a business or a club with nobody
                 // in its sentence tells nothing about the client.
                 k if is_roster_phrase(k) && !self.person_in_sentence(cue.span) => {}
+                // "Jimbo takes home a gift card to the Dollar General": another client's
+                // workplace tells nothing about the winner; their own would.
+                k if is_roster_phrase(k) => owners.extend(crate::cues::roster_owner(k)),
                 // "a pair of tickets to a Remparts game": a team or an event with nobody in its
                 // sentence is a prize or a plan, not something about the client.
                 CueKind::Team(_) | CueKind::Event(_)
@@ -2637,6 +2708,10 @@ impl Assessor<'_> {
                 _ => {}
             }
         }
+        let index: HashMap<&str, u32> = findings
+            .iter()
+            .filter_map(|f| Some((f.client.as_ref()?.as_str(), f.client_index?)))
+            .collect();
         let per_client: HashMap<&str, (Disclosures, Vec<CueNote>)> = paragraphs
             .iter()
             .map(|(id, set)| {
@@ -2651,8 +2726,16 @@ impl Assessor<'_> {
                     .flat_map(|&p| per_paragraph.range((p, None)..=(p, Some(usize::MAX))))
                     .filter(|((_, entry), _)| entry.is_none_or(|e| *free || entries.contains(&e)))
                     .map(|(_, v)| v);
-                for (pd, cues) in about_them {
+                for Told {
+                    disclosed: pd,
+                    health: cues,
+                    owners,
+                } in about_them
+                {
                     d = d.union(*pd);
+                    if index.get(id.as_str()).is_some_and(|i| owners.contains(i)) {
+                        d = d.with(Disclosure::Story);
+                    }
                     let room = MAX_HEALTH_NOTES.saturating_sub(health.len());
                     health.extend(cues.iter().take(room).map(|c| note(*c)));
                 }
@@ -2715,6 +2798,8 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
         CueKind::Occupation(_) if after_possessive_pronoun(text, c.span) => false,
         // "i'm a massage therapist, not a therapist-therapist": the writer's own job.
         CueKind::Occupation(_) | CueKind::Role(_) if about_writer(text, c.span) => false,
+        // "We don't judge nobody here", "I coach the under-12s": a verb, not a person.
+        CueKind::Occupation(_) | CueKind::Role(_) if used_as_verb(text, c.span) => false,
         CueKind::Team(i) => {
             let capital = original.chars().next().is_some_and(char::is_uppercase);
             let team = &lx.public.teams[i as usize];
@@ -3088,6 +3173,42 @@ fn first_person(text: &str, span: Span) -> bool {
         others = others || is(OTHERS);
     }
     mine && !others
+}
+
+/// Whether a one-word job or role follows a subject pronoun, a modal or a negation ("we don't
+/// judge", "I coach", "to nurse"): then it is a verb.
+fn used_as_verb(text: &str, span: Span) -> bool {
+    let word = &text[span.range()];
+    if word.contains(' ') || word.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let before = text[..span.start].trim_end_matches(' ');
+    let from = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let previous = before[from..].to_lowercase().replace('’', "'");
+    before.len() < text[..span.start].len()
+        && matches!(
+            previous.as_str(),
+            "i" | "we"
+                | "you"
+                | "they"
+                | "don't"
+                | "dont"
+                | "doesn't"
+                | "didn't"
+                | "won't"
+                | "can't"
+                | "never"
+                | "to"
+                | "will"
+                | "can"
+                | "could"
+                | "would"
+                | "should"
+        )
 }
 
 fn about_writer(text: &str, span: Span) -> bool {

@@ -248,6 +248,7 @@ impl Compiled {
                     CueKind::RosterAttribute(o) => (0, o),
                     CueKind::RosterTrait(o) => (1, o),
                     CueKind::RosterPlace(o) => (2, o),
+                    CueKind::RosterWorkplace(o) => (3, o),
                     _ => (255, 0),
                 };
                 w.u8(tag);
@@ -368,6 +369,7 @@ impl Compiled {
                     0 => CueKind::RosterAttribute(owner),
                     1 => CueKind::RosterTrait(owner),
                     2 => CueKind::RosterPlace(owner),
+                    3 => CueKind::RosterWorkplace(owner),
                     _ => return None,
                 });
             }

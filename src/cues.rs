@@ -67,6 +67,8 @@ pub enum CueKind {
     Trait(TraitKind, u32),
     /// A roster affiliation (employer, team, club) of client `.0`.
     RosterAttribute(u32),
+    /// A workplace named in the occupation of client `.0` ("cashier at Zimmerman's Market").
+    RosterWorkplace(u32),
     /// A roster trait phrase of client `.0`.
     RosterTrait(u32),
     /// A roster place (a street, a neighbourhood) of client `.0`.
@@ -590,11 +592,13 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
             };
             b.add(&n, kind);
         }
+        b.add_dropped(lx, &p.term, CueKind::Context(p.strength));
     }
     for p in &lx.gossip {
         for n in with_plural(&p.term) {
             b.add(&n, CueKind::Gossip(p.strength));
         }
+        b.add_dropped(lx, &p.term, CueKind::Gossip(p.strength));
     }
     for t in &lx.policy {
         b.add(&normalize(t), CueKind::Policy);
@@ -607,6 +611,7 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
     }
     for t in &lx.health {
         b.add(&normalize(t), CueKind::Health);
+        b.add_dropped(lx, t, CueKind::Health);
     }
     for seat in &lx.seats {
         b.mark(&format!("'s {}", normalize(seat)), SEAT);
@@ -630,6 +635,7 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
     }
     for t in &lx.disclosure.story {
         b.add(&normalize(t), CueKind::Story);
+        b.add_dropped(lx, t, CueKind::Story);
     }
     for (i, o) in (0u32..).zip(&lx.occupations) {
         // "one of our local preachers": a job's plural is the job (of several people).
@@ -734,6 +740,9 @@ impl RosterNeedles {
             for p in a.affiliations.iter().chain(&a.traits).chain(&a.places) {
                 mine.insert(normalize(p));
             }
+            for p in a.workplaces() {
+                mine.insert(normalize(p));
+            }
             for p in mine {
                 *shared.entry(p).or_default() += 1;
             }
@@ -741,12 +750,27 @@ impl RosterNeedles {
         for (i, c) in roster.clients.iter().enumerate() {
             let Ok(i) = u32::try_from(i) else { break };
             let a = &c.attributes;
+            let workplaces = a.workplaces();
             let phrases = a
                 .affiliations
                 .iter()
+                .map(String::as_str)
                 .map(|p| (p, CueKind::RosterAttribute(i)))
-                .chain(a.traits.iter().map(|p| (p, CueKind::RosterTrait(i))))
-                .chain(a.places.iter().map(|p| (p, CueKind::RosterPlace(i))));
+                .chain(
+                    workplaces
+                        .into_iter()
+                        .map(|p| (p, CueKind::RosterWorkplace(i))),
+                )
+                .chain(
+                    a.traits
+                        .iter()
+                        .map(|p| (p.as_str(), CueKind::RosterTrait(i))),
+                )
+                .chain(
+                    a.places
+                        .iter()
+                        .map(|p| (p.as_str(), CueKind::RosterPlace(i))),
+                );
             for (phrase, kind) in phrases {
                 let n = normalize(phrase);
                 if shared.get(&n).is_some_and(|&o| o >= 3) {
@@ -759,8 +783,11 @@ impl RosterNeedles {
                 }
                 // A local place that is one client's workplace or club ("Station 17" for the fire
                 // captain) is still where that client is.
-                let only_theirs = matches!(kind, CueKind::RosterAttribute(_))
-                    && shared.get(&n).is_some_and(|&o| o == 1);
+                let affiliation = matches!(
+                    kind,
+                    CueKind::RosterAttribute(_) | CueKind::RosterWorkplace(_)
+                );
+                let only_theirs = affiliation && shared.get(&n).is_some_and(|&o| o == 1);
                 let mut add = |needle: &str| {
                     let distinctive = needle.chars().any(char::is_alphabetic)
                         && needle.chars().count() > 3
@@ -773,7 +800,7 @@ impl RosterNeedles {
                 add(&n);
                 // "Kestrel Bay Ospreys" is also "the Ospreys"; "WKBY Channel 9" is "Channel 9".
                 let words: Vec<&str> = n.split(' ').collect();
-                if words.len() >= 3 && kind == CueKind::RosterAttribute(i) {
+                if words.len() >= 3 && affiliation {
                     // (Of "Kalāwela Feed & Supply", the last two words are "Feed & Supply".)
                     let last_two = words
                         .iter()
@@ -819,7 +846,7 @@ impl RosterNeedles {
                         }
                     }
                 }
-                if words.len() >= 2 && kind == CueKind::RosterAttribute(i) {
+                if words.len() >= 2 && affiliation {
                     // "KBRN 94.3" is "KBRN"; "Kestrel Bay Ospreys" is "the Ospreys".
                     // Not "christmas" of "Christmas Parade committee": a date is everyone's.
                     for word in [words[0], words[words.len() - 1]] {
@@ -862,9 +889,12 @@ impl RosterNeedles {
 }
 
 /// The client a roster cue belongs to.
-fn roster_owner(kind: CueKind) -> Option<u32> {
+pub(crate) fn roster_owner(kind: CueKind) -> Option<u32> {
     match kind {
-        CueKind::RosterAttribute(o) | CueKind::RosterTrait(o) | CueKind::RosterPlace(o) => Some(o),
+        CueKind::RosterAttribute(o)
+        | CueKind::RosterWorkplace(o)
+        | CueKind::RosterTrait(o)
+        | CueKind::RosterPlace(o) => Some(o),
         _ => None,
     }
 }
@@ -902,6 +932,34 @@ impl Builder {
         let i = self.pattern(needle);
         if !self.kinds[i].contains(&kind) {
             self.kinds[i].push(kind);
+        }
+    }
+
+    /// Adds a phrase as said with its g dropped ("been comin in", "fightin"), as many write
+    /// speech down, when that changes it: the "-ing" words of five letters or more, and only if
+    /// no dropped form is an ordinary word ("raisin", "robin").
+    fn add_dropped(&mut self, lx: &Lexicons, phrase: &str, kind: CueKind) {
+        let n = normalize(phrase);
+        let mut changed = false;
+        let mut words = Vec::new();
+        for w in n.split(' ') {
+            match w
+                .strip_suffix("ing")
+                .filter(|stem| stem.len() >= 2 && w.len() >= 5)
+            {
+                Some(stem) => {
+                    let dropped = format!("{stem}in");
+                    if lx.is_common_word(&dropped, 40_000) {
+                        return;
+                    }
+                    words.push(dropped);
+                    changed = true;
+                }
+                None => words.push(w.to_owned()),
+            }
+        }
+        if changed {
+            self.add(&words.join(" "), kind);
         }
     }
 

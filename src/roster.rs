@@ -91,6 +91,62 @@ pub struct Attributes {
     pub places: Vec<String>,
 }
 
+impl Attributes {
+    /// The workplaces an occupation names: what follows its comma, "at", "of" or "for"
+    /// ("hairdresser, owner of Curl Up & Dye salon", "cashier at Zimmerman's Market", "NFL
+    /// center, New Orleans Saints"), up to a place it is on or in ("Dollar General on Route
+    /// 52"). Only a proper name is a workplace: "owns a salon on Main Street" names none.
+    /// Rosters put an employer in the occupation as often as in the affiliations.
+    #[must_use]
+    pub fn workplaces(&self) -> Vec<&str> {
+        let Some(occupation) = &self.occupation else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for part in occupation.split([';', '(', ')']) {
+            let mut rest = part.trim();
+            // Past the job words ("owner of", "striker for", "cashier at"), lower case and
+            // within the first words: the workplace is what follows. An "at" after a proper
+            // name is where the workplace is ("Rafi's Bakery at the bus stand").
+            loop {
+                let cut = [", ", " at ", " of ", " for "]
+                    .iter()
+                    .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
+                    .filter(|&(i, _)| {
+                        let job = rest[..i].split_whitespace();
+                        job.clone().count() <= 4
+                            && !job.skip(1).any(|w| w.starts_with(char::is_uppercase))
+                    })
+                    .min();
+                match cut {
+                    Some((i, len)) => rest = rest[i + len..].trim_start(),
+                    None => break,
+                }
+            }
+            if rest.len() == part.trim().len() {
+                continue;
+            }
+            for place in [" on ", " in ", " at "] {
+                if let Some(i) = rest.find(place) {
+                    rest = &rest[..i];
+                }
+            }
+            let rest = rest
+                .strip_prefix("the ")
+                .or_else(|| rest.strip_prefix("The "))
+                .unwrap_or(rest)
+                .trim_end_matches(['.', ',', ' ']);
+            if rest
+                .split_whitespace()
+                .any(|w| w.starts_with(char::is_uppercase))
+            {
+                out.push(rest);
+            }
+        }
+        out
+    }
+}
+
 /// One client.
 #[derive(Clone)]
 pub struct Client {
@@ -438,6 +494,48 @@ impl<'de> Deserialize<'de> for RawConsent {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_occupation_names_its_workplaces() {
+        let places = |occupation: &str| -> Vec<String> {
+            let a = super::Attributes {
+                occupation: Some(occupation.to_owned()),
+                ..super::Attributes::default()
+            };
+            a.workplaces().into_iter().map(str::to_owned).collect()
+        };
+        assert_eq!(
+            places("hairdresser, owner of Curl Up & Dye salon"),
+            ["Curl Up & Dye salon"]
+        );
+        assert_eq!(
+            places("cashier at Zimmerman's Market"),
+            ["Zimmerman's Market"]
+        );
+        assert_eq!(
+            places("assistant manager, Dollar General on Route 52"),
+            ["Dollar General"]
+        );
+        assert_eq!(
+            places("fire chief, Caney Branch VFD; mechanic at Lester's Garage"),
+            ["Caney Branch VFD", "Lester's Garage"]
+        );
+        assert_eq!(
+            places("principal of the Mennonite school"),
+            ["Mennonite school"]
+        );
+        assert_eq!(
+            places("owner of Rafi's Bakery at the bus stand"),
+            ["Rafi's Bakery"]
+        );
+        assert_eq!(
+            places("NFL center, New Orleans Saints"),
+            ["New Orleans Saints"]
+        );
+        assert!(places("hairstylist, owns a salon on Main Street").is_empty());
+        assert!(places("retired schoolteacher").is_empty());
+        assert!(places("realtor").is_empty());
+    }
+
     use super::*;
 
     const GOOD: &str = "version: 1

@@ -1388,3 +1388,93 @@ fn a_first_name_spoken_to_is_a_client_sign() {
         pair("pass", &[])
     );
 }
+
+#[test]
+fn dialect_workplaces_and_what_a_name_left_untold() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Laurel Hollow Acupuncture, staff: [Ruth Ann Mollohan, Tammy Jo Perdue], population: 2500}
+clients:
+  - id: W005
+    name: Donald Lester
+    aliases: [Donnie]
+    attributes: {occupation: "fire chief, Caney Branch VFD", gender: male}
+  - id: W010
+    name: Dustin Dingess
+    attributes: {occupation: "assistant manager, Dollar General on Route 52", traits: [son of Mayor Roger Dingess]}
+  - id: W012
+    name: Patricia Spurlock
+    aliases: [Patty]
+    attributes: {occupation: "hairdresser, owner of Curl Up & Dye salon"}
+  - id: W015
+    name: Ricky Sizemore
+    attributes: {occupation: "housekeeping supervisor, Ptarmigan Lodge"}
+  - id: W025
+    name: James Vance
+    aliases: [Jimbo]
+    consent:
+      - {id: K1, scope: [status, name, photo], channels: [raffle, social], granted: 2026-10-01, evidence: k1.pdf}
+"#,
+    );
+    // A sign said with its g dropped, a relative's role before "!!!", and a staff name in
+    // another clause of the sentence.
+    assert_eq!(
+        judge(
+            &ws,
+            "Ruth Ann would skin me alive but I gotta say how PROUD I am of the mayor's boy!!!\n\n\
+             TWO YEARS this month!!! He's been comin in every single week for the ear needles.\n"
+        ),
+        pair("block", &["W010"])
+    );
+    // "judge" after "don't" is a verb.
+    assert_eq!(
+        judge(
+            &ws,
+            "He has been coming in every single week since rehab. We don't judge nobody here."
+        ),
+        pair("pass", &[])
+    );
+    // A workplace named in the occupation, told with the client's first name.
+    let told = |place: &str| {
+        judge(
+            &ws,
+            &format!(
+                "Patty said I could brag on her! She's been coming since September for her hot \
+                 flashes and they're gone.\n\nGo get your hair did at {place} and tell Patty \
+                 that Tammy sent ya.\n"
+            ),
+        )
+    };
+    assert_eq!(told("Curl Up & Dye"), pair("block", &["W012"]));
+    assert_eq!(told("the Dollar General"), pair("warn", &["W012"]));
+    // A workplace with nobody in its sentence is a place people go.
+    assert_eq!(
+        judge(
+            &ws,
+            "Sorry your in-room session at Ptarmigan Lodge on the 14th was not what you hoped \
+             for, and thanks for the review."
+        ),
+        pair("pass", &[])
+    );
+    // Named in a caption (a warn), described by a one-person role (a block).
+    assert_eq!(
+        judge(
+            &ws,
+            "LOOK WHO FINALLY CAME IN!!!\n\nOur fire chief tore his shoulder up pulling hose and \
+             has been too stubborn to get it looked at. He's coming back Tuesday.\n\n[photo: \
+             Donnie on the table, thumbs up]\n"
+        ),
+        pair("block", &["W005", "W005"])
+    );
+    // Another client's workplace tells nothing about a consented winner.
+    assert_eq!(
+        judge(
+            &ws,
+            "---\nchannel: raffle\n---\nCongratulations to Jimbo Vance, winner of this month's \
+             drawing! Jimbo takes home a cooler and a $50 gift card to the Dollar General.\n"
+        ),
+        pair("pass", &[])
+    );
+}
