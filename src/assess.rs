@@ -780,6 +780,11 @@ impl Assessor<'_> {
                             || self.layout.sentence(c.span.start) == s
                     });
                 }
+                // "Most folks know Glenna Ferrell as Commissioner Ferrell ... Glenna came to see
+                // me for her neck": the signs near their later mentions are about them too.
+                near.extend(self.context_of_later_mentions(hit));
+                near.sort_by_key(|c| c.span);
+                near.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
                 let mut notes: Vec<CueNote> = near.iter().map(|c| note(*c)).collect();
                 let capacity = capacity_in.get(&sentence).copied();
                 let only_weak = near
@@ -842,6 +847,31 @@ impl Assessor<'_> {
         self.disclosures(&mut findings);
         findings.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.rule.cmp(&b.rule)));
         findings
+    }
+
+    /// The strong client signs near a named client's later mentions (by first name or another
+    /// alias). A weak one ("Euan's shoulder") could be anyone's talk of them.
+    fn context_of_later_mentions(&self, hit: &NameHit) -> Vec<Cue> {
+        let mut out = Vec::new();
+        for m in self.input.names {
+            if m.client != hit.client || m.span.start < hit.span.end {
+                continue;
+            }
+            let named = match m.kind {
+                NameKind::Named(_) => true,
+                NameKind::Word { frequency } => !self.is_word_use(m.span, frequency),
+                NameKind::Contact(_) => false,
+            };
+            if !named {
+                continue;
+            }
+            out.extend(
+                self.context_near(m.span)
+                    .into_iter()
+                    .filter(|c| c.kind == CueKind::Context(Strength::Strong)),
+            );
+        }
+        out
     }
 
     /// The one client an email is addressed to: the only client named on its "To:" line (in
@@ -2212,11 +2242,15 @@ impl Assessor<'_> {
         // text before it, per cue, was quadratic).
         let before = tail(self.text, span.start, 200).trim_end();
         let after = self.text[span.end..].trim_start();
-        // "the foreman over at Ahuna Ranch".
+        // "the foreman over at Ahuna Ranch"; a role (not a job many share) "from" one too:
+        // "the principal from Conch Bay Secondary", not "the nurse from the Community Hospital".
+        let from = matches!(kind, CueKind::Role(_)).then_some("from ");
         let of_proper = [
             "of ", "at ", "for ", "over at ", "out at ", "up at ", "down at ",
         ]
         .iter()
+        .copied()
+        .chain(from)
         .find_map(|p| after.strip_prefix(p))
         .map(|r| r.trim_start_matches("the ").trim_start())
         .and_then(|r| r.chars().next())
@@ -2247,8 +2281,10 @@ impl Assessor<'_> {
         {
             return true;
         }
+        let articles = &self.input.lexicons.articles;
+        let is_article = |w: &str| articles.iter().any(|a| a == w);
         let full = match own.split_once(' ') {
-            Some((article @ ("the" | "our"), _)) => format!("{lower_before} {article}"),
+            Some((article, _)) if is_article(article) => format!("{lower_before} {article}"),
             _ => lower_before,
         };
         let lower = [
@@ -2278,7 +2314,7 @@ impl Assessor<'_> {
                 .strip_suffix(d)
                 .is_some_and(|r| r.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
         };
-        let definite = ends_with("the") || ends_with("our");
+        let definite = articles.iter().any(|a| ends_with(a));
         // "their new pharmacist" (the pharmacy's): one person, whatever the organisation is.
         if adjective && (ends_with("their") || ends_with("its")) {
             return true;
@@ -2298,7 +2334,7 @@ impl Assessor<'_> {
                 .rev()
                 .take_while(|w| {
                     w.chars().next().is_some_and(char::is_uppercase)
-                        && !matches!(w.to_lowercase().as_str(), "the" | "our")
+                        && !is_article(&w.to_lowercase())
                         && !self
                             .input
                             .lexicons
@@ -2309,7 +2345,7 @@ impl Assessor<'_> {
                 && words
                     .len()
                     .checked_sub(proper + 1)
-                    .is_some_and(|i| matches!(words[i].to_lowercase().as_str(), "the" | "our"))
+                    .is_some_and(|i| is_article(&words[i].to_lowercase()))
         };
         // "the president of television at Meridian Pictures": of a department of a named
         // organisation.
@@ -2798,6 +2834,12 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
         CueKind::Occupation(_) if after_possessive_pronoun(text, c.span) => false,
         // "i'm a massage therapist, not a therapist-therapist": the writer's own job.
         CueKind::Occupation(_) | CueKind::Role(_) if about_writer(text, c.span) => false,
+        // "kicking our feet rn", "ok pa": an initialism ("RN", "PA") is one only in capitals.
+        CueKind::Occupation(_) | CueKind::Role(_) | CueKind::PublicRole(_)
+            if is_lower_initialism(original, lx) =>
+        {
+            false
+        }
         // "We don't judge nobody here", "I coach the under-12s": a verb, not a person.
         CueKind::Occupation(_) | CueKind::Role(_) if used_as_verb(text, c.span) => false,
         CueKind::Team(i) => {
@@ -3173,6 +3215,15 @@ fn first_person(text: &str, span: Span) -> bool {
         others = others || is(OTHERS);
     }
     mine && !others
+}
+
+/// Whether a job or role of at most four letters that is no ordinary word ("rn", "emt", "mp")
+/// is written in lower case: then it is something else ("right now").
+fn is_lower_initialism(original: &str, lx: &Lexicons) -> bool {
+    original.len() <= 4
+        && original.chars().all(|c| c.is_ascii_alphabetic())
+        && original.chars().any(|c| c.is_ascii_lowercase())
+        && !lx.is_common_word(&original.to_ascii_lowercase(), 20_000)
 }
 
 /// Whether a one-word job or role follows a subject pronoun, a modal or a negation ("we don't

@@ -225,6 +225,8 @@ pub struct Lexicons {
     pub staff_trades: Vec<String>,
     /// One-person roles.
     pub roles: Vec<Role>,
+    /// Words before a role that point at its one holder ("the", "our", Bajan "de").
+    pub articles: Vec<String>,
     /// Words for relatives and spouses: "the mayor's boy" is not the mayor.
     pub kin: Kinship,
     /// Public figures.
@@ -347,6 +349,7 @@ pub struct Injuries {
 #[serde(deny_unknown_fields)]
 struct Roles {
     roles: Vec<Role>,
+    articles: Vec<String>,
     relatives: Vec<String>,
     of_words: Vec<String>,
     spouse_verbs: Vec<String>,
@@ -465,6 +468,7 @@ impl Lexicons {
             "roles.yaml" => {
                 let r = serde_yaml::from_str::<Roles>(text).map_err(yaml)?;
                 self.roles = r.roles;
+                self.articles = r.articles;
                 self.kin = Kinship {
                     relatives: r.relatives,
                     of_words: r.of_words,

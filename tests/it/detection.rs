@@ -1478,3 +1478,87 @@ clients:
         pair("pass", &[])
     );
 }
+
+#[test]
+fn dialect_articles_later_mentions_and_the_only_one() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Cove Road Physio, staff: [Shanice Corbin], population: 5000}
+clients:
+  - id: B014
+    name: Anderson Hinds
+    attributes: {occupation: principal of Conch Bay Secondary School, gender: male}
+  - id: B009
+    name: Glenna Ferrell
+    public_figure: true
+    attributes: {occupation: county commissioner}
+  - id: B013
+    name: Marit Olsen
+    attributes: {occupation: "bush pilot, Narrows Air", gender: female}
+  - id: B004
+    name: Ruth Kvasnikoff
+    public_figure: true
+    attributes: {occupation: state representative, gender: female}
+"#,
+    );
+    // Bajan "de" is "the", and a role "from" a named school is its one holder; a teacher
+    // from it is one of many.
+    let waited = |who: &str| {
+        judge(
+            &ws,
+            &format!(
+                "Had {who} from Conch Bay Secondary sit in our waiting room for 45 minutes cause \
+                 they come on de wrong day. We squeezed them in anyway."
+            ),
+        )
+    };
+    assert_eq!(waited("de principal"), pair("block", &["B014"]));
+    assert_eq!(waited("a teacher").0, "warn");
+    // A public figure named in one paragraph and seen as a client by first name further on.
+    let story = |last: &str| {
+        judge(
+            &ws,
+            &format!(
+                "Most folks know Glenna Ferrell as the one who got the water line run up the \
+                 hollow.\n\nShe was a nurse for thirty years before she ran for office.\n\nShe \
+                 loves her garden and her grandkids.\n\n{last}\n"
+            ),
+        )
+    };
+    assert_eq!(
+        story("Glenna came to see me for her neck last spring."),
+        pair("block", &["B009"])
+    );
+    assert_eq!(
+        story("Glenna will light the tree on Friday at six."),
+        pair("pass", &[])
+    );
+    // "the only lady flying for ...", "who represents us in the state house": one person.
+    assert_eq!(
+        judge(
+            &ws,
+            "guess who FINALLY let me get my hands on that neck. the only lady flying for Narrows \
+             Air, and she's booked every other week now."
+        ),
+        pair("block", &["B013"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "I was talking with one of our clients who represents us in the state house, and she \
+             said her low back locks up in committee."
+        ),
+        pair("block", &["B004"])
+    );
+    // "rn" in lower case is "right now", not a nurse; "RN" is one.
+    assert_eq!(
+        judge(&ws, "so tired rn. one of our regulars came in at 6am"),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(&ws, "one of our regulars, an RN, came in today").0,
+        "warn"
+    );
+}
