@@ -435,6 +435,8 @@ struct Told {
     health: Vec<Cue>,
     /// The clients whose own roster phrases it tells with a person in the sentence.
     owners: Vec<u32>,
+    /// The jobs and roles it tells: the story of a client whose roster job they fit.
+    jobs: Vec<CueKind>,
 }
 
 /// A phrase from the roster's own entries (an employer, a club, a street, a team in a trait).
@@ -847,6 +849,19 @@ impl Assessor<'_> {
         self.disclosures(&mut findings);
         findings.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.rule.cmp(&b.rule)));
         findings
+    }
+
+    /// Whether client `c` may hold a job or role: it is on their entry, or their entry names
+    /// no job to say otherwise.
+    fn may_hold(&self, c: u32, kind: CueKind) -> bool {
+        let keys = &self.input.profiles[c as usize].keys;
+        let Some(key) = Key::of(kind) else {
+            return true;
+        };
+        keys.contains(&key)
+            || !keys
+                .iter()
+                .any(|k| matches!(k, Key::Occupation(_) | Key::Role(_) | Key::PublicRole(_)))
     }
 
     /// The strong client signs near a named client's later mentions (by first name or another
@@ -2714,6 +2729,7 @@ impl Assessor<'_> {
                 disclosed: d,
                 health,
                 owners,
+                jobs,
             } = per_paragraph.entry((p, entry)).or_default();
             match cue.kind {
                 CueKind::Health if self.told_by_status(cue.span) => {}
@@ -2740,6 +2756,13 @@ impl Assessor<'_> {
                         .contains(&crate::normalize::normalize(&self.text[cue.span.range()])) => {}
                 // "Drawn live by Coach Marcus": a staff member's title.
                 k if is_quasi(k) && self.about_staff(cue.span) => {}
+                // "the bucket was shaken by the club president himself": a job is the story
+                // only of a client it may be.
+                k @ (CueKind::Occupation(_) | CueKind::Role(_) | CueKind::PublicRole(_))
+                    if !self.is_kin(cue.span) =>
+                {
+                    jobs.push(k);
+                }
                 k if is_quasi(k) || is_public(k) => *d = d.with(Disclosure::Story),
                 _ => {}
             }
@@ -2766,10 +2789,14 @@ impl Assessor<'_> {
                     disclosed: pd,
                     health: cues,
                     owners,
+                    jobs,
                 } in about_them
                 {
                     d = d.union(*pd);
-                    if index.get(id.as_str()).is_some_and(|i| owners.contains(i)) {
+                    let i = index.get(id.as_str()).copied();
+                    if i.is_some_and(|i| owners.contains(&i))
+                        || jobs.iter().any(|&k| i.is_none_or(|i| self.may_hold(i, k)))
+                    {
                         d = d.with(Disclosure::Story);
                     }
                     let room = MAX_HEALTH_NOTES.saturating_sub(health.len());
@@ -2819,7 +2846,8 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
         return false;
     }
     match c.kind {
-        CueKind::Occupation(_) if is_generic_plural(text, c.span) => false,
+        // "all our weekend cricketers": a kind of people, not one famous one.
+        CueKind::Occupation(_) | CueKind::PublicRole(_) if is_generic_plural(text, c.span) => false,
         // "retired fellas who've never talked", "pregnant ladies": a kind of people.
         CueKind::Trait(..) if before_a_group(text, c.span) => false,
         // "The class is retired teachers, fishermen and me": a life event before a plural

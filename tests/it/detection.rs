@@ -1562,3 +1562,56 @@ clients:
         "warn"
     );
 }
+
+#[test]
+fn a_job_is_the_story_only_of_a_client_who_may_hold_it() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Cove Road Physio, staff: [Pauline Drakes], population: 5000}
+clients:
+  - id: B008
+    name: Faith Best
+    attributes: {occupation: cashier}
+    consent:
+      - {id: K8, scope: [status, name], channels: [raffle], granted: 2026-07-01, evidence: k8.pdf}
+  - id: B019
+    name: Sandra Gittens
+    attributes: {occupation: nurse}
+    consent:
+      - {id: K19, scope: [status, name], channels: [raffle], granted: 2026-07-01, evidence: k19.pdf}
+  - id: B001
+    name: Ricardo Holder
+    public_figure: true
+    attributes: {occupation: "fast bowler, West Indies"}
+"#,
+    );
+    let draw = |second: &str| {
+        judge(
+            &ws,
+            &format!(
+                "---\nchannel: raffle\n---\n1st prize: FAITH BEST. Faith is one of our own \
+                 clients, so she knows where to find us!\n\n2nd prize: SANDRA GITTENS. Sandra is \
+                 a client of ours too, and {second}.\n"
+            ),
+        )
+    };
+    // The club president who drew the tickets is neither the cashier nor the nurse.
+    assert_eq!(
+        draw("the bucket was shaken by the club president himself"),
+        pair("pass", &[])
+    );
+    // The nurse's job is her story, which her consent does not cover.
+    assert_eq!(draw("the best nurse on the ward"), pair("block", &["B019"]));
+    // "all our weekend cricketers" is a kind of people, not a famous one.
+    assert_eq!(
+        judge(
+            &ws,
+            "What a day at the Oval watching West Indies close out the Test!\n\nA gentle \
+             reminder to all our weekend cricketers: your first net session back is not the \
+             time to bowl flat out.\n"
+        ),
+        pair("pass", &[])
+    );
+}
