@@ -851,6 +851,21 @@ impl Assessor<'_> {
         findings
     }
 
+    /// Whether a health detail may be client `c`'s: its sentence names no client, or names
+    /// them.
+    fn health_may_be(&self, c: u32, health: &Cue) -> bool {
+        let sentence = self
+            .layout
+            .sentence_bytes(health.span.start, self.text.len());
+        let mut named = self
+            .input
+            .names
+            .iter()
+            .filter(|n| sentence.contains(&n.span.start))
+            .peekable();
+        named.peek().is_none() || named.any(|n| n.client == c)
+    }
+
     /// Whether client `c` may hold a job or role: it is on their entry, or their entry names
     /// no job to say otherwise.
     fn may_hold(&self, c: u32, kind: CueKind) -> bool {
@@ -2733,12 +2748,7 @@ impl Assessor<'_> {
             } = per_paragraph.entry((p, entry)).or_default();
             match cue.kind {
                 CueKind::Health if self.told_by_status(cue.span) => {}
-                CueKind::Health => {
-                    *d = d.with(Disclosure::Health);
-                    if health.len() < MAX_HEALTH_NOTES {
-                        health.push(*cue);
-                    }
-                }
+                CueKind::Health => health.push(*cue),
                 CueKind::Story => *d = d.with(Disclosure::Story),
                 // "$1,120 raised for the High School P&C": a business or a club with nobody
                 // in its sentence tells nothing about the client.
@@ -2799,8 +2809,17 @@ impl Assessor<'_> {
                     {
                         d = d.with(Disclosure::Story);
                     }
-                    let room = MAX_HEALTH_NOTES.saturating_sub(health.len());
-                    health.extend(cues.iter().take(room).map(|c| note(*c)));
+                    // "Gordy is back in the Diabetes Basics class. Marge is teaching her quilting
+                    // group": a health detail in a sentence naming clients is theirs only.
+                    for c in cues
+                        .iter()
+                        .filter(|c| i.is_none_or(|i| self.health_may_be(i, c)))
+                    {
+                        d = d.with(Disclosure::Health);
+                        if health.len() < MAX_HEALTH_NOTES {
+                            health.push(note(*c));
+                        }
+                    }
                 }
                 (id.as_str(), (d, health))
             })

@@ -1615,3 +1615,52 @@ clients:
         pair("pass", &[])
     );
 }
+
+#[test]
+fn a_health_detail_in_a_sentence_naming_clients_is_theirs_only() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Dulce Vida Nutrition, staff: [Yoli Garza], population: 12000}
+clients:
+  - id: T009
+    name: Gordon Lindqvist
+    aliases: [Gordy]
+  - id: T010
+    name: Margaret Lindqvist
+    aliases: [Marge]
+    consent:
+      - {id: K10, scope: [status, name, story], channels: [newsletter], granted: 2026-01-01, evidence: k.pdf}
+"#,
+    );
+    let entry = |gordy: &str, marge: &str| {
+        let (verdict, mut clients) = judge(
+            &ws,
+            &format!(
+                "---\nchannel: newsletter\n---\nSome familiar faces are back on our \
+                 schedule:\n\n- **Marge and Gordy** made it down from Minnesota. {gordy} \
+                 {marge}\n"
+            ),
+        );
+        clients.sort();
+        clients.dedup();
+        (verdict, clients)
+    };
+    // Gordy's A1C is his; Marge's consent covers her quilting group.
+    assert_eq!(
+        entry(
+            "Gordy is back in the Diabetes Basics class and says his A1C held steady.",
+            "Marge is teaching her quilting group to make agua de jamaica."
+        ),
+        pair("block", &["T009"])
+    );
+    // Her own health is hers, and her consent does not cover it.
+    assert_eq!(
+        entry(
+            "Gordy is back in the Tuesday class.",
+            "Marge says her A1C held steady all summer."
+        ),
+        pair("block", &["T009", "T010"])
+    );
+}
