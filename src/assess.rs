@@ -483,6 +483,8 @@ struct Assessor<'a> {
     kin: Vec<Span>,
     /// [`Assessor::relative_of`] per client, as it reads the whole roster.
     relatives: std::cell::RefCell<HashMap<u32, Option<u32>>>,
+    /// [`Assessor::strong_sign_near_mentions`] per client.
+    signs_near: std::cell::RefCell<HashMap<u32, Option<Cue>>>,
 }
 
 /// Most context cues of each kind kept as evidence for one name (the nearest ones). A real
@@ -626,16 +628,29 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
     let mut name_starts: Vec<usize> = names.iter().map(|n| n.span.start).collect();
     name_starts.sort_unstable();
     let at_work = |c: &Cue| {
-        let sentence = layout.sentence_bytes(c.span.start, text.len());
+        // Its sentence, within 200 bytes either side: a one-line draft is one sentence.
+        let whole = layout.sentence_bytes(c.span.start, text.len());
+        let mut from = whole.start.max(c.span.start.saturating_sub(200));
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = whole.end.min(c.span.end + 200);
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        let sentence = from..to;
         let first = name_starts.partition_point(|&s| s < sentence.start);
         name_starts.get(first).is_some_and(|s| sentence.contains(s))
-            || cues.iter().any(|o| {
-                matches!(
-                    o.kind,
-                    CueKind::Occupation(_) | CueKind::Role(_) | CueKind::PublicRole(_)
-                ) && sentence.contains(&o.span.start)
-                    && !o.span.overlaps(c.span)
-            })
+            // (The cues are in span order: only this sentence's are read.)
+            || cues[cues.partition_point(|o| o.span.start < sentence.start)..]
+                .iter()
+                .take_while(|o| o.span.start < sentence.end)
+                .any(|o| {
+                    matches!(
+                        o.kind,
+                        CueKind::Occupation(_) | CueKind::Role(_) | CueKind::PublicRole(_)
+                    ) && !o.span.overlaps(c.span)
+                })
             || text[sentence.clone()]
                 .split(|ch: char| !ch.is_alphanumeric() && ch != '\'')
                 .any(|w| input.lexicons.people.contains(&w.to_lowercase()))
@@ -694,6 +709,7 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         layout,
         kin,
         relatives: std::cell::RefCell::default(),
+        signs_near: std::cell::RefCell::default(),
         cues,
         weak_context,
         strong_context,
@@ -784,9 +800,12 @@ impl Assessor<'_> {
                 }
                 // "Most folks know Glenna Ferrell as Commissioner Ferrell ... Glenna came to see
                 // me for her neck": the signs near their later mentions are about them too.
-                near.extend(self.context_of_later_mentions(hit));
-                near.sort_by_key(|c| c.span);
-                near.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
+                if !near
+                    .iter()
+                    .any(|c| c.kind == CueKind::Context(Strength::Strong))
+                {
+                    near.extend(self.strong_sign_near_mentions(hit.client));
+                }
                 let mut notes: Vec<CueNote> = near.iter().map(|c| note(*c)).collect();
                 let capacity = capacity_in.get(&sentence).copied();
                 let only_weak = near
@@ -853,17 +872,17 @@ impl Assessor<'_> {
 
     /// Whether a health detail may be client `c`'s: its sentence names no client, or names
     /// them.
-    fn health_may_be(&self, c: u32, health: &Cue) -> bool {
+    /// `named_at` holds each name's start and client, in order.
+    fn health_may_be(&self, c: u32, health: &Cue, named_at: &[(usize, u32)]) -> bool {
         let sentence = self
             .layout
             .sentence_bytes(health.span.start, self.text.len());
-        let mut named = self
-            .input
-            .names
+        let first = named_at.partition_point(|&(at, _)| at < sentence.start);
+        let mut named = named_at[first..]
             .iter()
-            .filter(|n| sentence.contains(&n.span.start))
+            .take_while(|&&(at, _)| at < sentence.end)
             .peekable();
-        named.peek().is_none() || named.any(|n| n.client == c)
+        named.peek().is_none() || named.any(|&(_, n)| n == c)
     }
 
     /// Whether client `c` may hold a job or role: it is on their entry, or their entry names
@@ -879,29 +898,30 @@ impl Assessor<'_> {
                 .any(|k| matches!(k, Key::Occupation(_) | Key::Role(_) | Key::PublicRole(_)))
     }
 
-    /// The strong client signs near a named client's later mentions (by first name or another
-    /// alias). A weak one ("Euan's shoulder") could be anyone's talk of them.
-    fn context_of_later_mentions(&self, hit: &NameHit) -> Vec<Cue> {
-        let mut out = Vec::new();
-        for m in self.input.names {
-            if m.client != hit.client || m.span.start < hit.span.end {
-                continue;
-            }
-            let named = match m.kind {
+    /// A strong client sign near any mention of a client (by full name, first name or another
+    /// alias), worked out once per client: a dense draft names them thousands of times. A weak
+    /// sign ("Euan's shoulder") could be anyone's talk of them.
+    fn strong_sign_near_mentions(&self, client: u32) -> Option<Cue> {
+        if let Some(known) = self.signs_near.borrow().get(&client) {
+            return *known;
+        }
+        let found = self
+            .input
+            .names
+            .iter()
+            .filter(|m| m.client == client)
+            .filter(|m| match m.kind {
                 NameKind::Named(_) => true,
                 NameKind::Word { frequency } => !self.is_word_use(m.span, frequency),
                 NameKind::Contact(_) => false,
-            };
-            if !named {
-                continue;
-            }
-            out.extend(
+            })
+            .find_map(|m| {
                 self.context_near(m.span)
                     .into_iter()
-                    .filter(|c| c.kind == CueKind::Context(Strength::Strong)),
-            );
-        }
-        out
+                    .find(|c| c.kind == CueKind::Context(Strength::Strong))
+            });
+        self.signs_near.borrow_mut().insert(client, found);
+        found
     }
 
     /// The one client an email is addressed to: the only client named on its "To:" line (in
@@ -1688,6 +1708,26 @@ impl Assessor<'_> {
     }
 
     /// The text of paragraphs `range`.
+    /// The text from `reach` bytes before the first of `cues` to `reach` after the last.
+    fn around(&self, cues: &[Cue], reach: usize) -> &str {
+        let text = self.text;
+        let (Some(first), Some(last)) = (
+            cues.iter().map(|c| c.span.start).min(),
+            cues.iter().map(|c| c.span.end).max(),
+        ) else {
+            return "";
+        };
+        let mut from = first.saturating_sub(reach);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (last + reach).min(text.len());
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        &text[from..to]
+    }
+
     fn paragraph_text(&self, range: Range<usize>) -> &str {
         let text = self.input.doc.text;
         let at = |p: usize| {
@@ -2018,6 +2058,18 @@ impl Assessor<'_> {
                 continue;
             }
             let mut k = self.k(&quasi);
+            // "that LIME GREEN Can-Am with the big Marshall flag" for "lime-green Can-Am with a
+            // Marshall flag": a description that retells one client's traits in its own words
+            // (three distinctive words, three more than anyone else's, within 300 bytes of its
+            // cues) is that one person.
+            if client.is_some()
+                && self
+                    .descriptors()
+                    .best_traits(self.around(&cues, 300), 3, 3)
+                    == client
+            {
+                k = k.min(1.0);
+            }
             if quasi.iter().all(|c| one_of_many(self.text, c.span)) {
                 // The writer says there are several of them.
                 k = k.max(2.0);
@@ -2777,6 +2829,13 @@ impl Assessor<'_> {
                 _ => {}
             }
         }
+        let mut named_at: Vec<(usize, u32)> = self
+            .input
+            .names
+            .iter()
+            .map(|n| (n.span.start, n.client))
+            .collect();
+        named_at.sort_unstable();
         let index: HashMap<&str, u32> = findings
             .iter()
             .filter_map(|f| Some((f.client.as_ref()?.as_str(), f.client_index?)))
@@ -2813,7 +2872,7 @@ impl Assessor<'_> {
                     // group": a health detail in a sentence naming clients is theirs only.
                     for c in cues
                         .iter()
-                        .filter(|c| i.is_none_or(|i| self.health_may_be(i, c)))
+                        .filter(|c| i.is_none_or(|i| self.health_may_be(i, c, &named_at)))
                     {
                         d = d.with(Disclosure::Health);
                         if health.len() < MAX_HEALTH_NOTES {

@@ -29,6 +29,9 @@ const COMMON_RANK: u32 = 500;
 #[derive(Debug, Default)]
 pub(crate) struct Descriptors {
     index: HashMap<String, Vec<u32>>,
+    /// The same for the words of traits alone (a car, a pet, a hobby): what a writer retells
+    /// in their own words to point at someone.
+    traits: HashMap<String, Vec<u32>>,
 }
 
 impl Descriptors {
@@ -40,7 +43,19 @@ impl Descriptors {
             .flat_map(|p| words(&normalize(p)).collect::<Vec<_>>())
             .collect();
         let mut index: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut traits: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, c) in (0u32..).zip(&roster.clients) {
+            for phrase in &c.attributes.traits {
+                for w in words(&normalize(phrase)) {
+                    if practice.contains(&w) || !distinctive(&w, lx) {
+                        continue;
+                    }
+                    let owners = traits.entry(w).or_default();
+                    if owners.last() != Some(&i) {
+                        owners.push(i);
+                    }
+                }
+            }
             let a = &c.attributes;
             let phrases = a
                 .occupation
@@ -61,19 +76,19 @@ impl Descriptors {
             }
         }
         index.retain(|_, owners| owners.len() <= MAX_CLIENTS);
-        Descriptors { index }
+        traits.retain(|_, owners| owners.len() <= MAX_CLIENTS);
+        Descriptors { index, traits }
     }
 
     /// For each client whose entry shares a distinctive word with `text`, how many it shares.
     fn counts(&self, text: &str) -> HashMap<u32, usize> {
-        let seen: HashSet<String> = words(&normalize(text)).collect();
-        let mut counts: HashMap<u32, usize> = HashMap::new();
-        for owners in seen.iter().filter_map(|w| self.index.get(w)) {
-            for &c in owners {
-                *counts.entry(c).or_default() += 1;
-            }
-        }
-        counts
+        count(&self.index, text)
+    }
+
+    /// The one client whose traits share at least `min` distinctive words with `text`, and
+    /// `margin` more than any other client's.
+    pub(crate) fn best_traits(&self, text: &str, min: usize, margin: usize) -> Option<u32> {
+        top(count(&self.traits, text), min, margin)
     }
 
     /// For each of `clients`, how many distinct distinctive words of theirs `text` holds.
@@ -88,14 +103,31 @@ impl Descriptors {
     /// The one client whose description shares the most distinctive words with `text`, if it
     /// shares at least `min` and `margin` more than any other client.
     pub(crate) fn best(&self, text: &str, min: usize, margin: usize) -> Option<u32> {
-        let mut ranked: Vec<(u32, usize)> = self.counts(text).into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        match ranked.as_slice() {
-            [(c, n), rest @ ..] if *n >= min && rest.first().is_none_or(|r| r.1 + margin <= *n) => {
-                Some(*c)
-            }
-            _ => None,
+        top(self.counts(text), min, margin)
+    }
+}
+
+/// For each client whose words in `index` `text` holds, how many distinct ones.
+fn count(index: &HashMap<String, Vec<u32>>, text: &str) -> HashMap<u32, usize> {
+    let seen: HashSet<String> = words(&normalize(text)).collect();
+    let mut counts: HashMap<u32, usize> = HashMap::new();
+    for owners in seen.iter().filter_map(|w| index.get(w)) {
+        for &c in owners {
+            *counts.entry(c).or_default() += 1;
         }
+    }
+    counts
+}
+
+/// The client with the most words, if at least `min` and `margin` more than the next.
+fn top(counts: HashMap<u32, usize>, min: usize, margin: usize) -> Option<u32> {
+    let mut ranked: Vec<(u32, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    match ranked.as_slice() {
+        [(c, n), rest @ ..] if *n >= min && rest.first().is_none_or(|r| r.1 + margin <= *n) => {
+            Some(*c)
+        }
+        _ => None,
     }
 }
 

@@ -1438,14 +1438,16 @@ clients:
     );
     // A workplace named in the occupation, told with the client's first name.
     let told = |place: &str| {
-        judge(
+        let (verdict, mut clients) = judge(
             &ws,
             &format!(
                 "Patty said I could brag on her! She's been coming since September for her hot \
                  flashes and they're gone.\n\nGo get your hair did at {place} and tell Patty \
                  that Tammy sent ya.\n"
             ),
-        )
+        );
+        clients.dedup();
+        (verdict, clients)
     };
     assert_eq!(told("Curl Up & Dye"), pair("block", &["W012"]));
     assert_eq!(told("the Dollar General"), pair("warn", &["W012"]));
@@ -1663,4 +1665,37 @@ clients:
         ),
         pair("block", &["T009", "T010"])
     );
+}
+
+#[test]
+fn a_trait_retold_in_other_words_is_its_one_owner() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Laurel Hollow Acupuncture, staff: [Tammy Jo Perdue], population: 2500}
+clients:
+  - id: W015
+    name: Ricky Joe Sizemore
+    attributes: {traits: [lime-green Can-Am with a Marshall flag, rides the Hatfield-McCoy trails]}
+  - id: W016
+    name: Dale Cline
+    attributes: {traits: [red Can-Am]}
+"#,
+    );
+    let lost = |what: &str| {
+        judge(
+            &ws,
+            &format!(
+                "To whoever owns that {what}, you left your sunglasses on the table after your \
+                 knee treatment Thursday!"
+            ),
+        )
+    };
+    assert_eq!(
+        lost("LIME GREEN Can-Am with the big Marshall flag on the back"),
+        pair("block", &["W015"])
+    );
+    // A Can-Am alone is two clients' and many townspeople's.
+    assert_eq!(lost("Can-Am"), pair("warn", &[]));
 }
