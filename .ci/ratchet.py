@@ -44,6 +44,10 @@ CORPORA = {
     "maui": os.path.join(ROOT, "corpora", "maui"),
     "amish": os.path.join(ROOT, "corpora", "amish"),
     "quebec": os.path.join(ROOT, "corpora", "quebec"),
+    "barbados": os.path.join(ROOT, "corpora", "barbados"),
+    "alaska": os.path.join(ROOT, "corpora", "alaska"),
+    "hollow": os.path.join(ROOT, "corpora", "hollow"),
+    "valley": os.path.join(ROOT, "corpora", "valley"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]
