@@ -483,8 +483,8 @@ struct Assessor<'a> {
     kin: Vec<Span>,
     /// [`Assessor::relative_of`] per client, as it reads the whole roster.
     relatives: std::cell::RefCell<HashMap<u32, Option<u32>>>,
-    /// [`Assessor::strong_sign_near_mentions`] per client.
-    signs_near: std::cell::RefCell<HashMap<u32, Option<Cue>>>,
+    /// [`Assessor::strong_sign_near_mentions`], for every client, once.
+    signs_near: std::cell::OnceCell<HashMap<u32, Cue>>,
 }
 
 /// Most context cues of each kind kept as evidence for one name (the nearest ones). A real
@@ -709,7 +709,7 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         layout,
         kin,
         relatives: std::cell::RefCell::default(),
-        signs_near: std::cell::RefCell::default(),
+        signs_near: std::cell::OnceCell::new(),
         cues,
         weak_context,
         strong_context,
@@ -902,26 +902,30 @@ impl Assessor<'_> {
     /// alias), worked out once per client: a dense draft names them thousands of times. A weak
     /// sign ("Euan's shoulder") could be anyone's talk of them.
     fn strong_sign_near_mentions(&self, client: u32) -> Option<Cue> {
-        if let Some(known) = self.signs_near.borrow().get(&client) {
-            return *known;
-        }
-        let found = self
-            .input
-            .names
-            .iter()
-            .filter(|m| m.client == client)
-            .filter(|m| match m.kind {
-                NameKind::Named(_) => true,
-                NameKind::Word { frequency } => !self.is_word_use(m.span, frequency),
-                NameKind::Contact(_) => false,
-            })
-            .find_map(|m| {
-                self.context_near(m.span)
+        // One pass over the names for every client (the first sign near each).
+        let signs = self.signs_near.get_or_init(|| {
+            let mut signs: HashMap<u32, Cue> = HashMap::new();
+            for m in self.input.names {
+                if signs.contains_key(&m.client) {
+                    continue;
+                }
+                let named = match m.kind {
+                    NameKind::Named(_) => true,
+                    NameKind::Word { frequency } => !self.is_word_use(m.span, frequency),
+                    NameKind::Contact(_) => false,
+                };
+                if let Some(sign) = named
+                    .then(|| self.context_near(m.span))
                     .into_iter()
+                    .flatten()
                     .find(|c| c.kind == CueKind::Context(Strength::Strong))
-            });
-        self.signs_near.borrow_mut().insert(client, found);
-        found
+                {
+                    signs.insert(m.client, sign);
+                }
+            }
+            signs
+        });
+        signs.get(&client).copied()
     }
 
     /// The one client an email is addressed to: the only client named on its "To:" line (in

@@ -35,7 +35,8 @@ pub(crate) struct Descriptors {
 }
 
 impl Descriptors {
-    /// Indexes the occupation, traits, affiliations and places of every client.
+    /// Indexes the occupation, traits, affiliations and places of every client, and the traits
+    /// alone.
     pub(crate) fn new(roster: &Roster, lx: &Lexicons) -> Descriptors {
         let practice: HashSet<String> = std::iter::once(&roster.practice.name)
             .chain(&roster.practice.places)
@@ -45,18 +46,22 @@ impl Descriptors {
         let mut index: HashMap<String, Vec<u32>> = HashMap::new();
         let mut traits: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, c) in (0u32..).zip(&roster.clients) {
-            for phrase in &c.attributes.traits {
+            let a = &c.attributes;
+            // Each distinctive word once per client, in client order.
+            let add = |map: &mut HashMap<String, Vec<u32>>, phrase: &str| {
                 for w in words(&normalize(phrase)) {
                     if practice.contains(&w) || !distinctive(&w, lx) {
                         continue;
                     }
-                    let owners = traits.entry(w).or_default();
+                    let owners = map.entry(w).or_default();
                     if owners.last() != Some(&i) {
                         owners.push(i);
                     }
                 }
+            };
+            for phrase in &a.traits {
+                add(&mut traits, phrase);
             }
-            let a = &c.attributes;
             let phrases = a
                 .occupation
                 .iter()
@@ -64,15 +69,7 @@ impl Descriptors {
                 .chain(&a.affiliations)
                 .chain(&a.places);
             for phrase in phrases {
-                for w in words(&normalize(phrase)) {
-                    if practice.contains(&w) || !distinctive(&w, lx) {
-                        continue;
-                    }
-                    let owners = index.entry(w).or_default();
-                    if owners.last() != Some(&i) {
-                        owners.push(i);
-                    }
-                }
+                add(&mut index, phrase);
             }
         }
         index.retain(|_, owners| owners.len() <= MAX_CLIENTS);
