@@ -437,6 +437,8 @@ struct Told {
     owners: Vec<u32>,
     /// The jobs and roles it tells: the story of a client whose roster job they fit.
     jobs: Vec<CueKind>,
+    /// The ages it tells: the story of a client whose age they fit.
+    ages: Vec<Cue>,
 }
 
 /// A phrase from the roster's own entries (an employer, a club, a street, a team in a trait).
@@ -2801,6 +2803,7 @@ impl Assessor<'_> {
                 health,
                 owners,
                 jobs,
+                ages,
             } = per_paragraph.entry((p, entry)).or_default();
             match cue.kind {
                 CueKind::Health if self.told_by_status(cue.span) => {}
@@ -2829,6 +2832,8 @@ impl Assessor<'_> {
                 {
                     jobs.push(k);
                 }
+                // "Coach JJ's 25th birthday" is not the 58-year-old singer's.
+                CueKind::Age { .. } if !self.is_kin(cue.span) => ages.push(*cue),
                 k if is_quasi(k) || is_public(k) => *d = d.with(Disclosure::Story),
                 _ => {}
             }
@@ -2863,12 +2868,18 @@ impl Assessor<'_> {
                     health: cues,
                     owners,
                     jobs,
+                    ages,
                 } in about_them
                 {
                     d = d.union(*pd);
                     let i = index.get(id.as_str()).copied();
                     if i.is_some_and(|i| owners.contains(&i))
                         || jobs.iter().any(|&k| i.is_none_or(|i| self.may_hold(i, k)))
+                        || ages.iter().any(|a| {
+                            i.is_none_or(|i| {
+                                !self.age_rules_out(i, &self.ages_said(std::slice::from_ref(a)))
+                            })
+                        })
                     {
                         d = d.with(Disclosure::Story);
                     }

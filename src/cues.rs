@@ -751,6 +751,16 @@ impl RosterNeedles {
             let Ok(i) = u32::try_from(i) else { break };
             let a = &c.attributes;
             let workplaces = a.workplaces();
+            // "Lalo" of "Lalo Rangel y Los Diamantes", his band: the client's own name is a
+            // name, found as one, not a description of them.
+            let own: std::collections::HashSet<String> = std::iter::once(&c.name)
+                .chain(&c.aliases)
+                .map(|n| normalize(n))
+                .flat_map(|n| {
+                    let words: Vec<String> = n.split(' ').map(str::to_owned).collect();
+                    std::iter::once(n).chain(words)
+                })
+                .collect();
             let phrases = a
                 .affiliations
                 .iter()
@@ -790,6 +800,7 @@ impl RosterNeedles {
                 let only_theirs = affiliation && shared.get(&n).is_some_and(|&o| o == 1);
                 let mut add = |needle: &str| {
                     let distinctive = needle.chars().any(char::is_alphabetic)
+                        && !own.contains(needle)
                         && needle.chars().count() > 3
                         && (!common.contains(needle) || (only_theirs && needle == n))
                         && !common_words.contains(needle);

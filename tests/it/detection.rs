@@ -1699,3 +1699,44 @@ clients:
     // A Can-Am alone is two clients' and many townspeople's.
     assert_eq!(lost("Can-Am"), pair("warn", &[]));
 }
+
+#[test]
+fn an_age_is_the_story_only_of_a_client_it_fits() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Dulce Vida Fit, staff: [Jaylen Cantu], population: 12000}
+clients:
+  - id: T005
+    name: Eulalio Rangel
+    aliases: [Lalo, Lalo Rangel]
+    public_figure: true
+    attributes: {occupation: "Tejano singer, frontman of Lalo Rangel y Los Diamantes", age: 46, gender: male}
+    consent:
+      - {id: K5, scope: [status, name], channels: [social], granted: 2026-01-01, evidence: k5.pdf}
+"#,
+    );
+    // Coach JJ's 25th birthday is not the 46-year-old singer's story, and his band's name
+    // is his name, not a description of him.
+    assert_eq!(
+        judge(
+            &ws,
+            "We had a surprise visitor at the studio today!\n\nLalo Rangel stopped by this \
+             afternoon and sang Las Mañanitas to our very own Coach JJ for his 25th birthday. \
+             Gracias, Lalo!\n\nCatch Lalo Rangel y Los Diamantes at the jamaica this Saturday \
+             night at 8.\n"
+        ),
+        pair("pass", &[])
+    );
+    // His own birthday is his story, which his consent does not cover.
+    assert_eq!(
+        judge(
+            &ws,
+            "We had a surprise visitor at the studio today!\n\nLalo Rangel stopped by this \
+             afternoon to celebrate his 46th birthday with our 6am crew. Gracias, Lalo!\n"
+        )
+        .0,
+        "block"
+    );
+}
