@@ -632,15 +632,12 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
     let at_work = |c: &Cue| {
         // Its sentence, within 200 bytes either side: a one-line draft is one sentence.
         let whole = layout.sentence_bytes(c.span.start, text.len());
-        let mut from = whole.start.max(c.span.start.saturating_sub(200));
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
-        let mut to = whole.end.min(c.span.end + 200);
-        while !text.is_char_boundary(to) {
-            to += 1;
-        }
-        let sentence = from..to;
+        let sentence = Span::new(
+            whole.start.max(c.span.start.saturating_sub(200)),
+            whole.end.min(c.span.end + 200),
+        )
+        .snap(text)
+        .range();
         let first = name_starts.partition_point(|&s| s < sentence.start);
         name_starts.get(first).is_some_and(|s| sentence.contains(s))
             // (The cues are in span order: only this sentence's are read.)
@@ -1713,27 +1710,19 @@ impl Assessor<'_> {
             .get_or_init(|| Descriptors::new(self.input.roster, self.input.lexicons))
     }
 
-    /// The text of paragraphs `range`.
     /// The text from `reach` bytes before the first of `cues` to `reach` after the last.
     fn around(&self, cues: &[Cue], reach: usize) -> &str {
-        let text = self.text;
         let (Some(first), Some(last)) = (
             cues.iter().map(|c| c.span.start).min(),
             cues.iter().map(|c| c.span.end).max(),
         ) else {
             return "";
         };
-        let mut from = first.saturating_sub(reach);
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
-        let mut to = (last + reach).min(text.len());
-        while !text.is_char_boundary(to) {
-            to += 1;
-        }
-        &text[from..to]
+        let window = Span::new(first.saturating_sub(reach), last + reach).snap(self.text);
+        &self.text[window.range()]
     }
 
+    /// The text of paragraphs `range`.
     fn paragraph_text(&self, range: Range<usize>) -> &str {
         let text = self.input.doc.text;
         let at = |p: usize| {
@@ -2035,11 +2024,10 @@ impl Assessor<'_> {
                     .max()
                     .unwrap_or(Severity::Info)
             });
-            if named_at.is_some_and(|s| s >= Severity::Warn) && !public {
-                if qi_rule.is_none_or(|r| named_at >= Some(r.severity)) {
-                    continue;
-                }
-            } else if named_at.is_some() {
+            // (Only a quasi-identifier can tell more, and only above the name's severity.)
+            if named_at.is_some_and(|s| {
+                public || s < Severity::Warn || qi_rule.is_none_or(|r| s >= r.severity)
+            }) {
                 continue;
             }
             let anchor = widest_first(&cues);
@@ -2149,13 +2137,14 @@ impl Assessor<'_> {
 
     /// Whether the sentence of `span` has a person in it: a word for one ("she", "lad") or a
     /// name.
-    fn anyone_in_sentence(&self, span: Span, name_starts: &[usize]) -> bool {
+    /// `named_at` holds each name's start and client, in order.
+    fn anyone_in_sentence(&self, span: Span, named_at: &[(usize, u32)]) -> bool {
         let sentence = self.layout.sentence_bytes(span.start, self.text.len());
-        let first = name_starts.partition_point(|&s| s < sentence.start);
+        let first = named_at.partition_point(|&(at, _)| at < sentence.start);
         self.person_in_sentence(span)
-            || name_starts
+            || named_at
                 .get(first)
-                .is_some_and(|&s| sentence.contains(&s))
+                .is_some_and(|&(at, _)| sentence.contains(&at))
     }
 
     /// Whether the sentence around `span` speaks of a person ("she works at", "the owner of",
@@ -2789,8 +2778,14 @@ impl Assessor<'_> {
             .collect();
         // In a list, an entry is about whoever it names: "- Nuala is back from maternity
         // leave" is not Ms. Odile's health in the entry after it.
-        let mut name_starts: Vec<usize> = self.input.names.iter().map(|n| n.span.start).collect();
-        name_starts.sort_unstable();
+        // Each name's start and client, in order.
+        let mut named_at: Vec<(usize, u32)> = self
+            .input
+            .names
+            .iter()
+            .map(|n| (n.span.start, n.client))
+            .collect();
+        named_at.sort_unstable();
         let mut per_paragraph: BTreeMap<(usize, Option<usize>), Told> = BTreeMap::new();
         for cue in &self.cues {
             let p = self.layout.paragraph(cue.span.start);
@@ -2818,7 +2813,7 @@ impl Assessor<'_> {
                 // "a pair of tickets to a Remparts game": a team or an event with nobody in its
                 // sentence is a prize or a plan, not something about the client.
                 CueKind::Team(_) | CueKind::Event(_)
-                    if !self.anyone_in_sentence(cue.span, &name_starts) => {}
+                    if !self.anyone_in_sentence(cue.span, &named_at) => {}
                 // "Congratulations Earl!" after "Earl LeBoeuf": a name, not a peer of the realm.
                 k if (is_quasi(k) || is_public(k))
                     && name_words
@@ -2838,13 +2833,6 @@ impl Assessor<'_> {
                 _ => {}
             }
         }
-        let mut named_at: Vec<(usize, u32)> = self
-            .input
-            .names
-            .iter()
-            .map(|n| (n.span.start, n.client))
-            .collect();
-        named_at.sort_unstable();
         let index: HashMap<&str, u32> = findings
             .iter()
             .filter_map(|f| Some((f.client.as_ref()?.as_str(), f.client_index?)))

@@ -178,9 +178,9 @@ impl Scanner {
         let mut scan = self.scan_prose(&view, doc.text, &images, today);
         if !prose.is_source() {
             for f in &mut scan.findings {
-                f.span = snap(doc.text, f.span);
+                f.span = f.span.snap(doc.text);
                 for c in &mut f.cues {
-                    c.span = snap(doc.text, c.span);
+                    c.span = c.span.snap(doc.text);
                 }
             }
         }
@@ -637,20 +637,6 @@ impl Scanner {
             ok.then_some(s.len())
         })
     }
-}
-
-/// `span` widened to the char boundaries of `text`: markup filler may stand where a
-/// multi-byte character was, and a span must never cut one.
-fn snap(text: &str, span: Span) -> Span {
-    let mut start = span.start.min(text.len());
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let mut end = span.end.clamp(start, text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    Span::new(start, end)
 }
 
 #[derive(Clone, Copy, Debug)]

@@ -44,6 +44,22 @@ impl Span {
         self.start == self.end
     }
 
+    /// The span widened to the char boundaries of `text` (and clamped to it): a span made by
+    /// byte arithmetic, or from text where markup filler stands for a multi-byte character,
+    /// must never cut one.
+    #[must_use]
+    pub fn snap(self, text: &str) -> Span {
+        let mut start = self.start.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = self.end.clamp(start, text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        Span::new(start, end)
+    }
+
     /// Whether the two spans share at least one byte.
     #[must_use]
     pub fn overlaps(self, other: Span) -> bool {
@@ -143,6 +159,15 @@ mod tests {
         for (o, lc) in offsets.iter().zip(batch) {
             assert_eq!(line_col(text, *o), lc, "offset {o}");
         }
+    }
+
+    #[test]
+    fn snap_widens_to_char_boundaries_and_clamps() {
+        let text = "aé💆b";
+        // 2 cuts "é" (1..3), 5 cuts "💆" (3..7), 99 is past the end.
+        assert_eq!(Span::new(2, 5).snap(text), Span::new(1, 7));
+        assert_eq!(Span::new(0, 99).snap(text), Span::new(0, text.len()));
+        assert_eq!(Span::new(7, 8).snap(text), Span::new(7, 8));
     }
 
     #[test]
