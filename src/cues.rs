@@ -3,7 +3,7 @@
 //!
 //! Every lexicon term goes into one Aho–Corasick automaton (built once, independent of the
 //! roster's size), plus the roster's own affiliations, places and traits. Ages are read with
-//! regexes. A cue is only evidence: [`crate::assess`] decides what a set of cues means.
+//! regexes. A cue is only evidence: the `assess` module decides what a set of cues means.
 
 use std::collections::HashMap;
 

@@ -4,7 +4,7 @@
 //! [`normalize`] into a whole-word index ([`crate::names`]); the lexicons go into one
 //! Aho–Corasick DFA ([`crate::cues`]). A scan normalises the draft the same way, finds
 //! whole-word name hits and cues, resolves overlaps (longest wins; the practice's own names win
-//! ties), lets [`crate::assess`] weigh the evidence, and judges consent per client.
+//! ties), lets the `assess` module weigh the evidence, and judges consent per client.
 
 use std::collections::{BTreeMap, HashMap};
 

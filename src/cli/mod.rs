@@ -89,7 +89,7 @@ enum RosterCommand {
 #[derive(clap::Args, Debug)]
 pub struct InitArgs {
     /// The roster: an existing one to use as it is, or where to create the starter. Default:
-    /// $XDG_DATA_HOME/lipzip/<practice>/roster.yaml (~/.local/share/lipzip/...).
+    /// $XDG_DATA_HOME/lipzip/PRACTICE/roster.yaml (~/.local/share/lipzip/...).
     #[arg(long, value_name = "PATH")]
     pub roster: Option<PathBuf>,
     /// The practice's name (never a client finding).
