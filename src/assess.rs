@@ -369,6 +369,9 @@ const ROSTER_PLACE_RATE: f64 = 0.05;
 const ROSTER_TRAIT_RATE: f64 = 0.01;
 const BROADCASTER_RATE: f64 = 0.004;
 const DEFAULT_POPULATION: f64 = 10_000.0;
+/// A role held by this many people in a town or more is a head noun ("boss", "manager",
+/// "owner"): a job only when tied to one organisation, and the same job whatever the word.
+const HEAD_K: f64 = 100.0;
 
 fn trait_index(t: TraitKind) -> usize {
     match t {
@@ -1297,6 +1300,12 @@ impl Assessor<'_> {
         }
         let mut spans: Vec<_> = by_span.into_iter().collect();
         spans.sort_by_key(|(s, _)| *s);
+        // Two of one client's aliases can find the same words ("Ellie-Mae" and "Ellie Mae"):
+        // still one client, at the higher frequency (the one `frequency` below would take).
+        for (_, clients) in &mut spans {
+            clients.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+            clients.dedup_by_key(|&mut (c, _)| c);
+        }
         // Who a shared first name points at depends on the draft's cues only, not on where the
         // name is: decided once per set of clients.
         let mut decided: HashMap<Vec<u32>, Option<u32>> = HashMap::new();
@@ -2544,7 +2553,7 @@ impl Assessor<'_> {
                     let role = &lx.roles[i as usize];
                     role.job
                         && !role.term.ends_with(" the")
-                        && (role.k < 100.0 || self.is_definite_role(c.span, c.kind))
+                        && (role.k < HEAD_K || self.is_definite_role(c.span, c.kind))
                 }
                 _ => false,
             })
@@ -2572,8 +2581,13 @@ impl Assessor<'_> {
                         && (!famous || public(k) == public(j))
                 })
             });
+            // "the gaffer from the fire station" fits its station manager: the head of
+            // something, whatever the word for it (boss, manager, gaffer, director).
+            let head = |k: &Key| matches!(k, Key::Role(i) if lx.roles[*i as usize].k >= HEAD_K);
+            let fits =
+                |j: &Key| profile.keys.contains(j) || (head(j) && profile.keys.iter().any(head));
             let mut comparable = comparable.peekable();
-            if comparable.peek().is_some() && !comparable.any(|j| profile.keys.contains(j)) {
+            if comparable.peek().is_some() && !comparable.any(fits) {
                 // The club's manager is not its striker: a job that does not fit rules a
                 // client out even when the club does.
                 continue;

@@ -1740,3 +1740,61 @@ clients:
         "block"
     );
 }
+
+#[test]
+fn two_aliases_finding_the_same_words_are_one_client() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Ridgeback Boxing, staff: [Shan], population: 6000}
+clients:
+  - id: K008
+    name: Ellie-Mae Bell
+    aliases: [Ellie-Mae, "Ellie Mae"]
+    public_figure: false
+"#,
+    );
+    // "ellie-mae" is found by the name's first words and by both aliases: one client, named.
+    assert_eq!(
+        judge(
+            &ws,
+            "get well soon ellie-mae, class wasnt the same without you, her asthma attack gave \
+             us all a fright x\n"
+        ),
+        pair("block", &["K008"])
+    );
+}
+
+#[test]
+fn the_head_of_a_workplace_fits_its_manager_whatever_the_word() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Ridgeback Boxing, staff: [Gaz], population: 6000}
+clients:
+  - id: F004
+    name: Kevin Dunn
+    public_figure: false
+    attributes: {occupation: "station manager, Kibbleburn fire station", age: 52}
+  - id: F005
+    name: Lee Charlton
+    public_figure: false
+    attributes: {occupation: "firefighter, Kibbleburn fire station", age: 31}
+"#,
+    );
+    let post = |who: &str| {
+        judge(
+            &ws,
+            &format!(
+                "6am Monday, and who's stood outside the door waiting for me? {who} from \
+                 Kibbleburn fire station, who did ten rounds on the heavy bag in my class after \
+                 a night shift.\n"
+            ),
+        )
+    };
+    // The boss of the station is its station manager, not the firefighter.
+    assert_eq!(post("The gaffer"), pair("block", &["F004"]));
+    assert_eq!(post("The boss"), pair("block", &["F004"]));
+}
