@@ -809,7 +809,10 @@ impl Assessor<'_> {
                     near.extend(self.strong_sign_near_mentions(hit.client));
                 }
                 let mut notes: Vec<CueNote> = near.iter().map(|c| note(*c)).collect();
-                let capacity = capacity_in.get(&sentence).copied();
+                let capacity = capacity_in
+                    .get(&sentence)
+                    .copied()
+                    .filter(|c| self.in_capacity(*c, hit.span));
                 let only_weak = near
                     .iter()
                     .all(|c| c.kind != CueKind::Context(Strength::Strong));
@@ -870,6 +873,24 @@ impl Assessor<'_> {
         self.disclosures(&mut findings);
         findings.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.rule.cmp(&b.rule)));
         findings
+    }
+
+    /// Whether the name at `span` is the one a public-role phrase `capacity` speaks of: any
+    /// name in its sentence, except after "donated by" or "sponsored by", which name their
+    /// holder next ("Signed shirt (donated by the Foundation of Light) — Barry Tait" is the
+    /// winner, not a donor).
+    fn in_capacity(&self, capacity: Cue, span: Span) -> bool {
+        let Some(rest) = self.text[capacity.span.end..].strip_prefix(" by ") else {
+            return true;
+        };
+        // The holder's words: up to a clause break, within a bounded reach.
+        let from = self.text.len() - rest.len();
+        let holder = rest
+            .char_indices()
+            .take_while(|&(i, _)| i < 200)
+            .find(|&(_, c)| matches!(c, '(' | ')' | '—' | '–' | ';' | ',' | '\n'))
+            .map_or(from + rest.len().min(200), |(i, _)| from + i);
+        (from..holder).contains(&span.start)
     }
 
     /// Whether a health detail may be client `c`'s: its sentence names no client, or names

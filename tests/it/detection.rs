@@ -1798,3 +1798,39 @@ clients:
     assert_eq!(post("The gaffer"), pair("block", &["F004"]));
     assert_eq!(post("The boss"), pair("block", &["F004"]));
 }
+
+#[test]
+fn a_donor_named_after_donated_by_is_not_the_winner_beside_them() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Ridgeback Boxing, staff: [Gaz], population: 6000}
+clients:
+  - id: B019
+    name: Barry Tait
+    public_figure: false
+    consent:
+      - {id: K19, scope: [status, name], channels: [raffle], granted: 2025-10-25, expires: 2026-10-25, evidence: k19.pdf}
+"#,
+    );
+    let raffle = |line: &str| {
+        judge(
+            &ws,
+            &format!("---\nchannel: raffle\n---\nWELFARE RAFFLE RESULTS\n\n{line}\n"),
+        )
+    };
+    // The winner, whose raffle consent has run out: "donated by" speaks of the Foundation.
+    assert_eq!(
+        raffle(
+            "1st prize: signed shirt (donated by the Foundation of Light), pink ticket 114, \
+             Barry Tait!"
+        ),
+        pair("block", &["B019"])
+    );
+    // The donor himself is named in that capacity.
+    assert_eq!(
+        raffle("1st prize: signed shirt (donated by Barry Tait), pink ticket 114, Janice R!"),
+        pair("pass", &[])
+    );
+}
