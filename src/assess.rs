@@ -837,10 +837,12 @@ impl Assessor<'_> {
                     // An email to one client tells them about themselves.
                     Severity::Info
                 } else if (near.is_empty() && client.public_figure && !treated)
-                    || (capacity.is_some() && only_weak)
+                    || (capacity.is_some() && only_weak && !treated)
                 {
                     // The mayor lighting the tree is her public role, not a client story; so
-                    // is the coach wished luck, or the sponsor thanked for the prizes.
+                    // is the coach wished luck, or the sponsor thanked for the prizes. A
+                    // treatment told beside the name is not ("crowned champion in October ...
+                    // working with Jess since her ACL reconstruction").
                     notes.extend(capacity.map(note));
                     Severity::Info
                 } else if let item_context = self.item_context(hit.span, draft_context)

@@ -1834,3 +1834,33 @@ clients:
         pair("pass", &[])
     );
 }
+
+#[test]
+fn a_treatment_told_beside_a_public_capacity_is_a_client_story() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Harbour Light Osteopathy, staff: [Jess, Morwenna], population: 4000}
+clients:
+  - id: C007
+    name: Kerensa Hosking
+    public_figure: true
+    attributes: {occupation: professional surfer}
+"#,
+    );
+    let news = |more: &str| {
+        judge(
+            &ws,
+            &format!(
+                "---\nchannel: newsletter\n---\n**Congratulations!**\n\nA huge well done to \
+                 Kerensa Hosking, crowned British women's champion in October.{more}\n"
+            ),
+        )
+    };
+    assert_eq!(news(""), pair("pass", &[]));
+    assert_eq!(
+        news(" She has been working with Jess since her ACL reconstruction last winter."),
+        pair("block", &["C007"])
+    );
+}
