@@ -860,7 +860,15 @@ impl RosterNeedles {
                 if words.len() >= 2 && affiliation {
                     // "KBRN 94.3" is "KBRN"; "Kestrel Bay Ospreys" is "the Ospreys".
                     // Not "christmas" of "Christmas Parade committee": a date is everyone's.
-                    for word in [words[0], words[words.len() - 1]] {
+                    // A first word is a call sign only when written as one: the "Cornwall" of
+                    // "Cornwall Fire and Rescue Service" is the county everyone lives in.
+                    let call_sign = phrase.split_whitespace().next().is_some_and(|w| {
+                        w.chars().any(|c| c.is_ascii_digit())
+                            || (w.chars().filter(|c| c.is_uppercase()).count() >= 2
+                                && !w.chars().any(char::is_lowercase))
+                    });
+                    let first = call_sign.then_some(words[0]);
+                    for word in first.into_iter().chain([words[words.len() - 1]]) {
                         if !lx.is_common_word(word, 40_000)
                             && !lx.first_names.contains_key(word)
                             && !common_words.contains(word)

@@ -1864,3 +1864,47 @@ clients:
         pair("block", &["C007"])
     );
 }
+
+#[test]
+fn the_county_leading_an_organisation_is_no_cue_for_its_member() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Harbour Light Pilates, staff: [Jess], population: 4000}
+clients:
+  - id: C003
+    name: Josh Tregenza
+    public_figure: true
+    attributes:
+      occupation: "professional rugby player, Cornish Pirates fly-half"
+      traits: [recurrent hamstring strains, early-morning reformer sessions]
+      affiliations: [Cornish Pirates]
+  - id: C016
+    name: Mark Vivian
+    public_figure: false
+    attributes:
+      occupation: watch manager
+      affiliations: [Cornwall Fire and Rescue Service, KBRN 94.3]
+"#,
+    );
+    // "cornwall" is where everyone lives, not the fire officer.
+    assert_eq!(
+        judge(
+            &ws,
+            "guess who was on the reformer at 7am 👀 won't say who but a certain pirates no.10 \
+             has THE tightest hamstrings in cornwall 😂\n"
+        )
+        .1,
+        vec!["C003".to_owned()]
+    );
+    // A call sign is still its own name.
+    assert_eq!(
+        judge(
+            &ws,
+            "The morning host at KBRN was on my table again today.\n"
+        )
+        .1,
+        vec!["C016".to_owned()]
+    );
+}
