@@ -877,6 +877,24 @@ impl Assessor<'_> {
         findings
     }
 
+    /// Whether the sign at `span` congratulates someone on something ("congratulations to the
+    /// Chairman on commissioning the new drainage"): a winner word of the lexicon's
+    /// `winners:` list that opens with "congrat", then "on" later in its sentence (within 120
+    /// bytes). "Congratulations to our very own champion!" congratulates a client.
+    fn congratulates(&self, span: Span) -> bool {
+        let sign = crate::normalize::normalize(&self.text[span.range()]);
+        let first = sign.split(' ').next().unwrap_or("");
+        if !(first.starts_with("congrat") && self.input.lexicons.winners.iter().any(|w| w == first))
+        {
+            return false;
+        }
+        let sentence = self.layout.sentence_bytes(span.start, self.text.len());
+        let end = Span::new(span.end, sentence.end.clamp(span.end, span.end + 120)).snap(self.text);
+        self.text[end.range()]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("on"))
+    }
+
     /// Whether the name at `span` is the one a public-role phrase `capacity` speaks of: any
     /// name in its sentence, except after "donated by" or "sponsored by", which name their
     /// holder next ("Signed shirt (donated by the Foundation of Light) — Barry Tait" is the
@@ -1849,6 +1867,11 @@ impl Assessor<'_> {
                         // near that beard"), never for a public figure.
                         let staff = self.staff.binary_search(&c.span).is_ok();
                         if staff && public_window {
+                            return false;
+                        }
+                        // "Congratulations to the Local Government Chairman on commissioning
+                        // the new drainage": outside a raffle, a role congratulated is news.
+                        if self.input.doc.channel != Channel::Raffle && self.congratulates(c.span) {
                             return false;
                         }
                         // "Knotless braids with beads: Tia's book was full": a look beside a
@@ -3717,7 +3740,7 @@ fn one_of_many(text: &str, span: Span) -> bool {
 fn sentence_starts(text: &str) -> Vec<usize> {
     const ABBREVIATIONS: &[&str] = &[
         "mr", "mrs", "ms", "mx", "dr", "st", "jr", "sr", "rev", "prof", "capt", "sgt", "lt", "col",
-        "gen", "gov", "sen", "rep", "vs", "etc", "no", "ave", "rd", "mt", "ft", "approx",
+        "gen", "gov", "sen", "rep", "hon", "vs", "etc", "no", "ave", "rd", "mt", "ft", "approx",
     ];
     let bytes = text.as_bytes();
     let mut starts = vec![0];
