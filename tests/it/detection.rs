@@ -1908,3 +1908,31 @@ clients:
         vec!["C016".to_owned()]
     );
 }
+
+#[test]
+fn a_role_congratulated_on_something_is_news_outside_a_raffle() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: GlowHaus Salon, staff: [Temi], population: 40000}
+clients:
+  - id: N001
+    name: Grace Sunday
+"#,
+    );
+    let say = |channel: &str| {
+        judge(
+            &ws,
+            &format!(
+                "---\nchannel: {channel}\n---\nCongratulations to the Local Government \
+                 Chairman, Hon. Olusegun Ademola-Dada, on commissioning the new Station Road \
+                 drainage.\n"
+            ),
+        )
+        .0
+    };
+    assert_eq!(say("newsletter"), "pass");
+    // In a raffle's results, a congratulation announces a winner.
+    assert_eq!(say("raffle"), "block");
+}
