@@ -1936,3 +1936,36 @@ clients:
     // In a raffle's results, a congratulation announces a winner.
     assert_eq!(say("raffle"), "block");
 }
+
+#[test]
+fn a_picture_as_a_figure_of_speech_is_no_photo() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Heapside Boxing, staff: [Nic], population: 6000}
+clients:
+  - id: G028
+    name: Gemma Lister
+    consent:
+      - {id: K28, scope: [status, name, story, health], channels: [blog], granted: 2026-10-01, evidence: k28.pdf}
+"#,
+    );
+    let blog = |end: &str| {
+        judge(
+            &ws,
+            &format!(
+                "---\nchannel: blog\n---\nWhen Gemma Lister first came in for her sciatica she \
+                 couldn't sit through a film. {end}\n"
+            ),
+        )
+    };
+    assert_eq!(
+        blog("Massage didn't fix her disc, but it was a useful part of the picture."),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        blog("Here's her picture from the finish line!"),
+        pair("block", &["G028"])
+    );
+}
