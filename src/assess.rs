@@ -436,8 +436,11 @@ struct Told {
     disclosed: Disclosures,
     /// Its health cues, for the report.
     health: Vec<Cue>,
-    /// The clients whose own roster phrases it tells with a person in the sentence.
+    /// The clients whose own roster traits or places it tells with a person in the sentence.
     owners: Vec<u32>,
+    /// The clients whose own employer or club it tells with a person in the sentence: a
+    /// public figure's is what they are known for, anyone else's is their story.
+    affiliated: Vec<u32>,
     /// The jobs and roles it tells: the story of a client whose roster job they fit.
     jobs: Vec<CueKind>,
     /// The ages it tells: the story of a client whose age they fit.
@@ -2857,6 +2860,7 @@ impl Assessor<'_> {
                 disclosed: d,
                 health,
                 owners,
+                affiliated,
                 jobs,
                 ages,
             } = per_paragraph.entry((p, entry)).or_default();
@@ -2869,6 +2873,9 @@ impl Assessor<'_> {
                 k if is_roster_phrase(k) && !self.person_in_sentence(cue.span) => {}
                 // "Jimbo takes home a gift card to the Dollar General": another client's
                 // workplace tells nothing about the winner; their own would.
+                k @ (CueKind::RosterAttribute(_) | CueKind::RosterWorkplace(_)) => {
+                    affiliated.extend(crate::cues::roster_owner(k));
+                }
                 k if is_roster_phrase(k) => owners.extend(crate::cues::roster_owner(k)),
                 // "a pair of tickets to a Remparts game": a team or an event with nobody in its
                 // sentence is a prize or a plan, not something about the client.
@@ -2915,14 +2922,22 @@ impl Assessor<'_> {
                     disclosed: pd,
                     health: cues,
                     owners,
+                    affiliated,
                     jobs,
                     ages,
                 } in about_them
                 {
                     d = d.union(*pd);
                     let i = index.get(id.as_str()).copied();
-                    if i.is_some_and(|i| owners.contains(&i))
-                        || jobs.iter().any(|&k| i.is_none_or(|i| self.may_hold(i, k)))
+                    // "A warm welcome to Ilowa United captain Sodiq Adebanjo": a public
+                    // figure's club and job are what the town knows them by, not their story.
+                    let famous =
+                        i.is_some_and(|i| self.input.roster.clients[i as usize].public_figure);
+                    if i.is_some_and(|i| {
+                        owners.contains(&i) || (!famous && affiliated.contains(&i))
+                    }) || jobs
+                        .iter()
+                        .any(|&k| !famous && i.is_none_or(|i| self.may_hold(i, k)))
                         || ages.iter().any(|a| {
                             i.is_none_or(|i| {
                                 !self.age_rules_out(i, &self.ages_said(std::slice::from_ref(a)))

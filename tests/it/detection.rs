@@ -1969,3 +1969,30 @@ clients:
         pair("block", &["G028"])
     );
 }
+
+#[test]
+fn a_public_figures_club_and_job_are_no_story() {
+    let ws = Workspace::new();
+    let roster = |public: bool| {
+        format!(
+            r#"version: 1
+practice: {{name: GlowHaus Spa, staff: [Funmi], population: 40000}}
+clients:
+  - id: N003
+    name: Sodiq Adebanjo
+    public_figure: {public}
+    attributes: {{occupation: "footballer (striker and captain)", affiliations: [Ilowa United FC]}}
+    consent:
+      - {{id: K3, scope: [status, name], channels: [newsletter], granted: 2026-05-02, evidence: k3.pdf}}
+"#
+        )
+    };
+    let post = "---\nchannel: newsletter\n---\nA warm welcome to Ilowa United captain Sodiq \
+                Adebanjo, who has been coming to us since May, and has kindly agreed that we can \
+                say so.\n";
+    ws.write("roster.yaml", &roster(true));
+    assert_eq!(judge(&ws, post), pair("pass", &[]));
+    // Anyone else's club and job are their story, which the consent does not cover.
+    ws.write("roster.yaml", &roster(false));
+    assert_eq!(judge(&ws, post), pair("block", &["N003"]));
+}
