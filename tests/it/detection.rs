@@ -1996,3 +1996,49 @@ clients:
     ws.write("roster.yaml", &roster(false));
     assert_eq!(judge(&ws, post), pair("block", &["N003"]));
 }
+
+#[test]
+fn care_and_treating_are_client_signs() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Harbour Light Osteopathy, staff: [Morwenna], population: 4000}
+clients:
+  - id: C005
+    name: Jamie Penhaligon
+    attributes: {occupation: student, age: 19, traits: ["the mayor's only son"]}
+  - id: C006
+    name: Ambrose Carne
+    public_figure: true
+    attributes:
+      occupation: painter, Royal Academician
+      traits: [owns the Carne Gallery on Fore Street, long white beard]
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Hi Becky, just a heads-up, in confidence: the mayor's son is still under my care \
+             for the collarbone he broke in September.\n"
+        ),
+        pair("block", &["C005"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "This autumn we've had the real pleasure of treating a certain celebrated painter \
+             whose Fore Street gallery draws the summer crowds, and whose beard rivals Father \
+             Christmas's.\n"
+        ),
+        pair("block", &["C006"])
+    );
+    // Advice about who should treat what is nobody's visit.
+    assert_eq!(
+        judge(
+            &ws,
+            "Thick silvery patches are not something a barber should be treating: see your GP.\n"
+        ),
+        pair("pass", &[])
+    );
+}
