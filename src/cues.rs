@@ -593,12 +593,14 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
             b.add(&n, kind);
         }
         b.add_dropped(lx, &p.term, CueKind::Context(p.strength));
+        b.add_ours(&p.term, CueKind::Context(p.strength));
     }
     for p in &lx.gossip {
         for n in with_plural(&p.term) {
             b.add(&n, CueKind::Gossip(p.strength));
         }
         b.add_dropped(lx, &p.term, CueKind::Gossip(p.strength));
+        b.add_ours(&p.term, CueKind::Gossip(p.strength));
     }
     for t in &lx.policy {
         b.add(&normalize(t), CueKind::Policy);
@@ -982,6 +984,19 @@ impl Builder {
         }
     }
 
+    /// Adds a phrase said in "my" as the practice says it, in "our" ("sat in my chair", "sat in
+    /// our chair"): the writer speaks for the practice as often as for themselves.
+    fn add_ours(&mut self, phrase: &str, kind: CueKind) {
+        let n = normalize(phrase);
+        if n.split(' ').any(|w| w == "my") {
+            let ours: Vec<&str> = n
+                .split(' ')
+                .map(|w| if w == "my" { "our" } else { w })
+                .collect();
+            self.add(&ours.join(" "), kind);
+        }
+    }
+
     /// Marks a needle as a word of a sign found in code (`INJURY_*`, `SEAT`, `TIME`).
     fn mark(&mut self, needle: &str, mark: u8) {
         if !needle.is_empty() {
@@ -1048,6 +1063,18 @@ mod tests {
         assert!(health("stand on one leg, hug your knees").is_empty());
         // Linear, however many parts: no pair is looked for beyond its neighbours.
         assert!(health(&"knee ".repeat(50_000)).is_empty());
+    }
+
+    #[test]
+    fn a_sign_said_in_my_is_also_said_in_our() {
+        let strong = |text: &str| {
+            kinds(text)
+                .iter()
+                .any(|(_, k)| *k == CueKind::Context(Strength::Strong))
+        };
+        assert!(strong("Mama Sade herself sat in my chair"));
+        assert!(strong("Mama Sade herself sat in our chair"));
+        assert!(!strong("Mama Sade herself sat in the chair"));
     }
 
     #[test]
