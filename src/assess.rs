@@ -857,6 +857,11 @@ impl Assessor<'_> {
                         notes.extend(item_context.map(note));
                     }
                     rule.severity
+                } else if let Some(title) = self.office_before(hit.span) {
+                    // "coxswain Kevin Tonkin told the Packet": named by the office they hold,
+                    // with nothing said of a visit, is their public role.
+                    notes.push(note(title));
+                    Severity::Info
                 } else {
                     // Named with no client relationship stated: a person should look.
                     rule.severity.min(Severity::Warn)
@@ -896,6 +901,26 @@ impl Assessor<'_> {
         self.text[end.range()]
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| w.eq_ignore_ascii_case("on"))
+    }
+
+    /// The office right before the name at `span`, as its title: a one-person role ("coxswain
+    /// Kevin Tonkin", "Mayor Linda Penhaligon") or a famous one ("Senator ...").
+    fn office_before(&self, span: Span) -> Option<Cue> {
+        let cues = self.input.cues;
+        let i = cues.partition_point(|c| c.span.start < span.start);
+        cues[..i].iter().rev().take(8).copied().find(|c| {
+            let office = match c.kind {
+                CueKind::Role(r) => self.input.lexicons.roles[r as usize].k <= 1.0,
+                CueKind::PublicRole(_) => true,
+                _ => false,
+            };
+            office
+                && c.span.end <= span.start
+                && self.text[c.span.end..span.start]
+                    .chars()
+                    .all(|ch| ch == ' ' || ch == '.')
+                && span.start - c.span.end <= 2
+        })
     }
 
     /// Whether the name at `span` is the one a public-role phrase `capacity` speaks of: any

@@ -2042,3 +2042,30 @@ clients:
         pair("pass", &[])
     );
 }
+
+#[test]
+fn a_name_titled_by_its_office_with_no_visit_told_is_its_public_role() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Harbour Light Osteopathy, staff: [Sharon], population: 4000}
+clients:
+  - id: C001
+    name: Kevin Tonkin
+    attributes: {occupation: "fisherman; lifeboat coxswain"}
+"#,
+    );
+    let quote = |who: &str| {
+        judge(
+            &ws,
+            &format!(
+                "Raffle tickets are on sale now. After October's rescue, {who} told the Packet: \
+                 \"Every shout costs money.\"\n"
+            ),
+        )
+    };
+    assert_eq!(quote("coxswain Kevin Tonkin"), pair("pass", &[]));
+    // Without the office, a client's name alone still wants a look.
+    assert_eq!(quote("Kevin Tonkin"), pair("warn", &["C001"]));
+}
