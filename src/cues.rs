@@ -862,14 +862,17 @@ impl RosterNeedles {
                 if words.len() >= 2 && affiliation {
                     // "KBRN 94.3" is "KBRN"; "Kestrel Bay Ospreys" is "the Ospreys".
                     // Not "christmas" of "Christmas Parade committee": a date is everyone's.
-                    // A first word is a call sign only when written as one: the "Cornwall" of
-                    // "Cornwall Fire and Rescue Service" is the county everyone lives in.
+                    // A first word is the organisation's own only when written as a call sign,
+                    // or when the name is a kind of place and the town ("Laerskool
+                    // Kareevlakte" is the town's primary school): the "Cornwall" of "Cornwall
+                    // Fire and Rescue Service" is the county everyone lives in.
                     let call_sign = phrase.split_whitespace().next().is_some_and(|w| {
                         w.chars().any(|c| c.is_ascii_digit())
                             || (w.chars().filter(|c| c.is_uppercase()).count() >= 2
                                 && !w.chars().any(char::is_lowercase))
                     });
-                    let first = call_sign.then_some(words[0]);
+                    let of_the_town = words.len() == 2 && common.contains(words[1]);
+                    let first = (call_sign || of_the_town).then_some(words[0]);
                     for word in first.into_iter().chain([words[words.len() - 1]]) {
                         if !lx.is_common_word(word, 40_000)
                             && !lx.first_names.contains_key(word)

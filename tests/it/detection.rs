@@ -1871,8 +1871,11 @@ fn the_county_leading_an_organisation_is_no_cue_for_its_member() {
     ws.write(
         "roster.yaml",
         r#"version: 1
-practice: {name: Harbour Light Pilates, staff: [Jess], population: 4000}
+practice: {name: Harbour Light Pilates, staff: [Jess], population: 4000, places: [Kareevlakte]}
 clients:
+  - id: C020
+    name: Ilse du Plessis
+    attributes: {affiliations: [Laerskool Kareevlakte]}
   - id: C003
     name: Josh Tregenza
     public_figure: true
@@ -1897,6 +1900,15 @@ clients:
         )
         .1,
         vec!["C003".to_owned()]
+    );
+    // The kind of place before the town's name is the town's one of them.
+    assert_eq!(
+        judge(
+            &ws,
+            "Guess who was on my table today: a teacher from the laerskool!\n"
+        )
+        .1,
+        vec!["C020".to_owned()]
     );
     // A call sign is still its own name.
     assert_eq!(
