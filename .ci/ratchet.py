@@ -48,6 +48,10 @@ CORPORA = {
     "alaska": os.path.join(ROOT, "corpora", "alaska"),
     "hollow": os.path.join(ROOT, "corpora", "hollow"),
     "valley": os.path.join(ROOT, "corpora", "valley"),
+    "lagos": os.path.join(ROOT, "corpora", "lagos"),
+    "geordie": os.path.join(ROOT, "corpora", "geordie"),
+    "ipoh": os.path.join(ROOT, "corpora", "ipoh"),
+    "cornwall": os.path.join(ROOT, "corpora", "cornwall"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]
