@@ -1575,6 +1575,15 @@ impl Assessor<'_> {
     fn thanked(&self, span: Span) -> Option<Cue> {
         let thanks = &self.input.lexicons.thanks;
         let before = self.text[..span.start].trim_end_matches([' ', ',', '\u{a0}']);
+        // "happy birthday to our Kemi", "thanks my Bev": a fond "our" or "my" before the name.
+        let before = ["our", "my"]
+            .iter()
+            .find_map(|w| {
+                let (head, tail) = before.split_at_checked(before.len().checked_sub(w.len())?)?;
+                (tail.eq_ignore_ascii_case(w) && head.ends_with(' '))
+                    .then(|| head.trim_end_matches([' ', ',', '\u{a0}']))
+            })
+            .unwrap_or(before);
         let longest = thanks.before.iter().map(String::len).max().unwrap_or(0);
         let lower_tail = tail(before, before.len(), longest + 4).to_lowercase();
         if let Some(word) = thanks.before.iter().find(|w| {

@@ -2081,3 +2081,25 @@ clients:
     // Without the office, a client's name alone still wants a look.
     assert_eq!(quote("Kevin Tonkin"), pair("warn", &["C001"]));
 }
+
+#[test]
+fn a_fond_our_before_a_name_spoken_to_is_still_to_their_face() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: GlowHaus Salon, staff: [Blessing], population: 40000}
+clients:
+  - id: N014
+    name: Kemi Fagbemigun
+    aliases: [Kemi]
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "happy birthday to our Kemi 🎂 enjoy your day dear, cake dey wait for you for shop\n"
+        ),
+        pair("warn", &["N014"])
+    );
+}
