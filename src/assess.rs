@@ -1389,7 +1389,9 @@ impl Assessor<'_> {
             let frequency = clients.iter().map(|(_, f)| *f).fold(0.0f32, f32::max);
             // "Crystal, thank you for the mince pies": a name spoken to is a name, wherever
             // it stands.
-            let thanks = self.thanked(span);
+            let thanks = self
+                .thanked(span)
+                .or_else(|| self.called_to_their_face(span));
             if thanks.is_none() && self.is_word_use(span, frequency) {
                 continue;
             }
@@ -1635,7 +1637,6 @@ impl Assessor<'_> {
     /// its sentence ("jenny u were a ROCKSTAR", "Paddy, you're one tough guy"), as a weak
     /// client sign.
     fn addressed(&self, span: Span) -> Option<Cue> {
-        const YOU: &[&str] = &["you", "u", "your", "ur", "you're", "youre", "you’re", "ya"];
         let (at, rest) = self.words_to(span)?;
         let word = first_words(rest, 1, 12);
         YOU.iter()
@@ -1644,6 +1645,30 @@ impl Assessor<'_> {
                 span: Span::new(at, at + word.len()),
                 kind: CueKind::Context(Strength::Weak),
             })
+    }
+
+    /// "Dawn, if you're reading this my lover, you left your brolly here": a name set off by a
+    /// comma at the start of its sentence, spoken to ("you" within the next four words), is a
+    /// name, even one that is also a word.
+    fn called_to_their_face(&self, span: Span) -> Option<Cue> {
+        let rest = self.text[span.end..].strip_prefix(',')?;
+        if !self.layout.is_sentence_start(self.text, span.start) {
+            return None;
+        }
+        let words = first_words(rest.trim_start(), 4, 40);
+        let from = span.end + 1 + (rest.len() - rest.trim_start().len());
+        let mut at = from;
+        for w in words.split(' ') {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+            if YOU.iter().any(|y| bare.eq_ignore_ascii_case(y)) {
+                return Some(Cue {
+                    span: Span::new(at, at + w.len()),
+                    kind: CueKind::Context(Strength::Weak),
+                });
+            }
+            at += w.len() + 1;
+        }
+        None
     }
 
     /// "Mary, you're an absolute dote 💐 Thanks a million for the flowers": a name called out
@@ -2116,10 +2141,12 @@ impl Assessor<'_> {
                     .max()
                     .unwrap_or(Severity::Info)
             });
-            // (Only a quasi-identifier can tell more, and only above the name's severity.)
-            if named_at.is_some_and(|s| {
-                public || s < Severity::Warn || qi_rule.is_none_or(|r| s >= r.severity)
-            }) {
+            // (A description tells more only above the name's severity; a name in a public
+            // role, info, has its role words for its own.)
+            let rule_here = if public { pf_rule } else { qi_rule };
+            if named_at
+                .is_some_and(|s| s < Severity::Warn || rule_here.is_none_or(|r| s >= r.severity))
+            {
                 continue;
             }
             let anchor = widest_first(&cues);
@@ -3202,6 +3229,9 @@ fn hints_at_a_name(after: &str) -> bool {
 /// The start of `after` up to the end of its `n`th word, within its clause (stopping at '.',
 /// '!', '?', a line break, ',' or '(') and at most about `max` bytes: where a hint's words are.
 /// Walks only as far as it returns.
+/// Words that speak to the reader: "jenny u were a ROCKSTAR", "Dawn, if you're reading this".
+const YOU: &[&str] = &["you", "u", "your", "ur", "you're", "youre", "you’re", "ya"];
+
 fn first_words(after: &str, n: usize, max: usize) -> &str {
     let mut words = 0;
     let mut in_word = false;

@@ -2103,3 +2103,43 @@ clients:
         pair("warn", &["N014"])
     );
 }
+
+#[test]
+fn a_name_called_by_a_comma_and_spoken_to_is_a_name() {
+    let ws = Workspace::new();
+    ws.write(
+        "roster.yaml",
+        r#"version: 1
+practice: {name: Harbour Light Pilates, staff: [Sharon], population: 4000}
+clients:
+  - id: C012
+    name: Dawn Jewell
+  - id: C013
+    name: Margaret Oltmanns
+    aliases: [Peg]
+    public_figure: true
+    attributes: {occupation: state senator}
+"#,
+    );
+    // "Dawn" is also a word, but not here.
+    assert_eq!(
+        judge(
+            &ws,
+            "Dawn, if you're reading this my lover, you left your brolly here Thursday!\n"
+        ),
+        pair("warn", &["C012"])
+    );
+    assert_eq!(
+        judge(&ws, "Dawn, the best time of day for a walk on the Quay.\n"),
+        pair("pass", &[])
+    );
+    // The name warns; the description around it still blocks.
+    let (verdict, mut ids) = judge(
+        &ws,
+        "Now that special session is over, a certain state senator finally made it in for her \
+         90 minutes!!\n\nPeg, you know I'm proud of you, but the Capitol is NOT good for your \
+         neck!!\n",
+    );
+    ids.dedup();
+    assert_eq!((verdict, ids), pair("block", &["C013"]));
+}
