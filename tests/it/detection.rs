@@ -17,6 +17,13 @@ fn judge(ws: &Workspace, text: &str) -> (String, Vec<String>) {
     (verdict(&json, 0).to_owned(), clients)
 }
 
+/// A workspace holding `roster` as its roster.yaml.
+fn with_roster(roster: &str) -> Workspace {
+    let ws = Workspace::new();
+    ws.write("roster.yaml", roster);
+    ws
+}
+
 fn pair(v: &str, clients: &[&str]) -> (String, Vec<String>) {
     (
         v.to_owned(),
@@ -424,9 +431,7 @@ fn a_certain_proper_name_is_a_wink_at_a_public_figure() {
 
 #[test]
 fn a_first_name_with_the_clients_own_job_or_treatment_identifies() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Velvet Hour, staff: [Kendra Okafor], population: 30000}
 clients:
@@ -541,9 +546,7 @@ fn the_writers_own_story_and_questions_to_the_reader_are_no_ones_health() {
 
 #[test]
 fn a_description_is_attributed_by_relation_and_by_the_rosters_own_words() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Full Time Massage, staff: [Leah Grant], population: 4000, places: [Tindara]}
 clients:
@@ -591,9 +594,7 @@ clients:
 
 #[test]
 fn newsletter_items_and_groups_are_not_one_description() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Bella Nails, staff: [Mayra Lopez], population: 25000}
 clients:
@@ -627,9 +628,7 @@ clients:
 
 #[test]
 fn signs_winners_titles_and_groups_read_as_a_careful_reader_would() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Thaw Bodywork, staff: [Rafa Quintana], population: 7000}
 clients:
@@ -735,9 +734,7 @@ clients:
 
 #[test]
 fn two_one_person_roles_in_one_description_are_two_clients() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Thaw Bodywork, staff: [Rafa Quintana], population: 7000}
 clients:
@@ -775,9 +772,7 @@ clients:
 
 #[test]
 fn a_photo_of_a_thing_is_no_photo_of_the_client() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Haar Studio, staff: [Morag Lindsay], population: 9000}
 clients:
@@ -805,9 +800,7 @@ clients:
 
 #[test]
 fn a_newsletter_item_keeps_its_own_context_photos_and_health() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Bayou Iron, staff: [Tammy LeJeune], population: 6000}
 clients:
@@ -883,9 +876,7 @@ clients:
 
 #[test]
 fn quoted_cries_staff_titles_own_names_and_relatives_are_read_as_meant() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Bayou Iron, staff: [Remy Thibodeaux, Marcus Sonnier], population: 6000}
 clients:
@@ -932,9 +923,7 @@ clients:
 
 #[test]
 fn births_parents_classes_and_no_shows() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Cwtch Birth, staff: [Rhiannon Prosser], population: 8000}
 clients:
@@ -987,9 +976,7 @@ clients:
 
 #[test]
 fn a_wink_a_plural_job_a_car_told_short_and_a_service_look() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Hassett's Hair, staff: [Deirdre Hassett], population: 3500}
 clients:
@@ -1052,9 +1039,7 @@ clients:
 
 #[test]
 fn rugby_winks_named_health_body_parts_images_shares_and_afrikaans() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Valley Hands, staff: [Darlene Pardy], population: 6000}
 clients:
@@ -1153,9 +1138,7 @@ clients:
 
 #[test]
 fn an_email_to_one_client_and_names_at_public_ceremonies() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Kip Law Physio, staff: [Sandra Hume, Darlene Pardy], population: 9000}
 clients:
@@ -1224,9 +1207,7 @@ fn a_complaint_told_twice_is_gossip_without_a_client_sign() {
 
 #[test]
 fn french_signs_specialties_staff_signatures_and_prizes() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice:
   name: Hearth & Cradle Doula and Prenatal Massage
@@ -1391,9 +1372,7 @@ fn a_first_name_spoken_to_is_a_client_sign() {
 
 #[test]
 fn dialect_workplaces_and_what_a_name_left_untold() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Laurel Hollow Acupuncture, staff: [Ruth Ann Mollohan, Tammy Jo Perdue], population: 2500}
 clients:
@@ -1483,9 +1462,7 @@ clients:
 
 #[test]
 fn dialect_articles_later_mentions_and_the_only_one() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Cove Road Physio, staff: [Shanice Corbin], population: 5000}
 clients:
@@ -1567,9 +1544,7 @@ clients:
 
 #[test]
 fn a_job_is_the_story_only_of_a_client_who_may_hold_it() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Cove Road Physio, staff: [Pauline Drakes], population: 5000}
 clients:
@@ -1620,9 +1595,7 @@ clients:
 
 #[test]
 fn a_health_detail_in_a_sentence_naming_clients_is_theirs_only() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Dulce Vida Nutrition, staff: [Yoli Garza], population: 12000}
 clients:
@@ -1669,9 +1642,7 @@ clients:
 
 #[test]
 fn a_trait_retold_in_other_words_is_its_one_owner() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Laurel Hollow Acupuncture, staff: [Tammy Jo Perdue], population: 2500}
 clients:
@@ -1702,9 +1673,7 @@ clients:
 
 #[test]
 fn an_age_is_the_story_only_of_a_client_it_fits() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Dulce Vida Fit, staff: [Jaylen Cantu], population: 12000}
 clients:
@@ -1743,9 +1712,7 @@ clients:
 
 #[test]
 fn two_aliases_finding_the_same_words_are_one_client() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Ridgeback Boxing, staff: [Shan], population: 6000}
 clients:
@@ -1768,9 +1735,7 @@ clients:
 
 #[test]
 fn the_head_of_a_workplace_fits_its_manager_whatever_the_word() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Ridgeback Boxing, staff: [Gaz], population: 6000}
 clients:
@@ -1801,9 +1766,7 @@ clients:
 
 #[test]
 fn a_donor_named_after_donated_by_is_not_the_winner_beside_them() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Ridgeback Boxing, staff: [Gaz], population: 6000}
 clients:
@@ -1837,9 +1800,7 @@ clients:
 
 #[test]
 fn a_treatment_told_beside_a_public_capacity_is_a_client_story() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Harbour Light Osteopathy, staff: [Jess, Morwenna], population: 4000}
 clients:
@@ -1867,9 +1828,7 @@ clients:
 
 #[test]
 fn the_county_leading_an_organisation_is_no_cue_for_its_member() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Harbour Light Pilates, staff: [Jess], population: 4000, places: [Kareevlakte]}
 clients:
@@ -1923,9 +1882,7 @@ clients:
 
 #[test]
 fn a_role_congratulated_on_something_is_news_outside_a_raffle() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: GlowHaus Salon, staff: [Temi], population: 40000}
 clients:
@@ -1951,9 +1908,7 @@ clients:
 
 #[test]
 fn a_picture_as_a_figure_of_speech_is_no_photo() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Heapside Boxing, staff: [Nic], population: 6000}
 clients:
@@ -2011,9 +1966,7 @@ clients:
 
 #[test]
 fn care_and_treating_are_client_signs() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Harbour Light Osteopathy, staff: [Morwenna], population: 4000}
 clients:
@@ -2057,9 +2010,7 @@ clients:
 
 #[test]
 fn a_name_titled_by_its_office_with_no_visit_told_is_its_public_role() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Harbour Light Osteopathy, staff: [Sharon], population: 4000}
 clients:
@@ -2084,9 +2035,7 @@ clients:
 
 #[test]
 fn a_fond_our_before_a_name_spoken_to_is_still_to_their_face() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: GlowHaus Salon, staff: [Blessing], population: 40000}
 clients:
@@ -2106,9 +2055,7 @@ clients:
 
 #[test]
 fn a_name_called_by_a_comma_and_spoken_to_is_a_name() {
-    let ws = Workspace::new();
-    ws.write(
-        "roster.yaml",
+    let ws = with_roster(
         r#"version: 1
 practice: {name: Harbour Light Pilates, staff: [Sharon], population: 4000}
 clients:
