@@ -1651,14 +1651,11 @@ impl Assessor<'_> {
     /// comma at the start of its sentence, spoken to ("you" within the next four words), is a
     /// name, even one that is also a word.
     fn called_to_their_face(&self, span: Span) -> Option<Cue> {
-        let rest = self.text[span.end..].strip_prefix(',')?;
-        if !self.layout.is_sentence_start(self.text, span.start) {
+        if !self.text[span.end..].starts_with(',') {
             return None;
         }
-        let words = first_words(rest.trim_start(), 4, 40);
-        let from = span.end + 1 + (rest.len() - rest.trim_start().len());
-        let mut at = from;
-        for w in words.split(' ') {
+        let (mut at, rest) = self.words_to(span)?;
+        for w in first_words(rest, 4, 40).split(' ') {
             let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
             if YOU.iter().any(|y| bare.eq_ignore_ascii_case(y)) {
                 return Some(Cue {
@@ -3226,12 +3223,12 @@ fn hints_at_a_name(after: &str) -> bool {
         .any(|w| w.chars().next().is_some_and(char::is_uppercase) && *w != "I")
 }
 
-/// The start of `after` up to the end of its `n`th word, within its clause (stopping at '.',
-/// '!', '?', a line break, ',' or '(') and at most about `max` bytes: where a hint's words are.
-/// Walks only as far as it returns.
 /// Words that speak to the reader: "jenny u were a ROCKSTAR", "Dawn, if you're reading this".
 const YOU: &[&str] = &["you", "u", "your", "ur", "you're", "youre", "you’re", "ya"];
 
+/// The start of `after` up to the end of its `n`th word, within its clause (stopping at '.',
+/// '!', '?', a line break, ',' or '(') and at most about `max` bytes: where a hint's words are.
+/// Walks only as far as it returns.
 fn first_words(after: &str, n: usize, max: usize) -> &str {
     let mut words = 0;
     let mut in_word = false;
