@@ -221,6 +221,17 @@ impl Scanner {
                                     form: Form::Word,
                                 },
                             });
+                            if let Some(end) = self.surname_after(text, e, client) {
+                                let target = Target::Client {
+                                    client,
+                                    form: Form::Full(RosterForm::FullName),
+                                };
+                                hits.push(Hit {
+                                    start: s,
+                                    end,
+                                    target,
+                                });
+                            }
                             if let Some(end) = self.initial_after(text, e, client) {
                                 let target = Target::Client {
                                     client,
@@ -627,6 +638,56 @@ impl Scanner {
             .then(|| end + 1 + initial.len_utf8() + 1)
     }
 
+    /// End of the client's surname a few words after their first name: a couple's shared
+    /// surname ("Kayla and Matt Dimick" names Kayla Dimick as surely as Matt: one word, the
+    /// partner's first name, between "and" or "&" and the surname) or a nickname in quotes
+    /// between the two (`Jorge "Güero" Longoria`).
+    fn surname_after(&self, text: &str, end: usize, client: u32) -> Option<usize> {
+        let after = &text[end..];
+        let tail = if let Some(rest) = after
+            .strip_prefix(" and ")
+            .or_else(|| after.strip_prefix(" & "))
+        {
+            let partner = rest.split(' ').next()?;
+            if partner.is_empty()
+                || !partner.chars().all(char::is_alphabetic)
+                || matches!(
+                    partner,
+                    "the" | "a" | "an" | "her" | "his" | "their" | "our" | "my"
+                )
+            {
+                return None;
+            }
+            rest[partner.len()..].strip_prefix(' ')?
+        } else {
+            let rest = after.strip_prefix(' ')?;
+            let open = rest.chars().next().filter(|c| QUOTES.contains(c))?;
+            let inner = &rest[open.len_utf8()..];
+            let close = inner.find(|c: char| QUOTES.contains(&c) || c == '\n')?;
+            if close == 0 || close > 30 || inner[close..].starts_with('\n') {
+                return None;
+            }
+            let closing = inner[close..].chars().next()?;
+            inner[close + closing.len_utf8()..].strip_prefix(' ')?
+        };
+        let full = normalize(&self.roster.clients.get(client as usize)?.name);
+        let tokens: Vec<&str> = full.split(' ').filter(|w| !SUFFIXES.contains(w)).collect();
+        let surnames = tokens.get(1..).filter(|s| !s.is_empty())?;
+        // The whole surname ("Longoria Treviño"), then its first and last words.
+        [
+            surnames.join(" "),
+            surnames[0].to_owned(),
+            surnames[surnames.len() - 1].to_owned(),
+        ]
+        .iter()
+        .filter(|s| {
+            tail.strip_prefix(s.as_str())
+                .is_some_and(|t| t.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+        })
+        .map(|s| text.len() - tail.len() + s.len())
+        .max()
+    }
+
     /// Start of a title right before a surname: `Mrs. Jones`, `Coach Jones`.
     fn title_before(&self, text: &str, start: usize) -> Option<usize> {
         let before = text[..start].strip_suffix(' ')?;
@@ -797,6 +858,17 @@ impl Compiled {
                 b.add(tokens[tokens.len() - 1], t(Form::Surname));
                 inits.extend(tokens[1..].iter().filter_map(|w| w.chars().next()));
             }
+            if let [first, paternal, _, ..] = tokens[..]
+                && is_first_surname(paternal, lexicons)
+            {
+                // "Jorge Longoria" for Jorge Longoria Treviño: with two surnames, the first is
+                // the one a town uses.
+                b.add(
+                    &format!("{first} {paternal}"),
+                    t(Form::Full(RosterForm::FullName)),
+                );
+                b.add(paternal, t(Form::Surname));
+            }
             initials.push(inits);
             let surnames: Vec<String> = if tokens.len() >= 2 {
                 vec![tokens[1..].join(" "), tokens[tokens.len() - 1].to_owned()]
@@ -962,6 +1034,24 @@ const HASHTAG_CHEERS: &[&str] = &[
     "era",
     "vibes",
 ];
+
+/// The quotation marks a nickname may stand in between a first name and a surname.
+const QUOTES: &[char] = &['"', '\'', '“', '”', '‘', '’', '«', '»'];
+
+/// Whether the second word of a name of three or more is a surname of its own (Longoria of
+/// "Jorge Longoria Treviño"), not a middle name ("Mary Ann Smith", "Jean Paul Roy"), a word
+/// or a particle ("Maria de la Cruz", "Hans van der Berg").
+fn is_first_surname(word: &str, lexicons: &Lexicons) -> bool {
+    const PARTICLES: &[&str] = &[
+        "de", "del", "della", "la", "las", "los", "van", "von", "der", "den", "da", "das", "dos",
+        "di", "du", "le", "bin", "binti", "ibn", "al", "el", "ben", "ap", "st", "mac", "mc", "y",
+    ];
+    word.chars().count() >= 3
+        && word.chars().all(char::is_alphabetic)
+        && !PARTICLES.contains(&word)
+        && lexicons.first_name_frequency(word) == 0.0
+        && !lexicons.is_common_word(word, 40_000)
+}
 
 /// A full name with its hyphens as spaces, and with a multi-word surname hyphenated: the
 /// ways people drop or add a hyphen.
