@@ -1650,11 +1650,38 @@ impl Assessor<'_> {
     /// "Dawn, if you're reading this my lover, you left your brolly here": a name set off by a
     /// comma at the start of its sentence, spoken to ("you" within the next four words), is a
     /// name, even one that is also a word.
+    ///
+    /// So is a name cried out at a sentence's start and then spoken to ("katie!! 🙌 saw you
+    /// and that little nugget", "beto!!! if you're reading this"), and one followed by "if
+    /// you're reading this" ("josh if ur reading this").
     fn called_to_their_face(&self, span: Span) -> Option<Cue> {
-        if !self.text[span.end..].starts_with(',') {
-            return None;
-        }
-        let (mut at, rest) = self.words_to(span)?;
+        let after = &self.text[span.end..];
+        let (mut at, rest) = if after.starts_with('!') {
+            if !self.layout.is_sentence_start(self.text, span.start) {
+                return None;
+            }
+            // The cry and what follows it on its line ("!! 🙌").
+            let rest = after.trim_start_matches(|c: char| c != '\n' && !c.is_alphanumeric());
+            let skipped = after.len() - rest.len();
+            if skipped > 16 || rest.starts_with('\n') {
+                return None;
+            }
+            (span.end + skipped, rest)
+        } else if after.starts_with(',') {
+            self.words_to(span)?
+        } else {
+            let (at, rest) = self.words_to(span)?;
+            let mut words = rest.split(' ').map(|w| w.to_lowercase());
+            let reading = words.next().as_deref() == Some("if")
+                && words.next().is_some_and(|w| YOU.contains(&w.as_str()))
+                && words
+                    .take(2)
+                    .any(|w| matches!(w.as_str(), "reading" | "see" | "seeing"));
+            if !reading {
+                return None;
+            }
+            (at, rest)
+        };
         for w in first_words(rest, 4, 40).split(' ') {
             let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
             if YOU.iter().any(|y| bare.eq_ignore_ascii_case(y)) {

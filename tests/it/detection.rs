@@ -2090,3 +2090,80 @@ clients:
     ids.dedup();
     assert_eq!((verdict, ids), pair("block", &["C013"]));
 }
+
+#[test]
+fn a_name_cried_out_and_spoken_to_is_a_name() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Spinifex Physio, staff: [Megan], population: 6000}
+clients:
+  - id: C001
+    name: Josh Teale
+  - id: C002
+    name: Katie Moran
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "katie!! 🙌 saw you and that little nugget on the rail trail this morning\n"
+        ),
+        pair("warn", &["C002"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "josh if ur reading this 👀 the stretches only work if u do them\n"
+        ),
+        pair("warn", &["C001"])
+    );
+    // Cried out, but nobody is spoken to; and "josh" not followed by a reader.
+    assert_eq!(
+        judge(&ws, "Katie! What a storm last night.\n"),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(&ws, "josh if you like, the pool opens at six\n"),
+        pair("pass", &[])
+    );
+}
+
+#[test]
+fn a_couples_surname_and_a_quoted_nickname_complete_a_full_name() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Wild Clover Birth, staff: [Hannah], population: 2500}
+clients:
+  - id: C001
+    name: Kayla Dimick
+  - id: C002
+    name: Jorge Longoria Treviño
+  - id: C003
+    name: Mary Ann Smith
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Kayla and Matt Dimick welcomed their second daughter at home last Tuesday.\n"
+        ),
+        pair("block", &["C001"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Jorge \"Güero\" Longoria has been coming to see us since 2014.\n"
+        ),
+        pair("block", &["C002"])
+    );
+    // With two surnames, the first is the one a town uses.
+    assert_eq!(
+        judge(&ws, "Jorge Longoria was in for his back this week.\n"),
+        pair("block", &["C002"])
+    );
+    // A middle name is not a surname.
+    assert_eq!(
+        judge(&ws, "Mary Ann and the kids loved the pool party.\n"),
+        pair("pass", &[])
+    );
+}
