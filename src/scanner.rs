@@ -221,14 +221,16 @@ impl Scanner {
                                     form: Form::Word,
                                 },
                             });
-                            if let Some(end) = self.surname_after(text, e, client) {
+                            if self.surname_after(&norm, doc.text, (s, e), client) {
+                                // (The first name alone is underlined: the partner's name after
+                                // it may be a client's too.)
                                 let target = Target::Client {
                                     client,
                                     form: Form::Full(RosterForm::FullName),
                                 };
                                 hits.push(Hit {
                                     start: s,
-                                    end,
+                                    end: e,
                                     target,
                                 });
                             }
@@ -638,54 +640,72 @@ impl Scanner {
             .then(|| end + 1 + initial.len_utf8() + 1)
     }
 
-    /// End of the client's surname a few words after their first name: a couple's shared
-    /// surname ("Kayla and Matt Dimick" names Kayla Dimick as surely as Matt: one word, the
-    /// partner's first name, between "and" or "&" and the surname) or a nickname in quotes
-    /// between the two (`Jorge "Güero" Longoria`).
-    fn surname_after(&self, text: &str, end: usize, client: u32) -> Option<usize> {
+    /// Whether the client's surname follows their first name (at normalised bytes
+    /// `start..end`) a few words on: a couple's shared surname ("Kayla and Matt Dimick" names Kayla
+    /// Dimick as surely as Matt: one word, the partner's first name, capitalised as the first
+    /// name is, between "and" or "&" and the surname) or a nickname in quotes between the two
+    /// (`Jorge "Güero" Longoria`).
+    fn surname_after(
+        &self,
+        norm: &Normalized,
+        original: &str,
+        (start, end): (usize, usize),
+        client: u32,
+    ) -> bool {
+        let text = norm.as_str();
         let after = &text[end..];
+        let Some(full) = self
+            .roster
+            .clients
+            .get(client as usize)
+            .map(|c| normalize(&c.name))
+        else {
+            return false;
+        };
+        let tokens: Vec<&str> = full.split(' ').filter(|w| !SUFFIXES.contains(w)).collect();
+        let (Some(first), Some(surnames)) = (tokens.first(), tokens.get(1..)) else {
+            return false;
+        };
         let tail = if let Some(rest) = after
             .strip_prefix(" and ")
             .or_else(|| after.strip_prefix(" & "))
         {
-            let partner = rest.split(' ').next()?;
+            let partner = rest.split(' ').next().unwrap_or("");
+            let at = text.len() - rest.len();
+            let capital = |s: usize, e: usize| {
+                original[norm.span(s, e).range()]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            };
+            // ("Mary and Mary Jones" is Mary Jones herself; "Mary and client Jones" no one.)
             if partner.is_empty()
                 || !partner.chars().all(char::is_alphabetic)
-                || matches!(
-                    partner,
-                    "the" | "a" | "an" | "her" | "his" | "their" | "our" | "my"
-                )
+                || partner == *first
+                || surnames.contains(&partner)
+                || capital(at, at + partner.len()) != capital(start, end)
             {
-                return None;
+                return false;
             }
-            rest[partner.len()..].strip_prefix(' ')?
+            rest[partner.len()..].strip_prefix(' ')
         } else {
-            let rest = after.strip_prefix(' ')?;
-            let open = rest.chars().next().filter(|c| QUOTES.contains(c))?;
-            let inner = &rest[open.len_utf8()..];
-            let close = inner.find(|c: char| QUOTES.contains(&c) || c == '\n')?;
-            if close == 0 || close > 30 || inner[close..].starts_with('\n') {
-                return None;
-            }
-            let closing = inner[close..].chars().next()?;
-            inner[close + closing.len_utf8()..].strip_prefix(' ')?
+            quoted_nickname(after)
         };
-        let full = normalize(&self.roster.clients.get(client as usize)?.name);
-        let tokens: Vec<&str> = full.split(' ').filter(|w| !SUFFIXES.contains(w)).collect();
-        let surnames = tokens.get(1..).filter(|s| !s.is_empty())?;
-        // The whole surname ("Longoria Treviño"), then its first and last words.
-        [
-            surnames.join(" "),
-            surnames[0].to_owned(),
-            surnames[surnames.len() - 1].to_owned(),
-        ]
-        .iter()
-        .filter(|s| {
-            tail.strip_prefix(s.as_str())
-                .is_some_and(|t| t.chars().next().is_none_or(|c| !c.is_alphanumeric()))
-        })
-        .map(|s| text.len() - tail.len() + s.len())
-        .max()
+        let Some(tail) = tail else {
+            return false;
+        };
+        // The whole surname ("Longoria Treviño"), or its first or last word.
+        !surnames.is_empty()
+            && [
+                surnames.join(" "),
+                surnames[0].to_owned(),
+                surnames[surnames.len() - 1].to_owned(),
+            ]
+            .iter()
+            .any(|s| {
+                tail.strip_prefix(s.as_str())
+                    .is_some_and(|t| t.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+            })
     }
 
     /// Start of a title right before a surname: `Mrs. Jones`, `Coach Jones`.
@@ -1034,6 +1054,20 @@ const HASHTAG_CHEERS: &[&str] = &[
     "era",
     "vibes",
 ];
+
+/// What follows a nickname in quotes after a first name (` "Güero" Longoria`): the text
+/// after the closing quote and its space.
+fn quoted_nickname(after: &str) -> Option<&str> {
+    let rest = after.strip_prefix(' ')?;
+    let open = rest.chars().next().filter(|c| QUOTES.contains(c))?;
+    let inner = &rest[open.len_utf8()..];
+    let close = inner.find(|c: char| QUOTES.contains(&c) || c == '\n')?;
+    if close == 0 || close > 30 || inner[close..].starts_with('\n') {
+        return None;
+    }
+    let closing = inner[close..].chars().next()?;
+    inner[close + closing.len_utf8()..].strip_prefix(' ')
+}
 
 /// The quotation marks a nickname may stand in between a first name and a surname.
 const QUOTES: &[char] = &['"', '\'', '“', '”', '‘', '’', '«', '»'];
