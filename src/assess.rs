@@ -1897,7 +1897,7 @@ impl Assessor<'_> {
             // Mustang").
             // A newsletter item is its own story: the item before it is not this description.
             let opens = |p: usize| self.layout.opens_section(p);
-            let lo = if opens(p) { p } else { p.saturating_sub(1) };
+            let mut lo = if opens(p) { p } else { p.saturating_sub(1) };
             let mut quasi: Vec<Cue> = in_paragraphs(lo, p + 1)
                 .iter()
                 .filter(|c| is_quasi(c.kind) || is_public(c.kind))
@@ -1927,13 +1927,63 @@ impl Assessor<'_> {
             if quasi.is_empty() {
                 continue;
             }
+            if lo < p {
+                // "our favourite 78 year old on her red scooter" / "the shire president's young
+                // fella ... broken collarbone": two paragraphs that each fit a different client
+                // are two descriptions.
+                let own = quasi.partition_point(|c| c.span.start < para_start(p));
+                // ("Born in '27, still drives her own golf cart" goes on about the same person.)
+                let goes_on = || {
+                    let from = para_start(p).min(quasi[own].span.start);
+                    self.text[from..quasi[own].span.start]
+                        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                        .any(|w| {
+                            matches!(
+                                w.to_lowercase().as_str(),
+                                "she"
+                                    | "he"
+                                    | "her"
+                                    | "his"
+                                    | "him"
+                                    | "she's"
+                                    | "he's"
+                                    | "she’s"
+                                    | "he’s"
+                                    | "they"
+                                    | "their"
+                            )
+                        })
+                };
+                if own > 0 && own < quasi.len() && !goes_on() {
+                    let before = self.attribute(&quasi[..own], self.paragraph_text(lo..p));
+                    let here = self.attribute(&quasi[own..], self.paragraph_text(p..p + 1));
+                    if before.is_some() && here.is_some() && before != here {
+                        quasi.drain(..own);
+                        lo = p;
+                    }
+                }
+            }
             quasi.truncate(MAX_WINDOW_CUES);
             let mut quasi_sentences: Vec<usize> = quasi
                 .iter()
                 .map(|q| self.layout.sentence(q.span.start))
                 .collect();
             quasi_sentences.dedup();
-            let public_window = quasi.iter().any(|q| is_public(q.kind));
+            // "the shire president's young fella ... broken collarbone": someone known through
+            // a famous person, with a health detail, is a private person's treatment, its signs
+            // read like any other description's ("Congrats to the mayor's daughter on her
+            // graduation" stays news).
+            // A staff member at work on them ("Dr. C had to remind him ... his elbow") is a sign
+            // for any description but a famous person's.
+            let famous_window = quasi
+                .iter()
+                .any(|q| is_public(q.kind) && !self.through_famous(q, &quasi));
+            let hurt = || {
+                in_paragraphs(lo, p + 1)
+                    .iter()
+                    .any(|c| c.kind == CueKind::Health)
+            };
+            let public_window = famous_window || quasi.iter().any(|q| is_public(q.kind)) && !hurt();
             let around = in_paragraphs(
                 if opens(lo) { lo } else { lo.saturating_sub(1) },
                 if opens(p + 1) { p + 1 } else { p + 2 },
@@ -1952,7 +2002,8 @@ impl Assessor<'_> {
                         // in the sentence ("the landlord of the Red Lion finally let Dean
                         // near that beard"), never for a public figure.
                         let staff = self.staff.binary_search(&c.span).is_ok();
-                        if staff && public_window {
+                        let at_work = staff && !famous_window && self.staff_at_work(c.span);
+                        if staff && public_window && !at_work {
                             return false;
                         }
                         // "Congratulations to the Local Government Chairman on commissioning
@@ -1979,9 +2030,12 @@ impl Assessor<'_> {
                         // "A very special visitor in the chair. A certain Clare netminder...":
                         // with a wink at the reader, the sign before it counts for fame too.
                         let hinted = quasi.iter().any(|q| q.kind == CueKind::Hint);
+                        // "Dr. C had to remind him that ice is free and his elbow is not": a
+                        // staff member at work on someone reaches like a phrase.
                         let phrase = self.text[c.span.range()].contains(' ')
+                            && !staff
                             && (!public_window || hinted)
-                            && !staff;
+                            || at_work;
                         let near = |s: usize| quasi_sentences.binary_search(&s).is_ok();
                         let in_reach = near(cs)
                             || (phrase && (near(cs + 1) || cs.checked_sub(1).is_some_and(near)));
@@ -2059,6 +2113,61 @@ impl Assessor<'_> {
             }
         }
         out
+    }
+
+    /// Whether the sentence of the staff name at `span` has them at work on someone: a
+    /// person in it ("him", "she") and a body part or a health detail.
+    fn staff_at_work(&self, span: Span) -> bool {
+        let Range { start, end } = self.layout.sentence_bytes(span.start, self.text.len());
+        // (At most 300 bytes either side: a sentence can be a whole one-line draft.)
+        let near = Span::new(
+            start.max(span.start.saturating_sub(300)),
+            end.min(span.end + 300),
+        )
+        .snap(self.text);
+        let Span { start, end } = near;
+        let split = |t: &str| -> Vec<String> {
+            t.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let (before, after) = (
+            split(&self.text[start..span.start]),
+            split(&self.text[span.end..end]),
+        );
+        // Someone else: the subject before the name ("He's in good hands with Megan") or
+        // someone acted on after it ("remind him"); "Shanice has completed her certification
+        // and Ryan ..." is Shanice's.
+        let person = before.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "he" | "she" | "he's" | "she's" | "he’s" | "she’s"
+            )
+        }) || after.iter().any(|w| matches!(w.as_str(), "him" | "them"));
+        let words = before.iter().chain(&after);
+        let parts = &self.input.lexicons.injuries.parts;
+        let first = self.cues.partition_point(|c| c.span.start < start);
+        person
+            && (words.into_iter().any(|w| parts.contains(w))
+                || self.cues[first..]
+                    .iter()
+                    .take_while(|c| c.span.start < end)
+                    .any(|c| c.kind == CueKind::Health))
+    }
+
+    /// Whether `cue` is of a person known through a famous one: their entourage word ("son",
+    /// "manager") or the famous role or team whose possessive comes right before it ("the
+    /// mayor's youngest").
+    fn through_famous(&self, cue: &Cue, quasi: &[Cue]) -> bool {
+        cue.kind == CueKind::Entourage
+            || quasi.iter().any(|e| {
+                e.kind == CueKind::Entourage
+                    && e.span.start > cue.span.end
+                    && matches!(
+                        self.text[cue.span.end..e.span.start].trim_end(),
+                        "'s" | "’s" | "s'" | "s’"
+                    )
+            })
     }
 
     /// Whether a cue is in a sentence about a staff member ("Kofi is our licensed massage
@@ -2152,7 +2261,14 @@ impl Assessor<'_> {
                 .copied()
                 .collect();
             // `windows` kept only the events with someone in them ("a Super Bowl champion").
-            let public = cues.iter().any(|c| is_public(c.kind) && !lone(c));
+            // "the mayor's youngest" is not famous, but as one person as the mayor: told by a
+            // description when there is one, at k 1.
+            let famous_cue = cues.iter().any(|c| is_public(c.kind) && !lone(c));
+            let public = cues
+                .iter()
+                .any(|c| is_public(c.kind) && !lone(c) && !self.through_famous(c, &cues))
+                || quasi.is_empty() && famous_cue;
+            let kin_of_famous = famous_cue && !public;
             let client = self.attribute(&cues, self.paragraph_text(paragraphs.clone()));
             // The cues describe a client already named: their story, not a second leak, unless
             // the description tells more than the name did ("Donnie" in a photo caption warns;
@@ -2195,6 +2311,9 @@ impl Assessor<'_> {
                 continue;
             }
             let mut k = self.k(&quasi);
+            if kin_of_famous {
+                k = k.min(1.0);
+            }
             // "that LIME GREEN Can-Am with the big Marshall flag" for "lime-green Can-Am with a
             // Marshall flag": a description that retells one client's traits in its own words
             // (three distinctive words, three more than anyone else's, within 300 bytes of its
@@ -2206,6 +2325,10 @@ impl Assessor<'_> {
                     == client
             {
                 k = k.min(1.0);
+            }
+            if quasi.iter().all(|c| several_of(self.text, c.span)) {
+                // "Two of the U20s also came in with rolled ankles": a group, no one of them.
+                continue;
             }
             if quasi.iter().all(|c| one_of_many(self.text, c.span)) {
                 // The writer says there are several of them.
@@ -3834,6 +3957,22 @@ fn one_of(recent: &[String]) -> bool {
 /// says has several.
 fn one_of_many(text: &str, span: Span) -> bool {
     is_plural(&text[span.range()].to_lowercase()) && one_of(&recent_words(text, span.start))
+}
+
+/// Whether a plural at `span` is told as several people of a group ("two of the U20s", "a
+/// few of our nurses"), not one of them.
+fn several_of(text: &str, span: Span) -> bool {
+    if !is_plural(&text[span.range()].to_lowercase()) {
+        return false;
+    }
+    let recent = recent_words(text, span.start);
+    recent.windows(2).any(|w| {
+        w[0] == "of"
+            && matches!(
+                w[1].as_str(),
+                "two" | "three" | "four" | "five" | "six" | "several" | "some" | "few" | "couple"
+            )
+    })
 }
 
 /// Where sentences start: after `.`, `!`, `?` or `…` and a space (not after "Mrs." or an

@@ -2167,3 +2167,91 @@ clients:
         pair("pass", &[])
     );
 }
+
+#[test]
+fn the_mayors_son_is_a_private_person_known_through_a_famous_one() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Spinifex Physio, staff: [Megan, Dr. C], population: 6000}
+clients:
+  - id: C001
+    name: Joan Ashdown
+    attributes: {age: 78, traits: [red mobility scooter, talking galah named Reg]}
+  - id: C002
+    name: Connor Kilgallon
+    attributes: {age: 19, traits: [son of the shire president, motocross]}
+  - id: C003
+    name: Lalo Montemayor
+    attributes: {age: 20, traits: [son of the mayor, college pitcher]}
+  - id: C004
+    name: Edna Pruitt
+    attributes: {age: 98}
+  - id: C005
+    name: Walt Greer
+    attributes: {traits: [golf cart]}
+  - id: C006
+    name: Kit Alcoseba
+    attributes: {affiliations: [U20s]}
+"#,
+    );
+    // A staff member at work on him is the sign, sentences away from the description.
+    assert_eq!(
+        judge(
+            &ws,
+            "Look who's home for Thanksgiving 😄 the mayor's youngest, back from college and \
+             still throwing bullpens every day!\nDr. C had to remind him that ice is free and \
+             his elbow is not 😂\n"
+        ),
+        pair("block", &["C003"])
+    );
+    // Two paragraphs, two people: each description is its own.
+    let (verdict, mut ids) = judge(
+        &ws,
+        "Highlight was our favourite 78 year old pulling up on her red scooter with Reg the \
+         galah on her shoulder.\n\nAlso get well vibes to the shire president's young fella who \
+         came a cropper at the motocross track on Sunday, broken collarbone. He's in good hands \
+         with Megan.\n",
+    );
+    ids.sort();
+    ids.dedup();
+    assert_eq!((verdict, ids), pair("block", &["C001", "C002"]));
+    // A paragraph that goes on about "her" is the same person's.
+    let (verdict, mut ids) = judge(
+        &ws,
+        "One of our patients turns NINETY-NINE this month!!\n\nBorn in '27, she still drives \
+         her own golf cart to every appointment.\n",
+    );
+    ids.dedup();
+    assert_eq!(verdict, "block");
+    assert_eq!(
+        ids.len(),
+        1,
+        "one person, told over two paragraphs: {ids:?}"
+    );
+    // Two of a squad are a group; one of them is someone.
+    assert_eq!(
+        judge(
+            &ws,
+            "Two of the U20s came in with rolled ankles from the fundraiser.\n"
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "One of the U20s came in with a rolled ankle from the fundraiser.\n"
+        )
+        .0,
+        "warn"
+    );
+    // Without a health detail, the mayor's daughter congratulated is news, and Megan's pride
+    // is no sign.
+    assert_eq!(
+        judge(
+            &ws,
+            "Congrats to the mayor's daughter on her graduation this week!\nMegan is so proud of \
+             her.\n"
+        ),
+        pair("pass", &[])
+    );
+}
