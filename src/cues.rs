@@ -232,6 +232,7 @@ impl CueMatcher {
         let text = norm.as_str();
         let mut cues = Vec::new();
         let mut injury_words: Vec<(usize, usize, u8)> = Vec::new();
+        let mut services: Vec<Cue> = Vec::new();
         for m in self.automaton.find_overlapping_iter(text) {
             let id = m.pattern().as_usize();
             let mark = self.marks.get(id).copied().unwrap_or(0);
@@ -259,6 +260,9 @@ impl CueMatcher {
             if mark & INJURY != 0 {
                 injury_words.push((m.start(), m.end(), mark));
             }
+            if mark & SERVICE != 0 {
+                services.extend(service(norm, m.start(), m.end()));
+            }
             let span = norm.span(m.start(), m.end());
             for &kind in &self.kinds[id] {
                 cues.push(Cue { span, kind });
@@ -267,12 +271,17 @@ impl CueMatcher {
         if !injury_words.is_empty() {
             self.injuries(norm, &injury_words, &mut cues);
         }
+        let roster_from = cues.len();
         for (start, end, id) in self.roster.find(text) {
             let span = norm.span(start, end);
             for &kind in &self.roster_kinds[id as usize] {
                 cues.push(Cue { span, kind });
             }
         }
+        // "her monthly facial" when a client's entry says "monthly facial": that client's
+        // trait, which a sign would hide.
+        services.retain(|s| !cues[roster_from..].iter().any(|r| r.span.overlaps(s.span)));
+        cues.append(&mut services);
         for caps in self.visit.captures_iter(text) {
             if let Some(m) = caps.get(1) {
                 cues.push(Cue {
@@ -511,6 +520,90 @@ const INJURY: u8 = INJURY_PART | INJURY_NOUN | INJURY_ADJECTIVE | INJURY_VERB;
 const SEAT: u8 = 16;
 /// The end of a time or a length ("am" of "10am", "min" of "90 min").
 const TIME: u8 = 32;
+/// A service a client comes for ("hilot" of "his monthly hilot").
+const SERVICE: u8 = 64;
+
+/// "his monthly hilot", "her full-body massage": a service (`start..end`) after "his", "her"
+/// or "their" and at most two words, as a strong client sign; not "her own massage business"
+/// or "his massage gun".
+fn service(norm: &Normalized, start: usize, end: usize) -> Option<Cue> {
+    const NOT_A_VISIT: &[&str] = &[
+        "business",
+        "therapist",
+        "therapists",
+        "therapy",
+        "school",
+        "course",
+        "courses",
+        "class",
+        "classes",
+        "studio",
+        "clinic",
+        "shop",
+        "salon",
+        "chair",
+        "table",
+        "gun",
+        "oil",
+        "oils",
+        "ball",
+        "room",
+        "career",
+        "licence",
+        "license",
+        "certification",
+        "certificate",
+        "training",
+        "technique",
+        "skills",
+        "voucher",
+        "gift",
+        "kit",
+        "tools",
+        "bed",
+        "place",
+        "parlour",
+        "parlor",
+        "qualification",
+        "diploma",
+        "practice",
+    ];
+    let text = norm.as_str();
+    if text[end..].starts_with(' ') {
+        let word = text[end + 1..]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or("");
+        if NOT_A_VISIT.contains(&word) {
+            return None;
+        }
+    }
+    let mut words = text[..start].strip_suffix(' ')?.rsplit(' ');
+    let mut from = start - 1;
+    for _ in 0..3 {
+        let word = words.next()?;
+        from -= word.len();
+        if matches!(word, "his" | "her" | "their") {
+            return Some(Cue {
+                span: norm.span(from, end),
+                kind: CueKind::Context(Strength::Strong),
+            });
+        }
+        // A word between them says how, how long or how often ("monthly", "full-body",
+        // "90-min"), never "own" or a function word.
+        if word.is_empty()
+            || !word.chars().all(|c| c.is_alphanumeric() || c == '-')
+            || matches!(
+                word,
+                "own" | "and" | "or" | "the" | "a" | "an" | "to" | "for" | "of"
+            )
+        {
+            return None;
+        }
+        from = from.checked_sub(1)?;
+    }
+    None
+}
 
 /// "our 10am", "her 9:30 pm", "his 90 min": a time or length (`start..end` is its "am",
 /// "pm" or "min") with digits and a possessive before it, as a weak client sign (a class has a
@@ -620,6 +713,9 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
     }
     for unit in &lx.appointment_units {
         b.mark(&normalize(unit), TIME);
+    }
+    for service in &lx.services {
+        b.mark(&normalize(service), SERVICE);
     }
     let injuries = &lx.injuries;
     for (list, mark) in [
@@ -1103,6 +1199,30 @@ mod tests {
         assert!(signs("the dog's table manners; open at 10am").is_empty());
         // Whatever stands before the name.
         assert!(signs("on 👀Rafa's table, in 👀's chair, our 👀10am").len() <= 3);
+    }
+
+    #[test]
+    fn a_service_after_his_or_her_is_a_client_sign() {
+        let strong = |text: &str| -> Vec<String> {
+            kinds(text)
+                .into_iter()
+                .filter(|(_, k)| *k == CueKind::Context(Strength::Strong))
+                .map(|(t, _)| t)
+                .collect()
+        };
+        assert!(
+            strong("Look who's back for his monthly hilot 😍")
+                .contains(&"his monthly hilot".to_owned())
+        );
+        assert!(
+            strong("straight here for her full-body hilot")
+                .contains(&"her full-body hilot".to_owned())
+        );
+        assert!(strong("booked their usual fade").contains(&"their usual fade".to_owned()));
+        // Her own business, his gadget, a service too far from the possessive.
+        assert!(strong("she opened her own massage business").is_empty());
+        assert!(strong("she sells her hilot oil at the market").is_empty());
+        assert!(strong("her dog loves the smell of the foot spa").is_empty());
     }
 
     #[test]

@@ -191,6 +191,8 @@ pub struct Lexicons {
     pub seats: Vec<String>,
     /// Units of an appointment's time or length: "our 10am", "his 90 min" are weak signs.
     pub appointment_units: Vec<String>,
+    /// What a client comes for: "his monthly hilot", "her usual fade" are strong signs.
+    pub services: Vec<String>,
     /// Words that put a person in a sentence ("she", "owner", "regular", "lad"), so that a
     /// trait or a business there may describe someone.
     pub people: std::collections::HashSet<String>,
@@ -245,6 +247,7 @@ struct Context {
     terms: Vec<Phrase>,
     seats: Vec<String>,
     appointment_units: Vec<String>,
+    services: Vec<String>,
     people: Vec<String>,
     shares: Vec<String>,
     winners: Vec<String>,
@@ -440,6 +443,7 @@ impl Lexicons {
                 self.context = c.terms;
                 self.seats = c.seats;
                 self.appointment_units = c.appointment_units;
+                self.services = c.services;
                 self.people = c.people.into_iter().collect();
                 self.shares = c.shares;
                 self.winners = c.winners;
