@@ -1396,6 +1396,14 @@ impl Assessor<'_> {
                 continue;
             }
             let mut near = self.context_near(span);
+            if clients
+                .iter()
+                .all(|&(c, _)| self.input.roster.clients[c as usize].public_figure)
+            {
+                // "GO LISE!!! ... Deb brought cider donuts, Rosie is yelling at the TV": the
+                // staff cheering a famous name on is no sign that she is a client.
+                near.retain(|c| self.staff.binary_search(&c.span).is_err());
+            }
             let original = crate::normalize::normalize(&self.text[span.range()]);
             let word = self.input.lexicons.is_common_word(&original, 40_000);
             if word && !self.cased && !self.verb_follows(span) {
@@ -2001,6 +2009,10 @@ impl Assessor<'_> {
                         // and never for a team or a celebrity. A staff member's name counts
                         // in the sentence ("the landlord of the Red Lion finally let Dean
                         // near that beard"), never for a public figure.
+                        // "cover your Meyer lemons and your knees": the reader's body, advice.
+                        if self.readers_body_part(c.span) {
+                            return false;
+                        }
                         let staff = self.staff.binary_search(&c.span).is_ok();
                         let at_work = staff && !famous_window && self.staff_at_work(c.span);
                         if staff && public_window && !at_work {
@@ -2113,6 +2125,22 @@ impl Assessor<'_> {
             }
         }
         out
+    }
+
+    /// Whether the sign at `span` is a body part of the reader's ("your knees", "ur lower
+    /// back"): advice to whoever reads, not a client's treatment.
+    fn readers_body_part(&self, span: Span) -> bool {
+        let word = self.text[span.range()].to_lowercase();
+        let parts = &self.input.lexicons.injuries.parts;
+        let part = |w: &str| parts.iter().any(|p| p == w);
+        if !part(&word) && !word.strip_suffix('s').is_some_and(part) {
+            return false;
+        }
+        sentence_before(self.text, span.start, 40)
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| matches!(w.to_lowercase().as_str(), "your" | "ur" | "yr"))
     }
 
     /// Whether the sentence of the staff name at `span` has them at work on someone: a
@@ -3224,6 +3252,8 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
         }
         // "talk to her doctor", "his lawyer called": the job of someone else.
         CueKind::Occupation(_) if after_possessive_pronoun(text, c.span) => false,
+        // "the baby in the bouncer": a thing something is in, not a person.
+        CueKind::Occupation(_) if held_in(text, c.span) => false,
         // "i'm a massage therapist, not a therapist-therapist": the writer's own job.
         CueKind::Occupation(_) | CueKind::Role(_) if about_writer(text, c.span) => false,
         // "kicking our feet rn", "ok pa": an initialism ("RN", "PA") is one only in capitals.
@@ -3828,6 +3858,25 @@ fn after_possessive_pronoun(text: &str, span: Span) -> bool {
         prev = words.nth(1).unwrap_or_default();
     }
     matches!(prev.as_str(), "her" | "his" | "their" | "my" | "your")
+}
+
+/// Whether the job word at `span` is a thing something sits in ("put the baby in the
+/// bouncer", "into a sub"): after "in"/"into" and an article, and no possessive after it ("in
+/// the nurse's office" is a person's).
+fn held_in(text: &str, span: Span) -> bool {
+    if text[span.end..].starts_with(['\'', '’']) {
+        return false;
+    }
+    let mut words = text[..span.start]
+        .split_whitespace()
+        .rev()
+        .map(str::to_lowercase);
+    let article = words.next().unwrap_or_default();
+    let preposition = words.next().unwrap_or_default();
+    matches!(
+        article.as_str(),
+        "the" | "a" | "an" | "her" | "his" | "their"
+    ) && matches!(preposition.as_str(), "in" | "into" | "inside")
 }
 
 /// Whether a photo is of a thing: "photos of the room (empty, no people)", "pics of the new

@@ -2255,3 +2255,62 @@ clients:
         pair("pass", &[])
     );
 }
+
+#[test]
+fn the_readers_knees_staff_cheering_and_a_baby_bouncer_are_no_client() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Wild Clover, staff: [Deb, Rosie, Hannah], population: 2500}
+clients:
+  - id: C001
+    name: Lise Marchand
+    public_figure: true
+    attributes: {occupation: World Cup ski racer}
+  - id: C002
+    name: Nena Lapitan
+    aliases: [Kap Nena]
+    attributes: {occupation: barangay captain of Lantawan}
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "## Tip of the month\nIf the weatherman calls a frost, cover your lemons and your \
+             knees.\n"
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "THE WHOLE OFFICE IS STREAMING THE SLALOM 📺\nGO LISE!!! 🔥\nDeb brought donuts, \
+             Rosie is yelling at the TV, and Hannah is \"doing paperwork\".\n"
+        ),
+        pair("pass", &[])
+    );
+    assert_ne!(
+        judge(
+            &ws,
+            "We put the baby in the bouncer and she was out cold on my table in four minutes.\n"
+        )
+        .0,
+        "block"
+    );
+    // A trade's complaint hashtag under a story about a client.
+    assert_eq!(
+        judge(
+            &ws,
+            "when a client forgets their wallet for the 4th time in a row 🙃\nbabe. i have seen \
+             the new boat.\nlove u but pls #massagetherapistproblems\n"
+        ),
+        pair("warn", &[])
+    );
+    // "Kap" is a barangay captain.
+    assert_eq!(
+        judge(
+            &ws,
+            "Even our Kap from Lantawan sneaks in for a Friday hilot after her council session.\n"
+        ),
+        pair("block", &["C002"])
+    );
+}
