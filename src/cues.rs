@@ -567,6 +567,12 @@ fn service(norm: &Normalized, start: usize, end: usize) -> Option<Cue> {
         "qualification",
         "diploma",
         "practice",
+        // "her labour of love", "his Labor Day plans".
+        "of",
+        "day",
+        "party",
+        "union",
+        "rights",
     ];
     let text = norm.as_str();
     if text[end..].starts_with(' ') {
@@ -1222,6 +1228,10 @@ mod tests {
         // Her own business, his gadget, a service too far from the possessive.
         assert!(strong("she opened her own massage business").is_empty());
         assert!(strong("she sells her hilot oil at the market").is_empty());
+        assert!(
+            strong("Hannah gets to be on her birth team").contains(&"her birth team".to_owned())
+        );
+        assert!(strong("the garden was her labour of love").is_empty());
         assert!(strong("her dog loves the smell of the foot spa").is_empty());
     }
 

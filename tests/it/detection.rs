@@ -2314,3 +2314,26 @@ clients:
         pair("block", &["C002"])
     );
 }
+
+#[test]
+fn a_trades_service_is_not_someone_in_the_trade() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Wild Clover, staff: [Hannah], population: 2500}
+clients:
+  - id: C001
+    name: Kelsey Ober
+    attributes: {age: 16}
+"#,
+    );
+    // The doula package is the practice's; the 16-year-old mom supported through her birth is
+    // someone.
+    assert_eq!(
+        judge(
+            &ws,
+            "We supported a 16-year-old mom through her birth this fall. For teen parents we \
+             can bring the cost of the full doula package down.\n"
+        ),
+        pair("warn", &["C001"])
+    );
+}
