@@ -52,6 +52,10 @@ CORPORA = {
     "geordie": os.path.join(ROOT, "corpora", "geordie"),
     "ipoh": os.path.join(ROOT, "corpora", "ipoh"),
     "cornwall": os.path.join(ROOT, "corpora", "cornwall"),
+    "rgv": os.path.join(ROOT, "corpora", "rgv"),
+    "cebu": os.path.join(ROOT, "corpora", "cebu"),
+    "doula": os.path.join(ROOT, "corpora", "doula"),
+    "pilbara": os.path.join(ROOT, "corpora", "pilbara"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]
