@@ -575,22 +575,19 @@ fn service(norm: &Normalized, start: usize, end: usize) -> Option<Cue> {
         "rights",
     ];
     let text = norm.as_str();
-    if text[end..].starts_with(' ') {
-        let word = text[end + 1..]
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .next()
-            .unwrap_or("");
-        if NOT_A_VISIT.contains(&word) {
-            return None;
-        }
-    }
     let mut words = text[..start].strip_suffix(' ')?.rsplit(' ');
     let mut from = start - 1;
     for _ in 0..3 {
         let word = words.next()?;
         from -= word.len();
         if matches!(word, "his" | "her" | "their") {
-            return Some(Cue {
+            // (The word after is read only now: most services have no possessive before.)
+            let next = text[end..].strip_prefix(' ').map_or("", |t| {
+                t.split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .next()
+                    .unwrap_or("")
+            });
+            return (!NOT_A_VISIT.contains(&next)).then(|| Cue {
                 span: norm.span(from, end),
                 kind: CueKind::Context(Strength::Strong),
             });
