@@ -2003,16 +2003,17 @@ impl Assessor<'_> {
                         !quasi.iter().any(|q| q.span.overlaps(c.span))
                     }
                     CueKind::Context(Strength::Weak) => {
+                        // "cover your Meyer lemons and your knees": the reader's body, advice.
+                        if self.readers_body_part(c.span) {
+                            return false;
+                        }
                         // A weak sign counts in the sentence of a cue; a phrase ("the winner
                         // of our raffle is… one of our local realtors!") also in the sentence
                         // next to it, but not a bare noun of a promotion ("10% off a session")
                         // and never for a team or a celebrity. A staff member's name counts
                         // in the sentence ("the landlord of the Red Lion finally let Dean
-                        // near that beard"), never for a public figure.
-                        // "cover your Meyer lemons and your knees": the reader's body, advice.
-                        if self.readers_body_part(c.span) {
-                            return false;
-                        }
+                        // near that beard"), never for a public figure unless at work on
+                        // someone known through one.
                         let staff = self.staff.binary_search(&c.span).is_ok();
                         let at_work = staff && !famous_window && self.staff_at_work(c.span);
                         if staff && public_window && !at_work {
