@@ -2337,3 +2337,25 @@ clients:
         pair("warn", &["C001"])
     );
 }
+
+#[test]
+fn whoever_draws_the_raffle_does_it_in_a_public_capacity() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Wild Clover, staff: [Deb], population: 2500}
+clients:
+  - id: C001
+    name: Tara Boucher
+    aliases: [Chief Boucher]
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "---\nchannel: raffle\n---\nWhat a morning at the Grange! Chief Boucher drew the \
+             tickets out of a boot, as is tradition.\nThe winner of the quilt is Sam Ortiz of \
+             Halloway. Thank you all for coming!\n"
+        ),
+        pair("pass", &[])
+    );
+}
