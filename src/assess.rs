@@ -1943,24 +1943,12 @@ impl Assessor<'_> {
                 // ("Born in '27, still drives her own golf cart" goes on about the same person.)
                 let goes_on = || {
                     let from = para_start(p).min(quasi[own].span.start);
-                    self.text[from..quasi[own].span.start]
-                        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-                        .any(|w| {
-                            matches!(
-                                w.to_lowercase().as_str(),
-                                "she"
-                                    | "he"
-                                    | "her"
-                                    | "his"
-                                    | "him"
-                                    | "she's"
-                                    | "he's"
-                                    | "she’s"
-                                    | "he’s"
-                                    | "they"
-                                    | "their"
-                            )
-                        })
+                    words_of(&self.text[from..quasi[own].span.start]).any(|w| {
+                        HE_OR_SHE
+                            .iter()
+                            .chain(HIM_OR_HER)
+                            .any(|p| w.eq_ignore_ascii_case(p))
+                    })
                 };
                 if own > 0 && own < quasi.len() && !goes_on() {
                     let before = self.attribute(&quasi[..own], self.paragraph_text(lo..p));
@@ -2155,29 +2143,19 @@ impl Assessor<'_> {
         )
         .snap(self.text);
         let Span { start, end } = near;
-        let split = |t: &str| -> Vec<String> {
-            t.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-                .map(str::to_lowercase)
-                .collect()
-        };
-        let (before, after) = (
-            split(&self.text[start..span.start]),
-            split(&self.text[span.end..end]),
-        );
+        let (before, after) = (&self.text[start..span.start], &self.text[span.end..end]);
+        let is = |w: &str, list: &[&str]| list.iter().any(|p| w.eq_ignore_ascii_case(p));
         // Someone else: the subject before the name ("He's in good hands with Megan") or
         // someone acted on after it ("remind him"); "Shanice has completed her certification
         // and Ryan ..." is Shanice's.
-        let person = before.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "he" | "she" | "he's" | "she's" | "he’s" | "she’s"
-            )
-        }) || after.iter().any(|w| matches!(w.as_str(), "him" | "them"));
-        let words = before.iter().chain(&after);
+        let person = words_of(before).any(|w| is(w, HE_OR_SHE))
+            || words_of(after).any(|w| is(w, &["him", "them"]));
         let parts = &self.input.lexicons.injuries.parts;
         let first = self.cues.partition_point(|c| c.span.start < start);
         person
-            && (words.into_iter().any(|w| parts.contains(w))
+            && (words_of(before)
+                .chain(words_of(after))
+                .any(|w| parts.iter().any(|p| w.eq_ignore_ascii_case(p)))
                 || self.cues[first..]
                     .iter()
                     .take_while(|c| c.span.start < end)
@@ -4039,6 +4017,17 @@ fn one_of(recent: &[String]) -> bool {
 /// says has several.
 fn one_of_many(text: &str, span: Span) -> bool {
     is_plural(&text[span.range()].to_lowercase()) && one_of(&recent_words(text, span.start))
+}
+
+/// A person as the subject of a sentence: "He's in good hands with Megan".
+const HE_OR_SHE: &[&str] = &["he", "she", "he's", "she's", "he’s", "she’s"];
+/// A person spoken of otherwise: "drives her own golf cart".
+const HIM_OR_HER: &[&str] = &["him", "her", "his", "they", "their"];
+
+/// The words of `text`, apostrophes kept ("he's").
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
 }
 
 /// Whether a plural at `span` is told as several people of a group ("two of the U20s", "a

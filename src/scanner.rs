@@ -654,6 +654,15 @@ impl Scanner {
     ) -> bool {
         let text = norm.as_str();
         let after = &text[end..];
+        // (Every first name in a draft comes here: the roster entry is read only after "and"
+        // or a quote.)
+        let couple = after
+            .strip_prefix(" and ")
+            .or_else(|| after.strip_prefix(" & "));
+        let quoted = couple.is_none().then(|| quoted_nickname(after)).flatten();
+        if couple.is_none() && quoted.is_none() {
+            return false;
+        }
         let Some(full) = self
             .roster
             .clients
@@ -662,14 +671,11 @@ impl Scanner {
         else {
             return false;
         };
-        let tokens: Vec<&str> = full.split(' ').filter(|w| !SUFFIXES.contains(w)).collect();
+        let tokens = name_tokens(&full);
         let (Some(first), Some(surnames)) = (tokens.first(), tokens.get(1..)) else {
             return false;
         };
-        let tail = if let Some(rest) = after
-            .strip_prefix(" and ")
-            .or_else(|| after.strip_prefix(" & "))
-        {
+        let tail = if let Some(rest) = couple {
             let partner = rest.split(' ').next().unwrap_or("");
             let at = text.len() - rest.len();
             let capital = |s: usize, e: usize| {
@@ -689,7 +695,7 @@ impl Scanner {
             }
             rest[partner.len()..].strip_prefix(' ')
         } else {
-            quoted_nickname(after)
+            quoted
         };
         let Some(tail) = tail else {
             return false;
@@ -870,7 +876,7 @@ impl Compiled {
                 // "Al-Sayed" written "Al Sayed", "Vasquez Rourke" written "Vasquez-Rourke".
                 b.add(&variant, t(Form::Full(RosterForm::FullName)));
             }
-            let tokens: Vec<&str> = full.split(' ').filter(|w| !SUFFIXES.contains(w)).collect();
+            let tokens = name_tokens(&full);
             let mut inits = Vec::new();
             if tokens.len() >= 2 {
                 b.add(tokens[0], t(Form::First));
@@ -1054,6 +1060,12 @@ const HASHTAG_CHEERS: &[&str] = &[
     "era",
     "vibes",
 ];
+
+/// The words of a normalised name without its suffixes ("jr", "iii"): the first name, then
+/// the surname's words.
+fn name_tokens(full: &str) -> Vec<&str> {
+    full.split(' ').filter(|w| !SUFFIXES.contains(w)).collect()
+}
 
 /// What follows a nickname in quotes after a first name (` "Güero" Longoria`): the text
 /// after the closing quote and its space.
