@@ -3234,7 +3234,7 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
         // "the baby in the bouncer": a thing something is in, not a person.
         CueKind::Occupation(_) if held_in(text, c.span) => false,
         // "the full doula package", "nurse training": the trade, not someone in it.
-        CueKind::Occupation(_) if names_a_service(text, c.span) => false,
+        CueKind::Occupation(_) if names_a_service(text, c.span, lx) => false,
         // "i'm a massage therapist, not a therapist-therapist": the writer's own job.
         CueKind::Occupation(_) | CueKind::Role(_) if about_writer(text, c.span) => false,
         // "kicking our feet rn", "ok pa": an initialism ("RN", "PA") is one only in capitals.
@@ -3862,32 +3862,12 @@ fn held_in(text: &str, span: Span) -> bool {
 
 /// Whether the job word at `span` is a trade's service named by the noun after it ("the full
 /// doula package", "nurse training").
-fn names_a_service(text: &str, span: Span) -> bool {
+fn names_a_service(text: &str, span: Span, lx: &Lexicons) -> bool {
     let next = text[span.end..]
         .strip_prefix(' ')
         .and_then(|t| t.split(|c: char| !c.is_alphanumeric()).next())
         .unwrap_or("");
-    matches!(
-        next.to_lowercase().as_str(),
-        "package"
-            | "packages"
-            | "services"
-            | "service"
-            | "fee"
-            | "fees"
-            | "rates"
-            | "training"
-            | "course"
-            | "certification"
-            | "support"
-            | "care"
-            | "program"
-            | "programme"
-            | "visit"
-            | "visits"
-            | "consult"
-            | "consultation"
-    )
+    lx.trade_nouns.iter().any(|n| n.eq_ignore_ascii_case(next))
 }
 
 /// Whether a photo is of a thing: "photos of the room (empty, no people)", "pics of the new

@@ -112,6 +112,8 @@ pub struct CueMatcher {
     marks: Vec<u8>,
     /// Part-and-word phrases that mostly mean something else ("pulled his leg").
     injury_except: Vec<String>,
+    /// Words after a service that make it a thing, not a visit ("her massage business").
+    not_a_visit: Vec<String>,
     /// The roster's affiliations, traits and places: grows with the roster, so a hash index
     /// (see [`crate::names`]) rather than part of the automaton.
     roster: NameIndex,
@@ -214,6 +216,7 @@ impl CueMatcher {
             kinds: b.kinds,
             marks: b.marks,
             injury_except: lx.injuries.except.iter().map(|e| normalize(e)).collect(),
+            not_a_visit: lx.not_a_visit.clone(),
             roster: r.index,
             roster_kinds: r.kinds,
             ages,
@@ -261,7 +264,7 @@ impl CueMatcher {
                 injury_words.push((m.start(), m.end(), mark));
             }
             if mark & SERVICE != 0 {
-                services.extend(service(norm, m.start(), m.end()));
+                services.extend(service(norm, m.start(), m.end(), &self.not_a_visit));
             }
             let span = norm.span(m.start(), m.end());
             for &kind in &self.kinds[id] {
@@ -526,54 +529,7 @@ const SERVICE: u8 = 64;
 /// "his monthly hilot", "her full-body massage": a service (`start..end`) after "his", "her"
 /// or "their" and at most two words, as a strong client sign; not "her own massage business"
 /// or "his massage gun".
-fn service(norm: &Normalized, start: usize, end: usize) -> Option<Cue> {
-    const NOT_A_VISIT: &[&str] = &[
-        "business",
-        "therapist",
-        "therapists",
-        "therapy",
-        "school",
-        "course",
-        "courses",
-        "class",
-        "classes",
-        "studio",
-        "clinic",
-        "shop",
-        "salon",
-        "chair",
-        "table",
-        "gun",
-        "oil",
-        "oils",
-        "ball",
-        "room",
-        "career",
-        "licence",
-        "license",
-        "certification",
-        "certificate",
-        "training",
-        "technique",
-        "skills",
-        "voucher",
-        "gift",
-        "kit",
-        "tools",
-        "bed",
-        "place",
-        "parlour",
-        "parlor",
-        "qualification",
-        "diploma",
-        "practice",
-        // "her labour of love", "his Labor Day plans".
-        "of",
-        "day",
-        "party",
-        "union",
-        "rights",
-    ];
+fn service(norm: &Normalized, start: usize, end: usize, not_a_visit: &[String]) -> Option<Cue> {
     let text = norm.as_str();
     let mut words = text[..start].strip_suffix(' ')?.rsplit(' ');
     let mut from = start - 1;
@@ -587,7 +543,7 @@ fn service(norm: &Normalized, start: usize, end: usize) -> Option<Cue> {
                     .next()
                     .unwrap_or("")
             });
-            return (!NOT_A_VISIT.contains(&next)).then(|| Cue {
+            return (!not_a_visit.iter().any(|w| w == next)).then(|| Cue {
                 span: norm.span(from, end),
                 kind: CueKind::Context(Strength::Strong),
             });

@@ -33,6 +33,7 @@ pub const FILES: &[(&str, &str)] = &[
     lexicon!("traits.yaml"),
     lexicon!("disclosure.yaml"),
     lexicon!("idioms.yaml"),
+    lexicon!("name-particles.yaml"),
 ];
 
 /// How reliably a phrase signals what its lexicon is about.
@@ -193,6 +194,8 @@ pub struct Lexicons {
     pub appointment_units: Vec<String>,
     /// What a client comes for: "his monthly hilot", "her usual fade" are strong signs.
     pub services: Vec<String>,
+    /// Words after a service that make it a thing or a trade: "her massage business".
+    pub not_a_visit: Vec<String>,
     /// Words that put a person in a sentence ("she", "owner", "regular", "lad"), so that a
     /// trait or a business there may describe someone.
     pub people: std::collections::HashSet<String>,
@@ -225,6 +228,10 @@ pub struct Lexicons {
     pub occupations: Vec<Occupation>,
     /// The occupations (by term) a practice employs: "our therapist" is its staff.
     pub staff_trades: Vec<String>,
+    /// Nouns after a job word that make it the trade's service: "the doula package".
+    pub trade_nouns: Vec<String>,
+    /// Words that start or join a surname and are never one alone ("de", "van", "bin").
+    pub surname_particles: Vec<String>,
     /// One-person roles.
     pub roles: Vec<Role>,
     /// Words before a role that point at its one holder ("the", "our", Bajan "de").
@@ -248,6 +255,7 @@ struct Context {
     seats: Vec<String>,
     appointment_units: Vec<String>,
     services: Vec<String>,
+    not_a_visit: Vec<String>,
     people: Vec<String>,
     shares: Vec<String>,
     winners: Vec<String>,
@@ -291,6 +299,13 @@ struct Strings {
 struct Occupations {
     occupations: Vec<Occupation>,
     staff_trades: Vec<String>,
+    trade_nouns: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NameParticles {
+    particles: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -444,6 +459,7 @@ impl Lexicons {
                 self.seats = c.seats;
                 self.appointment_units = c.appointment_units;
                 self.services = c.services;
+                self.not_a_visit = c.not_a_visit;
                 self.people = c.people.into_iter().collect();
                 self.shares = c.shares;
                 self.winners = c.winners;
@@ -468,6 +484,7 @@ impl Lexicons {
                 let o = serde_yaml::from_str::<Occupations>(text).map_err(yaml)?;
                 self.occupations = o.occupations;
                 self.staff_trades = o.staff_trades;
+                self.trade_nouns = o.trade_nouns;
             }
             "roles.yaml" => {
                 let r = serde_yaml::from_str::<Roles>(text).map_err(yaml)?;
@@ -485,6 +502,11 @@ impl Lexicons {
             "disclosure.yaml" => self.disclosure = serde_yaml::from_str(text).map_err(yaml)?,
             "idioms.yaml" => {
                 self.idioms = serde_yaml::from_str::<Strings>(text).map_err(yaml)?.terms
+            }
+            "name-particles.yaml" => {
+                self.surname_particles = serde_yaml::from_str::<NameParticles>(text)
+                    .map_err(yaml)?
+                    .particles;
             }
             _ => {
                 return Err(LoadError::new(

@@ -1088,13 +1088,9 @@ const QUOTES: &[char] = &['"', '\'', '“', '”', '‘', '’', '«', '»'];
 /// "Jorge Longoria Treviño"), not a middle name ("Mary Ann Smith", "Jean Paul Roy"), a word
 /// or a particle ("Maria de la Cruz", "Hans van der Berg").
 fn is_first_surname(word: &str, lexicons: &Lexicons) -> bool {
-    const PARTICLES: &[&str] = &[
-        "de", "del", "della", "la", "las", "los", "van", "von", "der", "den", "da", "das", "dos",
-        "di", "du", "le", "bin", "binti", "ibn", "al", "el", "ben", "ap", "st", "mac", "mc", "y",
-    ];
     word.chars().count() >= 3
         && word.chars().all(char::is_alphabetic)
-        && !PARTICLES.contains(&word)
+        && !lexicons.surname_particles.iter().any(|p| p == word)
         && lexicons.first_name_frequency(word) == 0.0
         && !lexicons.is_common_word(word, 40_000)
 }
