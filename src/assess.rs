@@ -28,7 +28,7 @@ use crate::document::{Channel, Document};
 use crate::finding::{CueNote, Finding};
 use crate::lexicon::{Kinship, Lexicons, Strength};
 use crate::roster::Roster;
-use crate::rules::{Matcher, Mechanism, Rule, RuleSet, Severity};
+use crate::rules::{Matcher, Mechanism, RosterForm, Rule, RuleSet, Severity};
 use crate::span::Span;
 
 /// A roster name found in the draft, after overlaps were resolved.
@@ -445,6 +445,9 @@ struct Told {
     jobs: Vec<CueKind>,
     /// The ages it tells: the story of a client whose age they fit.
     ages: Vec<Cue>,
+    /// Whether it tells of a team, an event or a broadcaster: a public figure's is what they
+    /// are known for ("Her new series starts on BBC Alba"), anyone else's is their story.
+    public: bool,
 }
 
 /// A phrase from the roster's own entries (an employer, a club, a street, a team in a trait).
@@ -606,7 +609,9 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
                 && matches!(c.kind, CueKind::Trait(..) | CueKind::Health)
                 && first_person(text, c.span))
         })
-        .filter(|c| !(c.kind == CueKind::Photo && of_a_thing(text, c.span)))
+        .filter(|c| {
+            !(c.kind == CueKind::Photo && (of_a_thing(text, c.span) || photo_refused(text, c.span)))
+        })
         .filter(|c| plausible(text, c, input.lexicons, input.cues))
         .filter(|c| !is_own_trade(text, c, &input.roster.practice.name))
         .filter(|c| !is_our_staff(text, c, input.lexicons))
@@ -876,6 +881,7 @@ impl Assessor<'_> {
                 ));
             }
         }
+        self.shared_surnames(&mut findings);
         self.first_names(&named, &mut findings);
         let mentioned: BTreeSet<u32> = findings.iter().filter_map(|f| f.client_index).collect();
         self.quasi_identifiers(&mentioned, &mut findings);
@@ -883,6 +889,47 @@ impl Assessor<'_> {
         self.disclosures(&mut findings);
         findings.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.rule.cmp(&b.rule)));
         findings
+    }
+
+    /// "Mrs MacLeod" on an island of MacLeods: a title and a surname that several clients
+    /// answer to is a weak name. The client whose alias it is keeps it (the others' title and
+    /// surname findings go), and with a social title (Mr, Mrs, Ms, Miss) it warns rather than
+    /// blocks.
+    fn shared_surnames(&self, findings: &mut Vec<Finding>) {
+        let form = |f: &Finding| match self.input.rules.get(&f.rule).map(|r| &r.matcher) {
+            Some(Matcher::Roster { form, .. }) => Some(*form),
+            _ => None,
+        };
+        // ("Rev. Mearns" or "Dr Rennie" is one person: a title of office narrows as a name.)
+        let social = |f: &Finding| {
+            let title = self.text[f.span.range()]
+                .split([' ', '.'])
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            matches!(form(f), Some(RosterForm::TitleSurname | RosterForm::Alias))
+                && matches!(
+                    title.as_str(),
+                    "mr" | "mrs" | "ms" | "miss" | "mx" | "master"
+                )
+        };
+        let mut clients: HashMap<Span, BTreeSet<u32>> = HashMap::new();
+        let mut aliases: BTreeSet<Span> = BTreeSet::new();
+        for f in findings.iter().filter(|f| social(f)) {
+            clients.entry(f.span).or_default().extend(f.client_index);
+            if form(f) == Some(RosterForm::Alias) {
+                aliases.insert(f.span);
+            }
+        }
+        let shared = |f: &Finding| social(f) && clients.get(&f.span).is_some_and(|c| c.len() > 1);
+        findings.retain(|f| {
+            !(shared(f) && aliases.contains(&f.span) && form(f) == Some(RosterForm::TitleSurname))
+        });
+        for f in findings.iter_mut() {
+            if shared(f) {
+                f.severity = f.severity.min(Severity::Warn);
+            }
+        }
     }
 
     /// Whether the sign at `span` congratulates someone on something ("congratulations to the
@@ -1207,6 +1254,19 @@ impl Assessor<'_> {
     /// Whether a first-name hit is the ordinary word: "mark your calendars", "Will you join
     /// us?", "a whole summer", "the Rose Garden".
     fn is_word_use(&self, span: Span, frequency: f32) -> bool {
+        // "Sabah el kheir", "Salam alaikum": a greeting or a set phrase (`idioms.yaml`).
+        let at = self
+            .input
+            .cues
+            .partition_point(|c| c.span.start <= span.start);
+        if self.input.cues[..at]
+            .iter()
+            .rev()
+            .take(8)
+            .any(|c| c.kind == CueKind::Idiom && c.span.end >= span.end)
+        {
+            return true;
+        }
         let original = &self.text[span.range()];
         let normalised = crate::normalize::normalize(original);
         let is_word = self.input.lexicons.is_common_word(&normalised, 40_000);
@@ -1235,6 +1295,10 @@ impl Assessor<'_> {
             .collect();
         if is_date_use(self.input.lexicons, &normalised, &prev_word, &next) {
             // "June through September", "in April", "May 14": a month, not April or June.
+            return true;
+        }
+        if is_trip_to(before, after) {
+            // "off to skye this weekend", "back from Florence": a place.
             return true;
         }
         // Part of a longer proper name: "Rose Garden", "the Summer Games", "an Endless
@@ -2202,10 +2266,23 @@ impl Assessor<'_> {
         // farmers in, and we even had her worship in" tells of three people; "Ruth Ann would
         // skin me alive but I just gotta say how proud I am of the mayor's boy" of two.
         let between = &self.text[end..span.start];
+        // "Marcus has been working with the mayor's mom": a client sign just before the cue
+        // makes it whoever the staff member works on.
+        let from = self.cues.partition_point(|c| c.span.start < end);
+        let sign_between = self.cues[from..]
+            .iter()
+            .take_while(|c| c.span.end <= span.start)
+            .any(|c| {
+                let gap = &self.text[c.span.end..span.start];
+                matches!(c.kind, CueKind::Context(_))
+                    && gap.split_whitespace().count() <= 3
+                    && !gap.contains([',', '.', ';', ':', '!', '?', '\n'])
+            });
         self.layout.sentence(start) == s
             && !between.contains(", and ")
             && !between.contains(" but ")
             && !between.split_whitespace().any(|w| w == "I")
+            && !sign_between
     }
 
     fn quasi_identifiers(&self, mentioned: &BTreeSet<u32>, findings: &mut Vec<Finding>) {
@@ -3078,10 +3155,14 @@ impl Assessor<'_> {
                 affiliated,
                 jobs,
                 ages,
+                public,
             } = per_paragraph.entry((p, entry)).or_default();
             match cue.kind {
                 CueKind::Health if self.told_by_status(cue.span) => {}
                 CueKind::Health => health.push(*cue),
+                // "she says she's saving it for Hogmanay": in a raffle draft, a winner's words
+                // are about the prize.
+                CueKind::Story if self.input.doc.channel == Channel::Raffle => {}
                 CueKind::Story => *d = d.with(Disclosure::Story),
                 // "$1,120 raised for the High School P&C": a business or a club with nobody
                 // in its sentence tells nothing about the client.
@@ -3111,7 +3192,8 @@ impl Assessor<'_> {
                 }
                 // "Coach JJ's 25th birthday" is not the 58-year-old singer's.
                 CueKind::Age { .. } if !self.is_kin(cue.span) => ages.push(*cue),
-                k if is_quasi(k) || is_public(k) => *d = d.with(Disclosure::Story),
+                k if is_public(k) || k == CueKind::Broadcaster => *public = true,
+                k if is_quasi(k) => *d = d.with(Disclosure::Story),
                 _ => {}
             }
         }
@@ -3140,6 +3222,7 @@ impl Assessor<'_> {
                     affiliated,
                     jobs,
                     ages,
+                    public,
                 } in about_them
                 {
                     d = d.union(*pd);
@@ -3148,11 +3231,13 @@ impl Assessor<'_> {
                     // figure's club and job are what the town knows them by, not their story.
                     let famous =
                         i.is_some_and(|i| self.input.roster.clients[i as usize].public_figure);
-                    if i.is_some_and(|i| {
-                        owners.contains(&i) || (!famous && affiliated.contains(&i))
-                    }) || jobs
-                        .iter()
-                        .any(|&k| !famous && i.is_none_or(|i| self.may_hold(i, k)))
+                    if (*public && !famous)
+                        || i.is_some_and(|i| {
+                            owners.contains(&i) || (!famous && affiliated.contains(&i))
+                        })
+                        || jobs
+                            .iter()
+                            .any(|&k| !famous && i.is_none_or(|i| self.may_hold(i, k)))
                         || ages.iter().any(|a| {
                             i.is_none_or(|i| {
                                 !self.age_rules_out(i, &self.ages_said(std::slice::from_ref(a)))
@@ -3229,6 +3314,8 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
         CueKind::Trait(TraitKind::Pet | TraitKind::Vehicle, _) if is_team_name(text, c.span) => {
             false
         }
+        // "don't stand on your golf cart seat", "bring ur dog": the reader's car or pet.
+        CueKind::Trait(TraitKind::Pet | TraitKind::Vehicle, _) if after_your(text, c.span) => false,
         // "talk to her doctor", "his lawyer called": the job of someone else.
         CueKind::Occupation(_) if after_possessive_pronoun(text, c.span) => false,
         // "the baby in the bouncer": a thing something is in, not a person.
@@ -3841,6 +3928,15 @@ fn after_possessive_pronoun(text: &str, span: Span) -> bool {
     matches!(prev.as_str(), "her" | "his" | "their" | "my" | "your")
 }
 
+/// Whether "your" (or "ur", "yr") is one of the two words before `span`.
+fn after_your(text: &str, span: Span) -> bool {
+    sentence_before(text, span.start, 30)
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .any(|w| matches!(w.to_lowercase().as_str(), "your" | "ur" | "yr"))
+}
+
 /// Whether the job word at `span` is a thing something sits in ("put the baby in the
 /// bouncer", "into a sub"): after "in"/"into" and an article, and no possessive after it ("in
 /// the nurse's office" is a person's).
@@ -3885,12 +3981,40 @@ fn of_a_thing(text: &str, span: Span) -> bool {
     let mut words = after
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty());
-    let (Some("of"), Some("the" | "our" | "this" | "my"), Some(noun)) =
-        (words.next(), words.next(), words.next())
-    else {
+    // "photo of our van", "the only photo attached is our van", "the pic below shows the new
+    // room": a verb or "of", then a determiner and the thing.
+    let mut linked = false;
+    loop {
+        match words.next() {
+            Some("attached" | "below" | "above" | "here") if !linked => {}
+            Some("of" | "is" | "was" | "shows" | "show") => linked = true,
+            Some("the" | "our" | "this" | "my") if linked => break,
+            _ => return false,
+        }
+    }
+    let Some(noun) = words.next() else {
         return false;
     };
     !PEOPLE.contains(&noun) && !noun.ends_with("'s")
+}
+
+/// "She'd rather not have her picture in the paper", "no photos, at her request": a photo
+/// word refused, which says no photo is shared.
+fn photo_refused(text: &str, span: Span) -> bool {
+    let before = &text[..span.start];
+    let from = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+    let words: Vec<String> = before[from..]
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let near = &words[words.len().saturating_sub(4)..];
+    near.iter()
+        .any(|w| matches!(w.as_str(), "no" | "not" | "never" | "without"))
+        || near.windows(2).any(|p| {
+            matches!(p[0].as_str(), "didn't" | "doesn't" | "didn’t" | "doesn’t")
+                && matches!(p[1].as_str(), "want" | "like")
+        })
 }
 
 /// The word after `span`, lowercased.
@@ -4010,13 +4134,31 @@ fn words_of(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// Whether a plural at `span` is told as several people of a group ("two of the U20s", "a
-/// few of our nurses"), not one of them.
+/// Whether a cue at `span` is told as several people of a group ("two of the U20s", "a few
+/// of our nurses", "61 brides") or anyone of a kind ("every bride"), not one of them.
 fn several_of(text: &str, span: Span) -> bool {
+    let recent = recent_words(text, span.start);
+    // "To every bride, every mama who held a hand": anyone of a kind.
+    if recent
+        .iter()
+        .take(2)
+        .any(|w| matches!(w.as_str(), "every" | "each"))
+    {
+        return true;
+    }
     if !is_plural(&text[span.range()].to_lowercase()) {
         return false;
     }
-    let recent = recent_words(text, span.start);
+    // "61 brides, from Schaefer Road to Windsor", "9 brides who asked": a count of people.
+    if recent.first().is_some_and(|w| {
+        w.parse::<u32>().is_ok_and(|n| n >= 2)
+            || matches!(
+                w.as_str(),
+                "two" | "three" | "four" | "five" | "six" | "dozens"
+            )
+    }) {
+        return true;
+    }
     recent.windows(2).any(|w| {
         w[0] == "of"
             && matches!(
@@ -4180,6 +4322,40 @@ fn is_date_use(lx: &Lexicons, name: &str, prev: &str, next: &str) -> bool {
     ) || next.starts_with(|c: char| c.is_ascii_digit())
         || matches!(next.as_str(), "through" | "thru" | "to" | "till" | "until")
         || lx.is_calendar_word(&crate::normalize::normalize(&next))
+}
+
+/// Whether the words before a name make it where someone travels ("off to skye", "flew to
+/// Florence", "back from Georgia"), and no "'s" after makes it someone's home.
+fn is_trip_to(before: &str, after: &str) -> bool {
+    if after.starts_with(['\'', '’']) {
+        return false;
+    }
+    let mut words = before.split_whitespace().rev().map(str::to_lowercase);
+    let (Some(preposition), Some(verb)) = (words.next(), words.next()) else {
+        return false;
+    };
+    match preposition.as_str() {
+        "to" => matches!(
+            verb.as_str(),
+            "off"
+                | "trip"
+                | "heading"
+                | "headed"
+                | "flew"
+                | "flying"
+                | "drove"
+                | "driving"
+                | "sailed"
+                | "sailing"
+                | "ferry"
+                | "travelled"
+                | "traveled"
+                | "moving"
+                | "moved"
+        ),
+        "from" => matches!(verb.as_str(), "back" | "home" | "flew" | "drove" | "sailed"),
+        _ => false,
+    }
 }
 
 /// Whether a title-case word sits inside a run of capitalised words mid-sentence.

@@ -129,6 +129,9 @@ pub struct CueMatcher {
     /// "she's now 30 weeks", "born at 34 weeks", "36 weeks now", "#36weeks": how far along a
     /// pregnancy is (judged in [`gestation`]).
     weeks: Regex,
+    /// "that's my wednesday 2:00", "our 10:30": a standing appointment slot, a weak sign (the
+    /// times with "am", "pm" or "min" are found by [`appointment`]).
+    slot: Regex,
 }
 
 /// How an age pattern writes the number it captures.
@@ -226,6 +229,10 @@ impl CueMatcher {
             .expect("visit pattern"),
             callout: callout_pattern(&lx.callout),
             weeks: Regex::new(r"\b([2-3]\d|4[0-2])(?:\+\d)? ?weeks?\b").expect("weeks pattern"),
+            slot: Regex::new(
+                r"\b(?:my|our|his|her|their) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day )?\d{1,2}:\d\d\b",
+            )
+            .expect("slot pattern"),
         }
     }
 
@@ -297,6 +304,12 @@ impl CueMatcher {
             cues.push(Cue {
                 span: norm.span(m.start(), m.end()),
                 kind: CueKind::Gossip(Strength::Strong),
+            });
+        }
+        for m in self.slot.find_iter(text) {
+            cues.push(Cue {
+                span: norm.span(m.start(), m.end()),
+                kind: CueKind::Context(Strength::Weak),
             });
         }
         for m in self.weeks.find_iter(text) {
@@ -533,9 +546,24 @@ fn service(norm: &Normalized, start: usize, end: usize, not_a_visit: &[String]) 
     let text = norm.as_str();
     let mut words = text[..start].strip_suffix(' ')?.rsplit(' ');
     let mut from = start - 1;
-    for _ in 0..3 {
+    for i in 0..3 {
         let word = words.next()?;
         from -= word.len();
+        // "90 min of deep tissue out on his lanai": a session's length, then the service.
+        if i == 0 && word == "of" {
+            let unit = words.next()?;
+            let number = words.next()?;
+            let timed = matches!(
+                unit,
+                "min" | "mins" | "minute" | "minutes" | "hour" | "hours" | "hr" | "hrs"
+            ) && number.chars().all(|c| c.is_ascii_digit())
+                && !number.is_empty();
+            let from = from.checked_sub(unit.len() + number.len() + 2)?;
+            return timed.then(|| Cue {
+                span: norm.span(from, end),
+                kind: CueKind::Context(Strength::Strong),
+            });
+        }
         if matches!(word, "his" | "her" | "their") {
             // (The word after is read only now: most services have no possessive before.)
             let next = text[end..].strip_prefix(' ').map_or("", |t| {
@@ -863,9 +891,26 @@ impl RosterNeedles {
                         && !common_words.contains(needle);
                     if distinctive {
                         pending.push((needle.to_owned(), kind));
+                        // "hot-pink golf cart" is also written "hot pink golf cart".
+                        if needle.contains('-') {
+                            pending.push((needle.replace('-', " "), kind));
+                        }
                     }
                 };
                 add(&n);
+                // "purple Jeep Wrangler with DART QUEEN plate" is told in parts: "the purple
+                // Jeep Wrangler", "that DART QUEEN plate". A part of three words or more is
+                // specific enough, or of two with an uncommon word ("flamingo decals").
+                if kind == CueKind::RosterTrait(i) {
+                    for part in n.split([',', ';']).flat_map(|p| p.split(" with ")) {
+                        let part = part.trim();
+                        let words: Vec<&str> = part.split([' ', '-']).collect();
+                        let uncommon = || words.iter().any(|w| !lx.is_common_word(w, 10_000));
+                        if part != n && (words.len() >= 3 || words.len() == 2 && uncommon()) {
+                            add(part);
+                        }
+                    }
+                }
                 // "Kestrel Bay Ospreys" is also "the Ospreys"; "WKBY Channel 9" is "Channel 9".
                 let words: Vec<&str> = n.split(' ').collect();
                 if words.len() >= 3 && affiliation {

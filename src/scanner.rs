@@ -1121,13 +1121,14 @@ impl NeedleBuilder {
         self.index.tag(&mut self.targets, needle, target);
     }
 
-    /// Adds `needle` with spaces, hyphens, apostrophes and periods removed, if that differs.
+    /// Adds `needle` with spaces, hyphens, apostrophes and periods removed, if that differs
+    /// and is five letters or more: "Mr. S" run together is "Mrs", a word.
     fn add_joined(&mut self, needle: &str, target: Target) {
         let joined: String = needle
             .chars()
             .filter(|c| !matches!(c, ' ' | '-' | '\'' | '.'))
             .collect();
-        if joined != needle && needle.contains(' ') {
+        if joined != needle && needle.contains(' ') && joined.chars().count() >= 5 {
             self.add(&joined, target);
         }
     }

@@ -2359,3 +2359,332 @@ clients:
         pair("pass", &[])
     );
 }
+
+#[test]
+fn a_photo_refused_or_of_a_thing_is_no_photo_of_the_client() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Gentle Tides, staff: [Renee], population: 8000}
+clients:
+  - id: C001
+    name: Eleanor Whitcomb
+    consent:
+      - {id: K-1, scope: [status, name, story], channels: [email], granted: 2026-01-01, evidence: k1.pdf}
+"#,
+    );
+    let email = |photo: &str| {
+        format!(
+            "---\nchannel: email\n---\nHi Deb, here is the piece on Eleanor Whitcomb, who \
+             worked with us after her fall. {photo}\n"
+        )
+    };
+    assert_eq!(
+        judge(
+            &ws,
+            &email("The only photo attached is our van at the fair.")
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            &email("She'd rather not have her picture in the paper.")
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(&ws, &email("Her photo is attached.")),
+        pair("block", &["C001"])
+    );
+}
+
+#[test]
+fn the_readers_cart_and_a_count_of_brides_describe_nobody() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Gentle Tides, staff: [Patty], population: 8000}
+clients:
+  - id: C001
+    name: Theodora Graziano
+    attributes: {age: 85, traits: [hot-pink golf cart with flamingo decals]}
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Please do not stand on your golf cart seat to see the TV. Nobody needs a new hip \
+             for Christmas!\n"
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Wedding season by the numbers: 61 brides, 44 henna nights. To every bride who \
+             trusted us with her day: thank you for trusting us!\n"
+        ),
+        pair("pass", &[])
+    );
+    // Her own cart, told in other words and in parts, with her standing slot.
+    assert_eq!(
+        judge(
+            &ws,
+            "If you've seen a hot pink golf cart with flamingo decals zooming around... that's \
+             my wednesday 2:00 💕 she's 85 and proud of it\n"
+        ),
+        pair("block", &["C001"])
+    );
+}
+
+#[test]
+fn a_car_in_our_lot_and_a_staff_member_at_work_are_client_signs() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Breaker Boy Boxing, staff: [Dee, Marcus], population: 4500}
+clients:
+  - id: C001
+    name: Lorraine Mrozek
+    attributes: {traits: [purple Jeep Wrangler with DART QUEEN plate]}
+  - id: C002
+    name: Evelyn Roarke
+    attributes: {age: 87}
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Whoever has the purple Jeep Wrangler with the DART QUEEN plate in our back lot, \
+             your lights are on, hon!!\n"
+        ),
+        pair("block", &["C001"])
+    );
+    // The staff member is working on the mayor's mom, not being the mayor.
+    assert_eq!(
+        judge(
+            &ws,
+            "Our Marcus has been working with the mayor's mom on her balance ever since her \
+             fall, and on Saturday she walked the whole parade route!\n"
+        )
+        .0,
+        "block"
+    );
+}
+
+#[test]
+fn a_session_told_by_its_length_and_a_caseload_are_client_signs() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Gentle Tides, staff: [Jolene, Renee], population: 8000}
+clients:
+  - id: C001
+    name: Charles Tandy
+    aliases: ["Stormy Chuck"]
+    public_figure: true
+  - id: C002
+    name: Ray Delgado
+    attributes: {occupation: fire chief}
+  - id: C003
+    name: Ethel Wojciechowski
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "guess who got a tune-up today?? none other than STORMY CHUCK himself!!!\n\n90 min \
+             of deep tissue out on his lanai and his shoulders loved it\n"
+        ),
+        pair("block", &["C001"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "This fall I've had everyone from retired bricklayers to our own fire chief in my \
+             caseload with the same low-back strain.\n"
+        ),
+        pair("block", &["C002"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Ethel Wojciechowski brought a tray of pierogi to the office today as a thank-you \
+             for getting her shower bench and grab bars put in!\n"
+        ),
+        pair("block", &["C003"])
+    );
+}
+
+#[test]
+fn title_and_initial_is_no_run_together_name_and_rescheduling_is_gossip() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Gentle Tides, staff: [Patty], population: 8000}
+clients:
+  - id: C001
+    name: Walter Szczepanik
+    aliases: ["Mr. S"]
+"#,
+    );
+    // "Mrs" is not "Mr. S" run together.
+    assert_eq!(
+        judge(
+            &ws,
+            "A certain Mrs. P has rescheduled ELEVEN times since Labor Day. See you Tuesday, \
+             maybe!\n~ Patty\n"
+        ),
+        pair("warn", &[])
+    );
+    assert_eq!(
+        judge(&ws, "Happy birthday #MrS from all of us!\n").0,
+        "pass"
+    );
+}
+
+#[test]
+fn a_district_board_member_and_some_of_a_choir() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Gentle Tides, staff: [Patty], population: 8000}
+clients:
+  - id: C001
+    name: Morag Macleod
+    attributes: {affiliations: [Còisir Sgarasaigh]}
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "One of our clients who serves on a CDD board tells me the courts open after New \
+             Year's.\n"
+        )
+        .0,
+        "warn"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Some of the Còisir Sgarasaigh ladies were in with us before heading off to the Mòd \
+             — nails, tans and brows all round!\n"
+        ),
+        pair("pass", &[])
+    );
+}
+
+#[test]
+fn a_famous_clients_public_work_and_a_winners_words_are_no_story() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Sgathan, staff: [Eilidh], population: 2500}
+clients:
+  - id: C001
+    name: Ceit MacNeil
+    public_figure: true
+    attributes: {occupation: Gaelic singer and BBC Alba presenter, affiliations: [BBC Alba]}
+    consent:
+      - {id: K-1, scope: [status, name], channels: [newsletter, raffle], granted: 2026-01-10, evidence: k1.pdf}
+  - id: C002
+    name: Joy Matheson
+    consent:
+      - {id: K-2, scope: [status, name], channels: [raffle], granted: 2026-01-10, evidence: k2.pdf}
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "---\nchannel: newsletter\n---\nWe're delighted that Ceit MacNeil has said we can tell \
+             you she's one of our clients. Her new series starts on BBC Alba in January!\n"
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "---\nchannel: raffle\n---\nThe pamper voucher goes to Joy Matheson! Joy's one of \
+             our regulars, and she says she's saving it for Hogmanay.\n"
+        ),
+        pair("pass", &[])
+    );
+    // A health detail is still beyond her consent.
+    assert_eq!(
+        judge(
+            &ws,
+            "---\nchannel: raffle\n---\nThe pamper voucher goes to Joy Matheson! Joy's one of \
+             our regulars since her hip replacement.\n"
+        ),
+        pair("block", &["C002"])
+    );
+}
+
+#[test]
+fn places_greetings_and_things_that_are_first_names() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Henna and Honey, staff: [Rasha, Mairi], population: 15000}
+clients:
+  - id: C001
+    name: Skye Macritchie
+  - id: C002
+    name: Salam Hamood
+  - id: C003
+    name: Rose Jarbo
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "off to skye this weekend for my cousin's wedding! salon's in good hands with mairi \
+             🫶\n"
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Sabah el kheir ya banat! Salam alaikum to everyone. A tip I give every lady in my \
+             chair: Rose water is your best friend.\n"
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(&ws, "Salam was in my chair today for her brows!\n"),
+        pair("block", &["C002"])
+    );
+}
+
+#[test]
+fn a_social_title_and_a_surname_shared_by_clients_warns() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Sgathan, staff: [Mairi Ann], population: 2500}
+clients:
+  - id: C001
+    name: Peigi MacLeod
+    aliases: ["Mrs MacLeod"]
+    attributes: {gender: female}
+  - id: C002
+    name: Dolina MacLeod
+    attributes: {gender: female}
+  - id: C003
+    name: Murdo Macaulay
+    aliases: ["Rev. Macaulay"]
+  - id: C004
+    name: Seonag Macaulay
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Nothing beats a Tuesday when Mrs MacLeod arrives with a clootie dumpling. She's been \
+             coming to us since the day we opened.\n"
+        ),
+        pair("warn", &["C001"])
+    );
+    // A title of office is one person.
+    assert_eq!(
+        judge(
+            &ws,
+            "Rev. Macaulay has been coming to us since the day we opened.\n"
+        )
+        .0,
+        "block"
+    );
+}
