@@ -2054,6 +2054,16 @@ impl Assessor<'_> {
                     CueKind::Context(Strength::Strong) => {
                         !quasi.iter().any(|q| q.span.overlaps(c.span))
                     }
+                    // "To the lady with the lime green Bronco who parks across our fire lane":
+                    // a call-out to one person's face (not any complaint word) is to a client.
+                    CueKind::Gossip(Strength::Strong) => {
+                        let cs = self.layout.sentence(c.span.start);
+                        self.text[c.span.range()]
+                            .get(..3)
+                            .is_some_and(|w| w.eq_ignore_ascii_case("to "))
+                            && quasi_sentences.binary_search(&cs).is_ok()
+                            && !quasi.iter().any(|q| q.span.overlaps(c.span))
+                    }
                     CueKind::Context(Strength::Weak) => {
                         // "cover your Meyer lemons and your knees": the reader's body, advice.
                         if self.readers_body_part(c.span) {

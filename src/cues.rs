@@ -938,6 +938,11 @@ impl RosterNeedles {
                         && a + 3 < words.len()
                     {
                         add(&format!("{} {}", words[a + 1], words[words.len() - 1]));
+                        // ... and as all of a thing they have: "drives a lime green Bronco" is
+                        // "the lime green Bronco" ("on the Pine Knob rope tow" is a place).
+                        if matches!(words[a], "a" | "an") {
+                            add(&words[a + 1..].join(" "));
+                        }
                     }
                 }
                 // A relative's name inside a trait ("daughter of the mayor Cllr Alun Pugh",

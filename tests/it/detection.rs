@@ -2688,3 +2688,47 @@ clients:
         "block"
     );
 }
+
+#[test]
+fn a_call_out_with_a_clients_car_and_a_henna_night_for_the_mayors_daughter() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Henna and Honey, staff: [Asma, Zee], population: 15000}
+clients:
+  - id: C001
+    name: Amal Ghazzawi
+    attributes: {traits: [drives a lime green Bronco, parks in the fire lane]}
+  - id: C002
+    name: Nour Tarabishi
+    attributes: {age: 24}
+"#,
+    );
+    // The call-out is to a client's face, and the car is hers.
+    assert_eq!(
+        judge(
+            &ws,
+            "PSA 🙃 To the lady with the lime green Bronco who parks across our fire lane: \
+             that's your THIRD no-show this month.\n"
+        ),
+        pair("block", &["C001"])
+    );
+    // Six hours of henna is a session; the mayor's daughter is one person.
+    assert_eq!(
+        judge(
+            &ws,
+            "henna night for the mayor's daughter 🥹 asma did 6 hours of henna (hands AND \
+             feet) and i did brows\n"
+        )
+        .0,
+        "block"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Not saying WHO 🤐 but a certain lady who represents our district up in Lansing came \
+             in last night for brows\n"
+        )
+        .0,
+        "block"
+    );
+}
