@@ -56,6 +56,10 @@ CORPORA = {
     "cebu": os.path.join(ROOT, "corpora", "cebu"),
     "doula": os.path.join(ROOT, "corpora", "doula"),
     "pilbara": os.path.join(ROOT, "corpora", "pilbara"),
+    "coal": os.path.join(ROOT, "corpora", "coal"),
+    "villages": os.path.join(ROOT, "corpora", "villages"),
+    "hebrides": os.path.join(ROOT, "corpora", "hebrides"),
+    "dearborn": os.path.join(ROOT, "corpora", "dearborn"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]
