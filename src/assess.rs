@@ -2199,11 +2199,7 @@ impl Assessor<'_> {
         if !part(&word) && !word.strip_suffix('s').is_some_and(part) {
             return false;
         }
-        sentence_before(self.text, span.start, 40)
-            .split_whitespace()
-            .rev()
-            .take(3)
-            .any(|w| matches!(w.to_lowercase().as_str(), "your" | "ur" | "yr"))
+        your_before(self.text, span.start, 3)
     }
 
     /// Whether the sentence of the staff name at `span` has them at work on someone: a
@@ -2277,22 +2273,28 @@ impl Assessor<'_> {
         // skin me alive but I just gotta say how proud I am of the mayor's boy" of two.
         let between = &self.text[end..span.start];
         // "Marcus has been working with the mayor's mom": a client sign just before the cue
-        // makes it whoever the staff member works on.
-        let from = self.cues.partition_point(|c| c.span.start < end);
-        let sign_between = self.cues[from..]
-            .iter()
-            .take_while(|c| c.span.end <= span.start)
-            .any(|c| {
-                let gap = &self.text[c.span.end..span.start];
-                matches!(c.kind, CueKind::Context(_))
-                    && gap.split_whitespace().count() <= 3
-                    && !gap.contains([',', '.', ';', ':', '!', '?', '\n'])
-            });
+        // (three words at most, so only the last 80 bytes are read) makes it whoever the staff
+        // member works on.
+        let sign_just_before = || {
+            let from = span.start.saturating_sub(80).max(end);
+            let first = self.cues.partition_point(|c| c.span.start < from);
+            self.cues[first..]
+                .iter()
+                .take_while(|c| c.span.start < span.start)
+                .any(|c| {
+                    matches!(c.kind, CueKind::Context(_))
+                        && c.span.end <= span.start
+                        && self.text.get(c.span.end..span.start).is_some_and(|gap| {
+                            gap.split_whitespace().count() <= 3
+                                && !gap.contains([',', '.', ';', ':', '!', '?', '\n'])
+                        })
+                })
+        };
         self.layout.sentence(start) == s
             && !between.contains(", and ")
             && !between.contains(" but ")
             && !between.split_whitespace().any(|w| w == "I")
-            && !sign_between
+            && !sign_just_before()
     }
 
     fn quasi_identifiers(&self, mentioned: &BTreeSet<u32>, findings: &mut Vec<Finding>) {
@@ -3325,7 +3327,11 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
             false
         }
         // "don't stand on your golf cart seat", "bring ur dog": the reader's car or pet.
-        CueKind::Trait(TraitKind::Pet | TraitKind::Vehicle, _) if after_your(text, c.span) => false,
+        CueKind::Trait(TraitKind::Pet | TraitKind::Vehicle, _)
+            if your_before(text, c.span.start, 2) =>
+        {
+            false
+        }
         // "talk to her doctor", "his lawyer called": the job of someone else.
         CueKind::Occupation(_) if after_possessive_pronoun(text, c.span) => false,
         // "the baby in the bouncer": a thing something is in, not a person.
@@ -3938,12 +3944,12 @@ fn after_possessive_pronoun(text: &str, span: Span) -> bool {
     matches!(prev.as_str(), "her" | "his" | "their" | "my" | "your")
 }
 
-/// Whether "your" (or "ur", "yr") is one of the two words before `span`.
-fn after_your(text: &str, span: Span) -> bool {
-    sentence_before(text, span.start, 30)
+/// Whether "your" (or "ur", "yr") is one of the `words` words before `at` in its sentence.
+fn your_before(text: &str, at: usize, words: usize) -> bool {
+    sentence_before(text, at, 40)
         .split_whitespace()
         .rev()
-        .take(2)
+        .take(words)
         .any(|w| matches!(w.to_lowercase().as_str(), "your" | "ur" | "yr"))
 }
 
