@@ -4017,11 +4017,7 @@ fn of_a_thing(text: &str, span: Span) -> bool {
 /// "She'd rather not have her picture in the paper", "no photos, at her request": a photo
 /// word refused, which says no photo is shared.
 fn photo_refused(text: &str, span: Span) -> bool {
-    let before = &text[..span.start];
-    let from = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
-    let words: Vec<String> = before[from..]
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
+    let words: Vec<String> = words_of(tail(text, span.start, 40))
         .map(str::to_lowercase)
         .collect();
     let near = &words[words.len().saturating_sub(4)..];
