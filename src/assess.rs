@@ -386,6 +386,7 @@ fn cue_name(kind: CueKind) -> &'static str {
     match kind {
         CueKind::Context(_) | CueKind::ContextPlural => "context",
         CueKind::Gossip(_) => "gossip",
+        CueKind::CallOut => "call-out",
         CueKind::Health => "health",
         CueKind::Photo => "photo",
         CueKind::Story => "story",
@@ -624,7 +625,7 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
     let evidence = cues.iter().any(|c| {
         is_quasi(c.kind)
             || is_public(c.kind)
-            || matches!(c.kind, CueKind::Gossip(_) | CueKind::Reply)
+            || matches!(c.kind, CueKind::Gossip(_) | CueKind::CallOut | CueKind::Reply)
     });
     if names.is_empty() && !evidence {
         return Vec::new();
@@ -2056,12 +2057,9 @@ impl Assessor<'_> {
                     }
                     // "To the lady with the lime green Bronco who parks across our fire lane":
                     // a call-out to one person's face (not any complaint word) is to a client.
-                    CueKind::Gossip(Strength::Strong) => {
+                    CueKind::CallOut => {
                         let cs = self.layout.sentence(c.span.start);
-                        self.text[c.span.range()]
-                            .get(..3)
-                            .is_some_and(|w| w.eq_ignore_ascii_case("to "))
-                            && quasi_sentences.binary_search(&cs).is_ok()
+                        quasi_sentences.binary_search(&cs).is_ok()
                             && !quasi.iter().any(|q| q.span.overlaps(c.span))
                     }
                     CueKind::Context(Strength::Weak) => {
@@ -2978,7 +2976,8 @@ impl Assessor<'_> {
         // "Joanna is pretending she doesn't care (she yelled at the radio on Sunday)": a story
         // about a staff member is no complaint about a client.
         let strong = self.cues.iter().find(|c| {
-            matches!(c.kind, CueKind::Gossip(Strength::Strong)) && !self.told_of_staff(c.span)
+            matches!(c.kind, CueKind::Gossip(Strength::Strong) | CueKind::CallOut)
+                && !self.told_of_staff(c.span)
         });
         let weak_with_context = || {
             // The sentences that hold each kind of cue, in order.
@@ -3035,7 +3034,7 @@ impl Assessor<'_> {
         // strong complaint needs a second one to be about someone served.
         let seconded = || {
             self.cues.iter().any(|c| {
-                matches!(c.kind, CueKind::Gossip(_))
+                matches!(c.kind, CueKind::Gossip(_) | CueKind::CallOut)
                     && !c.span.overlaps(g.span)
                     && self.layout.sentence(c.span.start) != self.layout.sentence(g.span.start)
             }) && !self.cues.iter().any(|c| c.kind == CueKind::Policy)

@@ -39,6 +39,9 @@ pub enum CueKind {
     ContextPlural,
     /// Gossip or a complaint.
     Gossip(Strength),
+    /// A public call-out of one person ("To the lady with the lime green Bronco who ..."):
+    /// strong gossip that, said to someone's face, is also a sign they were served.
+    CallOut,
     /// A word of a policy notice ("fee", "policy").
     Policy,
     /// A health detail.
@@ -303,7 +306,7 @@ impl CueMatcher {
         for m in self.callout.find_iter(text) {
             cues.push(Cue {
                 span: norm.span(m.start(), m.end()),
-                kind: CueKind::Gossip(Strength::Strong),
+                kind: CueKind::CallOut,
             });
         }
         for m in self.slot.find_iter(text) {
