@@ -1522,9 +1522,10 @@ impl Assessor<'_> {
                         .or_insert_with_key(|ids| self.disambiguate(ids.iter().copied()))
                 }
             };
-            let severity = if (frequency < rare_below
-                || client.is_some_and(|c| self.described(c, span)))
-                && !thanked
+            // Spoken to or thanked, a name alone says only that someone was here; with the
+            // client's own job or role around it, it says who.
+            let severity = if frequency < rare_below && !thanked
+                || client.is_some_and(|c| self.described(c, span))
             {
                 rule.severity
             } else {
@@ -1802,9 +1803,12 @@ impl Assessor<'_> {
     /// Whether the paragraph of a first name also tells something the roster knows of that
     /// client ("Imran's usual skin fade ... best postie in Hollinthwaite", "tomás from behind
     /// the bar"): a first name and the client's own job, role, workplace or street are one
-    /// person, however common the name.
+    /// person, however common the name. So does the paragraph before it, where a description
+    /// introduces whom the name then speaks to ("THANK YOU to the fire chief. ... Chief, you
+    /// hold this town together").
     fn described(&self, client: u32, span: Span) -> bool {
         let p = self.layout.paragraph(span.start);
+        let first = p.saturating_sub(1);
         let cues: Vec<Cue> = self
             .cues
             .iter()
@@ -1816,7 +1820,7 @@ impl Assessor<'_> {
                         c.kind,
                         CueKind::Trait(..) | CueKind::RosterTrait(_) | CueKind::Age { .. }
                     )
-                    && self.layout.paragraph(c.span.start) == p
+                    && (first..=p).contains(&self.layout.paragraph(c.span.start))
             })
             .copied()
             .collect();

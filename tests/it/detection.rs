@@ -2732,3 +2732,35 @@ clients:
         "block"
     );
 }
+
+#[test]
+fn a_name_spoken_to_after_a_description_of_the_same_client_blocks() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Chute Nine, staff: [Renata], population: 4000}
+clients:
+  - id: C001
+    name: Vern Oakes
+    aliases: [Chief]
+    attributes: {occupation: fire chief}
+"#,
+    );
+    // The description in the paragraph before says who "Chief" is.
+    assert_eq!(
+        judge(
+            &ws,
+            "A big THANK YOU to the fire chief.\n\nAfter three days on the grass fire he came in \
+             here barely able to lift his arms. Chief, you hold this town together.\n"
+        ),
+        pair("block", &["C001"])
+    );
+    // Spoken to with nothing else, the name only says someone was here.
+    assert_eq!(
+        judge(
+            &ws,
+            "Chief, you hold this town together. Thanks for the doughnuts!\n"
+        )
+        .0,
+        "warn"
+    );
+}
