@@ -625,7 +625,10 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
     let evidence = cues.iter().any(|c| {
         is_quasi(c.kind)
             || is_public(c.kind)
-            || matches!(c.kind, CueKind::Gossip(_) | CueKind::CallOut | CueKind::Reply)
+            || matches!(
+                c.kind,
+                CueKind::Gossip(_) | CueKind::CallOut | CueKind::Reply
+            )
     });
     if names.is_empty() && !evidence {
         return Vec::new();
@@ -2636,6 +2639,12 @@ impl Assessor<'_> {
                 // "the captain of the Estrella", "Storm Tracker 9's chief meteorologist".
                 role_k = Some(1.0);
             }
+            if matches!(c.kind, CueKind::Trait(..) | CueKind::RosterTrait(_))
+                && self.the_only_one(c.span)
+            {
+                // "in the only holden ute on the island": the writer says there is one.
+                role_k = Some(1.0);
+            }
             let rate = match c.kind {
                 CueKind::Occupation(i) => lx.occupations[i as usize].base_rate,
                 CueKind::Role(i) => {
@@ -2674,6 +2683,19 @@ impl Assessor<'_> {
             Some(k) => k * product,
             None => self.population * product,
         }
+    }
+
+    /// Whether a trait is said to be one of a kind: "the only holden ute on the island",
+    /// "the only pink Jeep in town" ("the only", then at most two words before the trait).
+    fn the_only_one(&self, span: Span) -> bool {
+        let before = tail(self.text, span.start, 60).trim_end().to_lowercase();
+        let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+        words.iter().position(|w| *w == "only").is_some_and(|i| {
+            i <= 2
+                && words
+                    .get(i + 1)
+                    .is_some_and(|w| matches!(*w, "the" | "our"))
+        })
     }
 
     /// Whether a role or occupation is tied to one named organisation: "the captain of the

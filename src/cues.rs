@@ -135,6 +135,25 @@ pub struct CueMatcher {
     /// "that's my wednesday 2:00", "our 10:30": a standing appointment slot, a weak sign (the
     /// times with "am", "pm" or "min" are found by [`appointment`]).
     slot: Regex,
+    /// "she's been getting her hair set every Friday", "rocks up every tuesday": one person's
+    /// weekly habit, a weak sign (its cue is the "every ..." part; "every Friday" alone is a
+    /// schedule's).
+    habit: Regex,
+}
+
+/// Whether the age at `start..end` is anyone's, not the reader's: "whether you are 20 or
+/// 80", "if you're 40".
+fn is_anyones_age(text: &str, start: usize, end: usize) -> bool {
+    let spoken_to = ["you", "ur "]
+        .iter()
+        .any(|w| text[start..end].starts_with(w));
+    let before = text[..start].trim_end();
+    let word = before.rsplit(' ').next().unwrap_or("");
+    spoken_to
+        && (matches!(
+            word,
+            "if" | "whether" | "when" | "once" | "unless" | "until"
+        ) || text[end..].starts_with(" or "))
 }
 
 /// How an age pattern writes the number it captures.
@@ -198,7 +217,10 @@ impl CueMatcher {
             (r"\b(\d{1,3})[- ](?:years?|yrs?) (?:old|young)\b".to_owned(), AgeForm::Digits),
             (r"\b(\d{1,3})(?:st|nd|rd|th)? (?:birthday|bday|b-day)\b".to_owned(), AgeForm::Digits),
             (r"\b(?:aged|age|turned|turning|turns|just turned) (\d{2,3})\b".to_owned(), AgeForm::Digits),
-            (r"\b(?:is|was|now|she's|he's|she is|he is) (\d{2,3})\b(?: (?:years|yrs)(?: old)?)?".to_owned(), AgeForm::Digits),
+            // "ur 72 not 27": the age of the one spoken to.
+            (r"\b(?:is|was|now|she's|he's|she is|he is|you're|youre|you are|ur) (\d{2,3})\b(?: (?:years|yrs)(?: old)?)?".to_owned(), AgeForm::Digits),
+            // "our 91 y/o client", "a 34yo nurse".
+            (r"\b(\d{1,3}) ?(?:y/o|y\.o|yo)\b".to_owned(), AgeForm::Digits),
             // "77 and she hasn't missed a Sunday", "92 and still swimming": an elder's age.
             (r"\b([6-9]\d|1[01]\d) and (?:she|he|still)\b".to_owned(), AgeForm::Digits),
             (format!(r"\b({words})[- ](?:years?|yrs?)[- ](?:old|young)\b"), AgeForm::Words),
@@ -233,9 +255,13 @@ impl CueMatcher {
             callout: callout_pattern(&lx.callout),
             weeks: Regex::new(r"\b([2-3]\d|4[0-2])(?:\+\d)? ?weeks?\b").expect("weeks pattern"),
             slot: Regex::new(
-                r"\b(?:my|our|his|her|their) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day )?\d{1,2}:\d\d\b",
+                r"\b(?:(?:my|our|his|her|their) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day )?\d{1,2}:\d\d)\b",
             )
             .expect("slot pattern"),
+            habit: Regex::new(
+                r"\b(?:she|he|her|his|who|comes?|came|coming|rocks? up|pops? in)\b[^.!?\n]{0,60}?\b(every (?:other )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+            )
+            .expect("habit pattern"),
         }
     }
 
@@ -309,6 +335,12 @@ impl CueMatcher {
                 kind: CueKind::CallOut,
             });
         }
+        for m in self.habit.captures_iter(text).filter_map(|c| c.get(1)) {
+            cues.push(Cue {
+                span: norm.span(m.start(), m.end()),
+                kind: CueKind::Context(Strength::Weak),
+            });
+        }
         for m in self.slot.find_iter(text) {
             cues.push(Cue {
                 span: norm.span(m.start(), m.end()),
@@ -336,7 +368,7 @@ impl CueMatcher {
                 let Some(years) = years.filter(|y| (2..=120).contains(y)) else {
                     continue;
                 };
-                if is_measure(&text[all.end()..]) {
+                if is_measure(&text[all.end()..]) || is_anyones_age(text, all.start(), all.end()) {
                     // "the studio is 10 minutes away", "she was 40% stronger".
                     continue;
                 }
@@ -813,9 +845,24 @@ impl RosterNeedles {
             .chain(&staff)
             .flat_map(|p| p.split(' '))
             .collect();
+        // (Not a word of the town the practice is named after: "Ġebla FM" is the town's
+        // radio, not a programme of Ġebla Physio in Ta' Ġebla.)
+        let town_words: std::collections::HashSet<String> = roster
+            .practice
+            .places
+            .iter()
+            .flat_map(|p| {
+                normalize(p)
+                    .split(|c: char| !c.is_alphanumeric())
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         let practice_words: Vec<String> = normalize(&roster.practice.name)
             .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 4 && !lx.is_common_word(w, 5_000))
+            .filter(|w| {
+                w.chars().count() >= 4 && !lx.is_common_word(w, 5_000) && !town_words.contains(*w)
+            })
             .map(str::to_owned)
             .collect();
         // A group many clients belong to ("men's group", "the Rotary") describes none of
@@ -951,8 +998,17 @@ impl RosterNeedles {
                 // A relative's name inside a trait ("daughter of the mayor Cllr Alun Pugh",
                 // "married to Shannon Bowen") names the relative, who may be in the news.
                 if kind == CueKind::RosterTrait(i) && !lx.kin.names_a_relative(&n) {
-                    // A proper name inside a trait: "captain of the Estrella".
+                    // A proper name inside a trait: "captain of the Estrella"; not the
+                    // place a one-of-a-kind thing is one of a kind in ("the only Holden ute on
+                    // Gozo": the island is everyone's).
+                    let only = n.split(' ').any(|w| w == "only");
+                    let mut previous = "";
                     for word in phrase.split_whitespace().skip(1) {
+                        let scope = only && matches!(previous, "in" | "on" | "around");
+                        previous = word;
+                        if scope {
+                            continue;
+                        }
                         let w = word.trim_matches(|c: char| !c.is_alphanumeric());
                         let n = normalize(w);
                         let proper = w.chars().next().is_some_and(char::is_uppercase)

@@ -2764,3 +2764,60 @@ clients:
         "warn"
     );
 }
+
+#[test]
+fn the_only_one_on_the_island_a_weekly_habit_and_ages_written_short() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Gebla Physio, staff: [Kylie], population: 4300, places: ["Ta' Gebla"]}
+clients:
+  - id: C001
+    name: Emanuel Grech
+    attributes: {age: 72, traits: [drives the only Holden ute on Gozo]}
+  - id: C002
+    name: Ray Attard
+    attributes: {occupation: radio presenter, affiliations: [Gebla FM]}
+  - id: C003
+    name: Eugenia Barksdale
+    attributes: {age: 91}
+"#,
+    );
+    // "The only" says there is one; the island it is one of a kind on names no one.
+    assert_eq!(
+        judge(
+            &ws,
+            "shoutout to the aussie legend who rocks up every tuesday in the only holden ute on \
+             the island\n"
+        ),
+        pair("block", &["C001"])
+    );
+    assert_eq!(
+        judge(&ws, "Gozo is gorgeous this time of year, come and visit!\n").0,
+        "pass"
+    );
+    // The town's radio is not the practice's own programme for sharing the town's name.
+    assert_eq!(
+        judge(
+            &ws,
+            "guess whose shoulders were on my table today 👀 he wakes us all up on gebla fm\n"
+        )
+        .1,
+        ["C002"]
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "our 91 y/o client just held a plank longer than me. i'm retiring.\n"
+        ),
+        pair("warn", &["C003"])
+    );
+    // An age said to anyone is no one's.
+    assert_eq!(
+        judge(
+            &ws,
+            "We will call you sweetheart whether you are 20 or 80. Walk-ins welcome!\n"
+        )
+        .0,
+        "pass"
+    );
+}
