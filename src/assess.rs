@@ -1451,7 +1451,7 @@ impl Assessor<'_> {
                 // "Will" after "Will Ashby": the same person again, already reported.
                 continue;
             }
-            if self.initialism_in_lowercase(span, &clients) {
+            if self.initialism_in_lowercase(span, &clients) || self.names_an_animal(span) {
                 continue;
             }
             let frequency = clients.iter().map(|(_, f)| *f).fold(0.0f32, f32::max);
@@ -1537,6 +1537,27 @@ impl Assessor<'_> {
             let notes = near.iter().map(|c| note(*c)).collect();
             findings.push(self.finding(rule, severity, span, client, notes, None));
         }
+    }
+
+    /// Whether the word at `span` is an animal's name in this draft: somewhere it comes just
+    /// after a word for an animal ("her mare **Dolly**", "our clinic dog Buck", "a bull named
+    /// Dirty Harry"), so "Dolly did all the work" is the mare too.
+    fn names_an_animal(&self, span: Span) -> bool {
+        let word = &self.text[span.range()];
+        let animals = &self.input.lexicons.animals;
+        self.input
+            .names
+            .iter()
+            .filter(|n| self.text[n.span.range()].eq_ignore_ascii_case(word))
+            .any(|n| {
+                let before = tail(self.text, n.span.start, 40);
+                let previous = before
+                    .trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                animals.contains(&previous.to_lowercase())
+            })
     }
 
     /// The winner word ("winner", "belongs to", "congratulations") in the sentence of `span` or

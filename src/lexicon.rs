@@ -206,6 +206,9 @@ pub struct Lexicons {
     pub winners: Vec<String>,
     /// Days, months and feasts, normalised: a date is everyone's, never a name or a place.
     pub calendar: std::collections::HashSet<String>,
+    /// Words for an animal: a name just after one ("her mare Dolly", "our clinic dog Buck")
+    /// is the animal's, all through the draft.
+    pub animals: std::collections::HashSet<String>,
     /// Words thanking a named person to their face.
     pub thanks: Thanks,
     /// Gossip and complaints.
@@ -260,6 +263,7 @@ struct Context {
     shares: Vec<String>,
     winners: Vec<String>,
     calendar: Vec<String>,
+    animals: Vec<String>,
     thanks: Thanks,
 }
 
@@ -464,6 +468,7 @@ impl Lexicons {
                 self.shares = c.shares;
                 self.winners = c.winners;
                 self.calendar = c.calendar.iter().map(|w| normalize(w)).collect();
+                self.animals = c.animals.iter().map(|w| normalize(w)).collect();
                 self.thanks = c.thanks;
             }
             "gossip.yaml" => {

@@ -2821,3 +2821,34 @@ clients:
         "pass"
     );
 }
+
+#[test]
+fn a_name_given_to_an_animal_is_the_animals_all_through_the_draft() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Chute Nine, staff: [Kaycee Doyle], population: 4000}
+clients:
+  - id: C001
+    name: Dolly Etcheverry
+    attributes: {age: 84}
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Kaycee and her mare **Dolly** placed third at the barrel race. She would like \
+             everyone to know Dolly did all the work, and she's been in for a massage since.\n"
+        )
+        .0,
+        "pass"
+    );
+    // Without the mare, Dolly is a person who came in.
+    assert_eq!(
+        judge(
+            &ws,
+            "Dolly came in for a massage today and says hi to everyone at the barrel race.\n"
+        )
+        .1,
+        ["C001"]
+    );
+}
