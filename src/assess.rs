@@ -1753,8 +1753,9 @@ impl Assessor<'_> {
     /// and that little nugget", "beto!!! if you're reading this"), and one followed by "if
     /// you're reading this" ("josh if ur reading this").
     fn called_to_their_face(&self, span: Span) -> Option<Cue> {
-        let after = &self.text[span.end..];
-        let (mut at, rest) = if after.starts_with('!') {
+        let after = self.slot_after(span);
+        let after = &self.text[after..];
+        let (mut at, rest) = if after.starts_with(['!', '.']) {
             if !self.layout.is_sentence_start(self.text, span.start) {
                 return None;
             }
@@ -1764,7 +1765,7 @@ impl Assessor<'_> {
             if skipped > 16 || rest.starts_with('\n') {
                 return None;
             }
-            (span.end + skipped, rest)
+            (self.text.len() - rest.len(), rest)
         } else if after.starts_with(',') {
             self.words_to(span)?
         } else {
@@ -1791,6 +1792,31 @@ impl Assessor<'_> {
             at += w.len() + 1;
         }
         None
+    }
+
+    /// Where the words after a name end when they only say which visit it was: "MIKE from
+    /// Thursday afternoon!! You left your truck keys" ("from" and a day or "this", "last",
+    /// "yesterday", at most three words). Else the name's end.
+    fn slot_after(&self, span: Span) -> usize {
+        let after = &self.text[span.end..];
+        let Some(rest) = after.strip_prefix(" from ") else {
+            return span.end;
+        };
+        let words: Vec<&str> = rest.split(' ').take(3).collect();
+        let day = words.first().is_some_and(|w| {
+            let w = crate::normalize::normalize(w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+            let w = w.trim_end_matches("'s");
+            self.input.lexicons.is_calendar_word(w)
+                || matches!(w, "this" | "last" | "yesterday" | "today" | "tonight")
+        });
+        if !day {
+            return span.end;
+        }
+        // The end of the words before the cry ("Thursday afternoon" of "Thursday afternoon!!").
+        let reach = " from ".len() + words.iter().map(|w| w.len() + 1).sum::<usize>();
+        after[..reach.min(after.len())]
+            .find(['!', '.'])
+            .map_or(span.end, |i| span.end + i)
     }
 
     /// "Mary, you're an absolute dote 💐 Thanks a million for the flowers": a name called out

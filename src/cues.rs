@@ -452,7 +452,7 @@ fn callout_pattern(nouns: &[String]) -> Regex {
         nouns.join("|")
     };
     Regex::new(&format!(
-        r"\bto the (?:[\w'’-]+ ){{0,2}}(?:{alternation}) (?:who|with|that|in the)\b"
+        r"\bto the (?:[\w'’-]+ ){{0,2}}(?:{alternation})(?: ji| sahib| hajjeh)? (?:who|with|that|in the)\b"
     ))
     .expect("call-out pattern")
 }

@@ -2852,3 +2852,55 @@ clients:
         ["C001"]
     );
 }
+
+#[test]
+fn a_name_cried_out_alone_or_with_its_slot_then_spoken_to() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Gateside Chiropractic, staff: [Kayleigh], population: 9000}
+clients:
+  - id: C001
+    name: Ashley Ruiz
+  - id: C002
+    name: Mike Delgado
+  - id: C003
+    name: Dennis Dunn
+    aliases: [Senior Chief Dunn]
+    consent:
+      - {id: K-1, scope: [status, name], channels: [social], granted: 2026-01-01, evidence: k1.pdf}
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "ASHLEY. Your sunglasses are still at the front desk 😎 come get em\n"
+        ),
+        pair("warn", &["C001"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "MIKE from Thursday afternoon!! 🔑 You left your truck keys in massage room 2.\n"
+        ),
+        pair("warn", &["C002"])
+    );
+    // A name and a status consent do not cover the spasm told with them.
+    assert_eq!(
+        judge(
+            &ws,
+            "senior chief dunn piped the whole change of command and came straight to me after. \
+             lower back was in full spasm\n"
+        ),
+        pair("block", &["C003"])
+    );
+    // A call-out with an honorific.
+    assert_eq!(
+        judge(
+            &ws,
+            "To the aunty ji who told the whole WhatsApp group her threading hurt more than her \
+             c-section 😂 and then booked again for Friday\n"
+        )
+        .0,
+        "warn"
+    );
+}
