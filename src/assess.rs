@@ -1281,9 +1281,6 @@ impl Assessor<'_> {
         }
         let before = self.text[..span.start].trim_end_matches([' ', '\u{a0}']);
         let after = self.text[span.end..].trim_start_matches([' ', '\u{a0}']);
-        if self.age_follows(span) {
-            return false;
-        }
         let next: String = after
             .chars()
             .take_while(|c| c.is_alphanumeric() || *c == '\'')
@@ -1297,7 +1294,12 @@ impl Assessor<'_> {
             .into_iter()
             .rev()
             .collect();
-        if is_date_use(self.input.lexicons, &normalised, &prev_word, &next) {
+        // "April 12–16": a month and its days, before "Bill, 58" could read the day as an age.
+        let date = is_date_use(self.input.lexicons, &normalised, &prev_word, &next);
+        if !date && self.age_follows(span) {
+            return false;
+        }
+        if date {
             // "June through September", "in April", "May 14": a month, not April or June.
             return true;
         }
@@ -1536,6 +1538,17 @@ impl Assessor<'_> {
             };
             let notes = near.iter().map(|c| note(*c)).collect();
             findings.push(self.finding(rule, severity, span, client, notes, None));
+        }
+    }
+
+    /// Whether a reply says it keeps everyone's care private ("we never discuss anyone's care
+    /// online, not even to confirm whether someone has visited us"): its "your visit" is the
+    /// reviewer's own word, told nothing back.
+    fn keeps_care_private(&self) -> bool {
+        let phrases = &self.input.lexicons.private_reply;
+        !phrases.is_empty() && {
+            let text = crate::normalize::normalize(self.text);
+            phrases.iter().any(|p| text.contains(p.as_str()))
         }
     }
 
@@ -3081,7 +3094,8 @@ impl Assessor<'_> {
         // A reply to a review that tells the reviewer's visit back to them ("your
         // appointment was booked as a trim", "you missed four sessions").
         let review_reply = || {
-            let review = self.cues.iter().any(|c| c.kind == CueKind::Review);
+            let review =
+                self.cues.iter().any(|c| c.kind == CueKind::Review) && !self.keeps_care_private();
             let replies: Vec<Cue> = self
                 .cues
                 .iter()
@@ -4409,7 +4423,8 @@ fn is_date_use(lx: &Lexicons, name: &str, prev: &str, next: &str) -> bool {
 }
 
 /// Whether the words before a name make it where someone travels ("off to skye", "flew to
-/// Florence", "back from Georgia"), and no "'s" after makes it someone's home.
+/// Florence", "back from Georgia", "a seminar in Savannah"), and no "'s" after makes it
+/// someone's home.
 fn is_trip_to(before: &str, after: &str) -> bool {
     if after.starts_with(['\'', '’']) {
         return false;
@@ -4438,6 +4453,23 @@ fn is_trip_to(before: &str, after: &str) -> bool {
                 | "moved"
         ),
         "from" => matches!(verb.as_str(), "back" | "home" | "flew" | "drove" | "sailed"),
+        // "a continuing-ed seminar in Savannah", "a conference in Florence": an event's town.
+        "in" => matches!(
+            verb.as_str(),
+            "seminar"
+                | "conference"
+                | "course"
+                | "training"
+                | "workshop"
+                | "convention"
+                | "event"
+                | "wedding"
+                | "holiday"
+                | "vacation"
+                | "trip"
+                | "week"
+                | "weekend"
+        ),
         _ => false,
     }
 }

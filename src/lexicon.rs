@@ -219,6 +219,9 @@ pub struct Lexicons {
     pub review: Vec<String>,
     /// Second-person phrases that tell a reviewer's visit back to them.
     pub reply: Vec<String>,
+    /// Phrases of a reply that keeps the reviewer's care private ("we never discuss", "cannot
+    /// confirm whether"): with one, its second-person words tell nothing back.
+    pub private_reply: Vec<String>,
     /// Nouns for one person called out in public ("to the sweet gentleman who ...").
     pub callout: Vec<String>,
     /// Health disclosures.
@@ -288,6 +291,8 @@ struct Gossip {
     review: Vec<String>,
     #[serde(default)]
     reply: Vec<String>,
+    #[serde(default)]
+    private_reply: Vec<String>,
     #[serde(default)]
     callout: Vec<String>,
 }
@@ -477,6 +482,7 @@ impl Lexicons {
                 self.policy = g.policy;
                 self.review = g.review;
                 self.reply = g.reply;
+                self.private_reply = g.private_reply.iter().map(|w| normalize(w)).collect();
                 self.callout = g.callout;
             }
             "health.yaml" => {

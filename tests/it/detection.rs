@@ -2904,3 +2904,47 @@ clients:
         "warn"
     );
 }
+
+#[test]
+fn a_months_days_a_seminars_town_and_a_reply_that_keeps_care_private_pass() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Gateside Chiropractic, staff: [Kayleigh, Tonya], population: 9000}
+clients:
+  - id: C001
+    name: April Mercer
+  - id: C002
+    name: Savannah Pike
+"#,
+    );
+    // "12" is the day, not April's age; Savannah is where the seminar is.
+    assert_eq!(
+        judge(
+            &ws,
+            "- **April 12–16** Dr. C is at a continuing-ed seminar in Savannah 🌳 Kayleigh and \
+             our massage room are open all week\n"
+        )
+        .0,
+        "pass"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Reply to a Google review (★★☆☆☆)\n\nWe're sorry your visit did not meet your \
+             expectations. To protect everyone's privacy, we never discuss anyone's care online, \
+             not even to confirm whether someone has visited us. Please call Tonya.\n"
+        )
+        .0,
+        "pass"
+    );
+    // A reply that tells the visit back still warns.
+    assert_eq!(
+        judge(
+            &ws,
+            "Reply to a Google review (★★☆☆☆)\n\nWe're sorry your visit was frustrating: your \
+             Saturday appointment started 25 minutes late.\n"
+        )
+        .0,
+        "warn"
+    );
+}
