@@ -4419,6 +4419,13 @@ fn is_date_use(lx: &Lexicons, name: &str, prev: &str, next: &str) -> bool {
             | "during"
     ) || next.starts_with(|c: char| c.is_ascii_digit())
         || matches!(next.as_str(), "through" | "thru" | "to" | "till" | "until")
+        // "june bookings are open", "our May specials": the month's calendar.
+        || matches!(
+            next.as_str(),
+            "bookings" | "appointments" | "slots" | "schedule" | "special" | "specials"
+                | "availability" | "calendar" | "dates" | "newsletter" | "edition" | "issue"
+                | "promo" | "deals" | "hours" | "intake"
+        )
         || lx.is_calendar_word(&crate::normalize::normalize(&next))
 }
 

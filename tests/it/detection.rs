@@ -2948,3 +2948,27 @@ clients:
         "warn"
     );
 }
+
+#[test]
+fn a_month_before_its_calendar_word_is_the_month() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Gebla Physio, staff: [Kylie], population: 4300}
+clients:
+  - id: C001
+    name: June Farrugia
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "also who said june bookings are open already?? bc they are lol\n"
+        )
+        .0,
+        "pass"
+    );
+    assert_eq!(
+        judge(&ws, "june came in for her massage today and booked again\n").1,
+        ["C001"]
+    );
+}
