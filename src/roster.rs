@@ -103,6 +103,13 @@ impl Attributes {
             return Vec::new();
         };
         let mut out = Vec::new();
+        // A name in quotes is the show's or the business's own: "host of the morning show
+        // \"Sanjh Savera\" on Radio Punjab".
+        for quoted in occupation.split(['"', '“', '”']).skip(1).step_by(2) {
+            if quoted.trim().chars().count() > 3 {
+                out.push(quoted.trim());
+            }
+        }
         for part in occupation.split([';', '(', ')']) {
             let mut rest = part.trim();
             // Past the job words ("owner of", "striker for", "cashier at"), lower case and

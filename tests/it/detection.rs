@@ -2972,3 +2972,34 @@ clients:
         ["C001"]
     );
 }
+
+#[test]
+fn a_morning_host_named_by_the_show_in_quotes_and_one_of_ours() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Chute Nine, staff: [Darla], population: 4000}
+clients:
+  - id: C001
+    name: Jim Pettibone
+    public_figure: true
+    attributes: {occupation: "host of the morning show \"Sunup Roundup\" on KLTG 1340 AM"}
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "If you caught the Sunup Roundup this morning and heard a certain morning host \
+             griping on air about his stiff neck... Yep, he's one of ours.\n"
+        ),
+        pair("block", &["C001"])
+    );
+    // The show alone, with no client sign, is the radio.
+    assert_eq!(
+        judge(
+            &ws,
+            "Tune in to the Sunup Roundup on Thursday to hear Renata!\n"
+        )
+        .0,
+        "pass"
+    );
+}
