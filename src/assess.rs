@@ -1929,12 +1929,13 @@ impl Assessor<'_> {
             | CueKind::RosterWorkplace(owner)
             | CueKind::RosterPlace(owner)
             | CueKind::RosterTrait(owner) => 2 * usize::from(owner == c),
-            // "turns ninety-nine this month" fits the 98-year-old on file.
+            // "turns ninety-nine this month" fits the 98-year-old on file; "our 94 y/o client"
+            // fits only a 94-year-old.
             CueKind::Age { years, decade } => usize::from(profile.age.is_some_and(|a| {
                 if decade {
                     a / 10 * 10 == years
                 } else {
-                    a.abs_diff(years) <= 1
+                    a == years || a.abs_diff(years) <= 1 && self.a_birthday(cue.span)
                 }
             })),
             // "the captain who ran the Kekaulike brush fire" is not the client who "runs the
@@ -1972,6 +1973,15 @@ impl Assessor<'_> {
             reach = reach.max(cue.span.end);
         }
         total + group_best
+    }
+
+    /// Whether the age at `span` is told as a birthday ("turns ninety-nine", "90th birthday"),
+    /// which the age on file may be a year behind.
+    fn a_birthday(&self, span: Span) -> bool {
+        let said = self.text[span.range()].to_lowercase();
+        ["turn", "birthday", "bday", "b-day"]
+            .iter()
+            .any(|w| said.contains(w))
     }
 
     /// Whether the job or role at `span` names a relative (see [`is_kin`]).

@@ -3003,3 +3003,31 @@ clients:
         "pass"
     );
 }
+
+#[test]
+fn a_stated_age_fits_only_that_age_a_birthday_the_year_before() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Desert Comfort, staff: [Lupe], population: 3000}
+clients:
+  - id: C001
+    name: Gilberto Navarrete
+    attributes: {age: 93}
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "pov: your 94 y/o client spends the entire hour telling you about his navy days\n"
+        ),
+        pair("warn", &[])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "our favourite client turns 94 on Sunday and is still coming in every week!\n"
+        )
+        .1,
+        ["C001"]
+    );
+}
