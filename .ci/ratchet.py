@@ -60,6 +60,10 @@ CORPORA = {
     "villages": os.path.join(ROOT, "corpora", "villages"),
     "hebrides": os.path.join(ROOT, "corpora", "hebrides"),
     "dearborn": os.path.join(ROOT, "corpora", "dearborn"),
+    "punjab": os.path.join(ROOT, "corpora", "punjab"),
+    "navy": os.path.join(ROOT, "corpora", "navy"),
+    "gozo": os.path.join(ROOT, "corpora", "gozo"),
+    "rodeo": os.path.join(ROOT, "corpora", "rodeo"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]
