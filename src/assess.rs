@@ -1657,10 +1657,14 @@ impl Assessor<'_> {
     /// (a possessive, then the health words within two words).
     fn health_of(&self, span: Span) -> Option<Cue> {
         let after = &self.text[span.end..];
-        let rest = after
+        let rest = match after
             .strip_prefix("'s ")
-            .or_else(|| after.strip_prefix("’s "))?;
-        let from = span.end + (after.len() - rest.len());
+            .or_else(|| after.strip_prefix("’s "))
+        {
+            Some(rest) => rest,
+            None => self.pronoun_later(span)?,
+        };
+        let from = self.text.len() - rest.len();
         // Up to two words ("new", "wee") before the health words.
         let reach = rest
             .split(' ')
@@ -1668,7 +1672,10 @@ impl Assessor<'_> {
             .map(|w| w.len() + 1)
             .sum::<usize>()
             .min(rest.len());
-        if rest[..reach].contains(['.', '!', '?', '\n', ',']) {
+        if rest[..reach]
+            .trim_end()
+            .contains(['.', '!', '?', '\n', ','])
+        {
             return None;
         }
         let at = self.cues.partition_point(|c| c.span.start < from);
@@ -1680,6 +1687,36 @@ impl Assessor<'_> {
                 span: c.span,
                 kind: CueKind::Context(Strength::Weak),
             })
+    }
+
+    /// What follows the first "his" or "her" after the name at `span` in its clause, when
+    /// the name starts its sentence and no other name comes between: "thad says the band is
+    /// ready and so is his rotator cuff" (then [`health_of`] reads it as "Thad's").
+    fn pronoun_later(&self, span: Span) -> Option<&str> {
+        if !self.layout.is_sentence_start(self.text, span.start) {
+            return None;
+        }
+        let sentence = self.layout.sentence_bytes(span.start, self.text.len());
+        let end = sentence.end.clamp(span.end, span.end + 120);
+        let clause = Span::new(span.end, end).snap(self.text);
+        let text = &self.text[clause.range()];
+        let mut at = 0;
+        for word in text.split(' ') {
+            if word.contains([',', ';', ':', '(']) {
+                return None;
+            }
+            if matches!(word.to_lowercase().as_str(), "his" | "her") {
+                let from = clause.start + at + word.len() + 1;
+                let named_between = self
+                    .input
+                    .names
+                    .iter()
+                    .any(|n| n.span.start > span.end && n.span.start < from);
+                return (!named_between && from < self.text.len()).then(|| &self.text[from..]);
+            }
+            at += word.len() + 1;
+        }
+        None
     }
 
     /// The words thanking the person named at `span` to their face ("Cheers Bob", "Thanks,
@@ -3149,10 +3186,19 @@ impl Assessor<'_> {
     /// paragraph after each, where "she" carries on).
     fn disclosures(&self, findings: &mut [Finding]) {
         // A mention's paragraph and the next, unless the next is another newsletter item.
+        // A testimonial's sign-off ("— June Baxter, Latigo") is also about the quote above it.
         let about = |offset: usize| {
             let p = self.layout.paragraph(offset);
             let next = !self.layout.opens_section(p + 1);
-            std::iter::once(p).chain(next.then_some(p + 1))
+            let line = &self.text[self.text[..offset].rfind('\n').map_or(0, |i| i + 1)..offset];
+            let signed = !line.trim().is_empty()
+                && line
+                    .trim()
+                    .chars()
+                    .all(|c| matches!(c, '—' | '–' | '-' | '~' | '*'));
+            std::iter::once(p)
+                .chain(next.then_some(p + 1))
+                .chain(signed.then(|| p.checked_sub(1)).flatten())
         };
         // A photo is of the item it is in ("[photo: Priya's finished sleeve]" under her
         // spotlight is not of the fire chief welcomed back two headings down); in a draft

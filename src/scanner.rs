@@ -926,6 +926,10 @@ impl Compiled {
                 if a.contains(". ") {
                     b.add(&a.replace(". ", " "), t(Form::Full(RosterForm::Alias)));
                 }
+                if a.contains('-') {
+                    // "Żeppi tal-Baker" written "Zeppi tal Baker".
+                    b.add(&a.replace('-', " "), t(Form::Full(RosterForm::Alias)));
+                }
                 b.add_joined(&a, t(Form::Full(RosterForm::Hashtag)));
             }
         }

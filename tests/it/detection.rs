@@ -1439,7 +1439,8 @@ clients:
         ),
         pair("pass", &[])
     );
-    // Named in a caption (a warn), described by a one-person role (a block).
+    // Named in a caption under a description by a one-person role: the name says who the
+    // description is, one block.
     assert_eq!(
         judge(
             &ws,
@@ -1447,7 +1448,7 @@ clients:
              has been too stubborn to get it looked at. He's coming back Tuesday.\n\n[photo: \
              Donnie on the table, thumbs up]\n"
         ),
-        pair("block", &["W005", "W005"])
+        pair("block", &["W005"])
     );
     // Another client's workplace tells nothing about a consented winner.
     assert_eq!(
@@ -3029,5 +3030,60 @@ clients:
         )
         .1,
         ["C001"]
+    );
+}
+
+#[test]
+fn a_testimonials_sign_off_his_later_health_and_an_alias_without_its_hyphen() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Chute Nine, staff: [Renata, Kaycee], population: 4000}
+clients:
+  - id: C001
+    name: June Baxter
+    consent:
+      - {id: K-1, scope: [status, name, story], channels: [social], granted: 2026-01-01, evidence: k1.pdf}
+  - id: C002
+    name: Thaddeus Okafor
+    aliases: [Thad]
+  - id: C003
+    name: Guzeppi Grech
+    aliases: ["Żeppi tal-Baker"]
+"#,
+    );
+    // The quote above the sign-off is hers, and its hip replacement is health.
+    assert_eq!(
+        judge(
+            &ws,
+            "CLIENT TESTIMONIAL\n\n\"After my hip replacement I didn't think I'd stand through a \
+             whole Sunday in the choir loft again. Renata got me walking without my cane.\"\n\n\
+             — June Baxter, Latigo\n"
+        ),
+        pair("block", &["C001"])
+    );
+    // Without health, the consent covers her story.
+    assert_eq!(
+        judge(
+            &ws,
+            "CLIENT TESTIMONIAL\n\n\"Kaycee's massages are the best hour of my week.\"\n\n— June \
+             Baxter, Latigo\n"
+        )
+        .0,
+        "pass"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "thad says the band is ready for state finals and after 3 weeks of work so is his \
+             rotator cuff\n"
+        ),
+        pair("block", &["C002"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Get well soon Zeppi tal Baker!! See you Thursday for your session!!\n"
+        ),
+        pair("block", &["C003"])
     );
 }
