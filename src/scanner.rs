@@ -876,6 +876,10 @@ impl Compiled {
                 // "Al-Sayed" written "Al Sayed", "Vasquez Rourke" written "Vasquez-Rourke".
                 b.add(&variant, t(Form::Full(RosterForm::FullName)));
             }
+            for variant in spelling_variants(&full) {
+                // "Vikki Pace" for Vicky Pace, "Jasvinder Kaur" for Jaswinder Kaur.
+                b.add(&variant, t(Form::Full(RosterForm::FullName)));
+            }
             let tokens = name_tokens(&full);
             let mut inits = Vec::new();
             if tokens.len() >= 2 {
@@ -918,6 +922,9 @@ impl Compiled {
                     for surname in &surnames {
                         let with_surname = format!("{a} {surname}");
                         b.add(&with_surname, t(Form::Full(RosterForm::Alias)));
+                        for variant in spelling_variants(&with_surname) {
+                            b.add(&variant, t(Form::Full(RosterForm::Alias)));
+                        }
                         b.add_joined(&with_surname, t(Form::Full(RosterForm::Hashtag)));
                     }
                     continue;
@@ -929,6 +936,9 @@ impl Compiled {
                 if a.contains('-') {
                     // "Żeppi tal-Baker" written "Zeppi tal Baker".
                     b.add(&a.replace('-', " "), t(Form::Full(RosterForm::Alias)));
+                }
+                for variant in spelling_variants(&a) {
+                    b.add(&variant, t(Form::Full(RosterForm::Alias)));
                 }
                 b.add_joined(&a, t(Form::Full(RosterForm::Hashtag)));
             }
@@ -1111,6 +1121,48 @@ fn hyphen_variants(full: &str) -> Vec<String> {
         out.push(format!("{} {}", tokens[0], tokens[1..].join("-")));
     }
     out.retain(|v| v != full);
+    out
+}
+
+/// A full name with its first name spelled as people also spell it: the ending "y", "ie" or
+/// "i" for another ("Vikki" for Vicky), "kk" or "k" for "ck", "v" for "w" and "w" for "v"
+/// ("Jasvinder" for Jaswinder), and "qu" for "qv" in the surname ("Lindquist" for
+/// Lindqvist). Only with the rest of the name: a first name alone is too many people's.
+fn spelling_variants(full: &str) -> Vec<String> {
+    let Some((first, rest)) = full.split_once(' ') else {
+        return Vec::new();
+    };
+    if first.chars().count() < 3 || !first.chars().all(|c| c.is_ascii_alphabetic()) {
+        return vec![];
+    }
+    let mut firsts = vec![first.to_owned()];
+    if first.len() >= 4
+        && let Some(stem) = ["ie", "y", "i"].iter().find_map(|e| first.strip_suffix(e))
+    {
+        firsts.extend(["y", "ie", "i"].iter().map(|e| format!("{stem}{e}")));
+    }
+    for f in firsts.clone() {
+        if f.contains("ck") {
+            firsts.push(f.replace("ck", "kk"));
+            firsts.push(f.replace("ck", "k"));
+        }
+    }
+    if first.contains('w') {
+        firsts.push(first.replace('w', "v"));
+    } else if first.contains('v') {
+        firsts.push(first.replace('v', "w"));
+    }
+    let mut rests = vec![rest.to_owned()];
+    if rest.contains("qv") {
+        rests.push(rest.replace("qv", "qu"));
+    }
+    let mut out: Vec<String> = firsts
+        .iter()
+        .flat_map(|f| rests.iter().map(move |r| format!("{f} {r}")))
+        .filter(|v| v != full)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
     out
 }
 

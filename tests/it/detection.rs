@@ -3087,3 +3087,45 @@ clients:
         pair("block", &["C003"])
     );
 }
+
+#[test]
+fn a_full_name_spelled_another_way_is_still_the_client() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Gebla Physio, staff: [Kylie], population: 4300}
+clients:
+  - id: C001
+    name: Victoria Pace
+    aliases: [Vicky Pace]
+  - id: C002
+    name: Jaswinder Kaur
+  - id: C003
+    name: Travis Lindqvist
+    aliases: [Tuff Lindqvist]
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "vikki pace ur an absolute QUEEN 👑 3 sessions n that neck is brand new\n"
+        ),
+        pair("block", &["C001"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Jasvinder Kaur was in for threading and a facial today!\n"
+        ),
+        pair("block", &["C002"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "![kaycee and tuff in the treatment room, knee taped up](x.jpg)\n\ntuff lindquist you \
+             are BUILT different\n"
+        ),
+        pair("block", &["C003"])
+    );
+    // The first name alone spelled another way is nobody in particular.
+    assert_eq!(judge(&ws, "vikki says hi to everyone!\n").0, "pass");
+}
