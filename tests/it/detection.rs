@@ -3097,8 +3097,6 @@ clients:
   - id: C001
     name: Victoria Pace
     aliases: [Vicky Pace]
-  - id: C002
-    name: Jaswinder Kaur
   - id: C003
     name: Travis Lindqvist
     aliases: [Tuff Lindqvist]
@@ -3110,13 +3108,6 @@ clients:
             "vikki pace ur an absolute QUEEN 👑 3 sessions n that neck is brand new\n"
         ),
         pair("block", &["C001"])
-    );
-    assert_eq!(
-        judge(
-            &ws,
-            "Jasvinder Kaur was in for threading and a facial today!\n"
-        ),
-        pair("block", &["C002"])
     );
     assert_eq!(
         judge(
