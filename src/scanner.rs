@@ -857,6 +857,20 @@ impl Compiled {
                 b.add(first, Target::Staff);
             }
         }
+        // A spelling variant that is another client's own name ("Marie Jones" beside Mary
+        // Jones) is theirs alone.
+        let exact: std::collections::HashSet<String> = roster
+            .clients
+            .iter()
+            .flat_map(|c| std::iter::once(&c.name).chain(&c.aliases))
+            .map(|n| normalize(n))
+            .filter(|n| n.contains(' '))
+            .collect();
+        let variants = |name: &str| {
+            let mut v = spelling_variants(name);
+            v.retain(|v| !exact.contains(v));
+            v
+        };
         let mut initials = Vec::with_capacity(roster.clients.len());
         for (i, c) in roster.clients.iter().enumerate() {
             let client = u32::try_from(i).map_err(|_| {
@@ -876,7 +890,7 @@ impl Compiled {
                 // "Al-Sayed" written "Al Sayed", "Vasquez Rourke" written "Vasquez-Rourke".
                 b.add(&variant, t(Form::Full(RosterForm::FullName)));
             }
-            for variant in spelling_variants(&full) {
+            for variant in variants(&full) {
                 // "Vikki Pace" for Vicky Pace.
                 b.add(&variant, t(Form::Full(RosterForm::FullName)));
             }
@@ -922,7 +936,7 @@ impl Compiled {
                     for surname in &surnames {
                         let with_surname = format!("{a} {surname}");
                         b.add(&with_surname, t(Form::Full(RosterForm::Alias)));
-                        for variant in spelling_variants(&with_surname) {
+                        for variant in variants(&with_surname) {
                             b.add(&variant, t(Form::Full(RosterForm::Alias)));
                         }
                         b.add_joined(&with_surname, t(Form::Full(RosterForm::Hashtag)));
@@ -937,7 +951,7 @@ impl Compiled {
                     // "Żeppi tal-Baker" written "Zeppi tal Baker".
                     b.add(&a.replace('-', " "), t(Form::Full(RosterForm::Alias)));
                 }
-                for variant in spelling_variants(&a) {
+                for variant in variants(&a) {
                     b.add(&variant, t(Form::Full(RosterForm::Alias)));
                 }
                 b.add_joined(&a, t(Form::Full(RosterForm::Hashtag)));

@@ -3120,3 +3120,21 @@ clients:
     // The first name alone spelled another way is nobody in particular.
     assert_eq!(judge(&ws, "vikki says hi to everyone!\n").0, "pass");
 }
+
+#[test]
+fn a_spelling_variant_that_is_another_clients_name_is_theirs() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Gebla Physio, staff: [Kylie], population: 4300}
+clients:
+  - id: C001
+    name: Mary Jones
+  - id: C002
+    name: Marie Jones
+"#,
+    );
+    assert_eq!(
+        judge(&ws, "Marie Jones came in for her massage today!\n"),
+        pair("block", &["C002"])
+    );
+}
