@@ -136,9 +136,38 @@ pub struct CueMatcher {
     /// times with "am", "pm" or "min" are found by [`appointment`]).
     slot: Regex,
     /// "she's been getting her hair set every Friday", "rocks up every tuesday": one person's
-    /// weekly habit, a weak sign (its cue is the "every ..." part; "every Friday" alone is a
-    /// schedule's).
+    /// weekly habit, a weak sign (see [`is_habit`]; "every Friday" alone is a schedule's).
     habit: Regex,
+}
+
+/// Whether the "every Tuesday" at `at` is one person's habit: a person or a visit
+/// ("she", "his", "who", "comes", "rocks up") earlier in its clause, within 60 bytes. (The
+/// day is looked for first: it is rare, the person words are everywhere.)
+fn is_habit(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..at];
+    let clause = before.rsplit(['.', '!', '?', '\n']).next().unwrap_or("");
+    clause.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "she"
+                | "he"
+                | "her"
+                | "his"
+                | "who"
+                | "come"
+                | "comes"
+                | "came"
+                | "coming"
+                | "rocks"
+                | "rock"
+                | "pops"
+                | "pop"
+        )
+    })
 }
 
 /// Whether the age at `start..end` is anyone's, not the reader's: "whether you are 20 or
@@ -258,10 +287,8 @@ impl CueMatcher {
                 r"\b(?:(?:my|our|his|her|their) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day )?\d{1,2}:\d\d)\b",
             )
             .expect("slot pattern"),
-            habit: Regex::new(
-                r"\b(?:she|he|her|his|who|comes?|came|coming|rocks? up|pops? in)\b[^.!?\n]{0,60}?\b(every (?:other )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
-            )
-            .expect("habit pattern"),
+            habit: Regex::new(r"\bevery (?:other )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+                .expect("habit pattern"),
         }
     }
 
@@ -335,7 +362,11 @@ impl CueMatcher {
                 kind: CueKind::CallOut,
             });
         }
-        for m in self.habit.captures_iter(text).filter_map(|c| c.get(1)) {
+        for m in self
+            .habit
+            .find_iter(text)
+            .filter(|m| is_habit(text, m.start()))
+        {
             cues.push(Cue {
                 span: norm.span(m.start(), m.end()),
                 kind: CueKind::Context(Strength::Weak),
