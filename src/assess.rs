@@ -18,7 +18,7 @@
 //! - for consent, each client's disclosures (status, name, story, photo, health) are read from
 //!   the paragraphs that mention them.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use crate::consent::{Disclosure, Disclosures};
@@ -1445,6 +1445,9 @@ impl Assessor<'_> {
             clients.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
             clients.dedup_by_key(|&mut (c, _)| c);
         }
+        let animals = self.animal_names();
+        let mut name_starts: Vec<usize> = self.input.names.iter().map(|n| n.span.start).collect();
+        name_starts.sort_unstable();
         // Who a shared first name points at depends on the draft's cues only, not on where the
         // name is: decided once per set of clients.
         let mut decided: HashMap<Vec<u32>, Option<u32>> = HashMap::new();
@@ -1453,7 +1456,8 @@ impl Assessor<'_> {
                 // "Will" after "Will Ashby": the same person again, already reported.
                 continue;
             }
-            if self.initialism_in_lowercase(span, &clients) || self.names_an_animal(span) {
+            let animal = || animals.contains(&self.text[span.range()].to_lowercase());
+            if self.initialism_in_lowercase(span, &clients) || animal() {
                 continue;
             }
             let frequency = clients.iter().map(|(_, f)| *f).fold(0.0f32, f32::max);
@@ -1506,7 +1510,7 @@ impl Assessor<'_> {
             if near.is_empty() {
                 // "to support Heulwen's home birth", "Dot's new hip": a named person's health in
                 // a practice's post is a client's.
-                near.extend(self.health_of(span));
+                near.extend(self.health_of(span, &name_starts));
             }
             if near.is_empty() {
                 // "Cheers Bob for the tin of sweets", "Crystal, thank you for the mince pies":
@@ -1552,17 +1556,15 @@ impl Assessor<'_> {
         }
     }
 
-    /// Whether the word at `span` is an animal's name in this draft: somewhere it comes just
-    /// after a word for an animal ("her mare **Dolly**", "our clinic dog Buck", "a bull named
-    /// Dirty Harry"), so "Dolly did all the work" is the mare too.
-    fn names_an_animal(&self, span: Span) -> bool {
-        let word = &self.text[span.range()];
+    /// The names that are animals' in this draft, lowercased: somewhere each comes just after
+    /// a word for an animal ("her mare **Dolly**", "our clinic dog Buck", "a bull named Dirty
+    /// Harry"), so "Dolly did all the work" is the mare too.
+    fn animal_names(&self) -> HashSet<String> {
         let animals = &self.input.lexicons.animals;
         self.input
             .names
             .iter()
-            .filter(|n| self.text[n.span.range()].eq_ignore_ascii_case(word))
-            .any(|n| {
+            .filter(|n| {
                 let before = tail(self.text, n.span.start, 40);
                 let previous = before
                     .trim_end_matches(|c: char| !c.is_alphanumeric())
@@ -1571,6 +1573,8 @@ impl Assessor<'_> {
                     .unwrap_or("");
                 animals.contains(&previous.to_lowercase())
             })
+            .map(|n| self.text[n.span.range()].to_lowercase())
+            .collect()
     }
 
     /// The winner word ("winner", "belongs to", "congratulations") in the sentence of `span` or
@@ -1655,14 +1659,14 @@ impl Assessor<'_> {
 
     /// A health detail owned by the name at `span`: "Heulwen's home birth", "Dot's new hip"
     /// (a possessive, then the health words within two words).
-    fn health_of(&self, span: Span) -> Option<Cue> {
+    fn health_of(&self, span: Span, name_starts: &[usize]) -> Option<Cue> {
         let after = &self.text[span.end..];
         let rest = match after
             .strip_prefix("'s ")
             .or_else(|| after.strip_prefix("’s "))
         {
             Some(rest) => rest,
-            None => self.pronoun_later(span)?,
+            None => self.pronoun_later(span, name_starts)?,
         };
         let from = self.text.len() - rest.len();
         // Up to two words ("new", "wee") before the health words.
@@ -1692,7 +1696,7 @@ impl Assessor<'_> {
     /// What follows the first "his" or "her" after the name at `span` in its clause, when
     /// the name starts its sentence and no other name comes between: "thad says the band is
     /// ready and so is his rotator cuff" (then [`health_of`] reads it as "Thad's").
-    fn pronoun_later(&self, span: Span) -> Option<&str> {
+    fn pronoun_later(&self, span: Span, name_starts: &[usize]) -> Option<&str> {
         if !self.layout.is_sentence_start(self.text, span.start) {
             return None;
         }
@@ -1707,11 +1711,9 @@ impl Assessor<'_> {
             }
             if matches!(word.to_lowercase().as_str(), "his" | "her") {
                 let from = clause.start + at + word.len() + 1;
-                let named_between = self
-                    .input
-                    .names
-                    .iter()
-                    .any(|n| n.span.start > span.end && n.span.start < from);
+                // (`name_starts` is sorted: one binary search, not a walk of every name.)
+                let next = name_starts.partition_point(|&s| s <= span.end);
+                let named_between = name_starts.get(next).is_some_and(|&s| s < from);
                 return (!named_between && from < self.text.len()).then(|| &self.text[from..]);
             }
             at += word.len() + 1;
