@@ -144,11 +144,7 @@ pub struct CueMatcher {
 /// ("she", "his", "who", "comes", "rocks up") earlier in its clause, within 60 bytes. (The
 /// day is looked for first: it is rare, the person words are everywhere.)
 fn is_habit(text: &str, at: usize) -> bool {
-    let mut from = at.saturating_sub(60);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = &text[from..at];
+    let before = &text[Span::new(at.saturating_sub(60), at).snap(text).range()];
     let clause = before.rsplit(['.', '!', '?', '\n']).next().unwrap_or("");
     clause.split(|c: char| !c.is_alphanumeric()).any(|w| {
         matches!(
@@ -362,17 +358,11 @@ impl CueMatcher {
                 kind: CueKind::CallOut,
             });
         }
-        for m in self
+        let habits = self
             .habit
             .find_iter(text)
-            .filter(|m| is_habit(text, m.start()))
-        {
-            cues.push(Cue {
-                span: norm.span(m.start(), m.end()),
-                kind: CueKind::Context(Strength::Weak),
-            });
-        }
-        for m in self.slot.find_iter(text) {
+            .filter(|m| is_habit(text, m.start()));
+        for m in habits.chain(self.slot.find_iter(text)) {
             cues.push(Cue {
                 span: norm.span(m.start(), m.end()),
                 kind: CueKind::Context(Strength::Weak),
