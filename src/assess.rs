@@ -2749,7 +2749,7 @@ impl Assessor<'_> {
                 role_k = Some(1.0);
             }
             if matches!(c.kind, CueKind::Trait(..) | CueKind::RosterTrait(_))
-                && self.the_only_one(c.span)
+                && self.said_to_be_the_only(c.span, 2)
             {
                 // "in the only holden ute on the island": the writer says there is one.
                 role_k = Some(1.0);
@@ -2794,17 +2794,26 @@ impl Assessor<'_> {
         }
     }
 
-    /// Whether a trait is said to be one of a kind: "the only holden ute on the island",
-    /// "the only pink Jeep in town" ("the only", then at most two words before the trait).
-    fn the_only_one(&self, span: Span) -> bool {
+    /// Whether the writer says there is one of what the cue names: "the only pharmacist", "our
+    /// sole GP", "our one and only town vet", and for a trait, with up to `gap` words between,
+    /// "the only holden ute on the island", "the only pink Jeep in town".
+    fn said_to_be_the_only(&self, span: Span, gap: usize) -> bool {
         let before = tail(self.text, span.start, 60).trim_end().to_lowercase();
-        let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
-        words.iter().position(|w| *w == "only").is_some_and(|i| {
-            i <= 2
-                && words
-                    .get(i + 1)
-                    .is_some_and(|w| matches!(*w, "the" | "our"))
-        })
+        let words: Vec<&str> = before
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(gap + 2)
+            .collect();
+        words
+            .iter()
+            .position(|w| matches!(*w, "only" | "sole"))
+            .is_some_and(|i| {
+                i <= gap
+                    && words
+                        .get(i + 1)
+                        .is_none_or(|w| matches!(*w, "the" | "our" | "and" | "my" | "their"))
+            })
     }
 
     /// Whether a role or occupation is tied to one named organisation: "the captain of the
@@ -2842,17 +2851,12 @@ impl Assessor<'_> {
             // named (capitalised) right after, or placed by a proper name.
             return names_a_place(after);
         }
-        // "our one and only town vet", "the only pharmacist": the writer says there is one.
-        let lower_before = before.to_lowercase();
         if matches!(kind, CueKind::Role(_) | CueKind::Occupation(_))
-            && ["one and only", "only", "sole"].iter().any(|w| {
-                lower_before
-                    .strip_suffix(w)
-                    .is_some_and(|r| r.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
-            })
+            && self.said_to_be_the_only(span, 0)
         {
             return true;
         }
+        let lower_before = before.to_lowercase();
         let articles = &self.input.lexicons.articles;
         let is_article = |w: &str| articles.iter().any(|a| a == w);
         let full = match own.split_once(' ') {
