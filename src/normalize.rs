@@ -13,7 +13,11 @@
 //! - any run of whitespace (space, tab, line break, NBSP, thin space ...) is one `' '`;
 //! - zero-width characters, soft hyphens, bidi controls, variation selectors and the Markdown
 //!   emphasis marks `*`, `_`, `~` vanish;
-//! - every apostrophe-like mark (`’ ‘ ʼ ´ `` ` ``) is `'`, every dash or hyphen is `-`.
+//! - every apostrophe-like mark (`’ ‘ ʼ ´ `` ` ``) is `'`, every dash or hyphen is `-`;
+//! - letters NFKD leaves whole are spelled the way writers type them on a keyboard without
+//!   them: `þ` is `th`, `ð` and `đ` are `d`, `æ` is `ae`, `œ` is `oe`, `ø` is `o`, `ß` is `ss`,
+//!   `ł` is `l`, `ħ` is `h` ("Þröstur" is "Throstur", "Sigurðsson" "Sigurdsson", "Łukasz"
+//!   "Lukasz").
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -104,6 +108,11 @@ impl Normalized {
                 Fold::Drop => {}
                 Fold::Space => out.space(start, end),
                 Fold::To(f) => out.push(f, start, end),
+                Fold::Spell(letters) => {
+                    for l in letters.chars() {
+                        out.push(l, start, end);
+                    }
+                }
                 Fold::Decompose => {
                     let mut any = false;
                     for d in std::iter::once(c).nfkd() {
@@ -259,6 +268,8 @@ enum Fold {
     Drop,
     Space,
     To(char),
+    /// A letter with no decomposition, spelled out in plain Latin letters.
+    Spell(&'static str),
     Decompose,
 }
 
@@ -280,6 +291,14 @@ fn fold(c: char) -> Fold {
             Fold::To('-')
         }
         c if c.is_whitespace() => Fold::Space,
+        'þ' | 'Þ' => Fold::Spell("th"),
+        'ð' | 'Ð' | 'đ' | 'Đ' => Fold::Spell("d"),
+        'æ' | 'Æ' => Fold::Spell("ae"),
+        'œ' | 'Œ' => Fold::Spell("oe"),
+        'ø' | 'Ø' => Fold::Spell("o"),
+        'ß' | 'ẞ' => Fold::Spell("ss"),
+        'ł' | 'Ł' => Fold::Spell("l"),
+        'ħ' | 'Ħ' => Fold::Spell("h"),
         _ => Fold::Decompose,
     }
 }
@@ -377,6 +396,16 @@ mod tests {
         let n = Normalized::new(text);
         assert_eq!(n.as_str(), "hi jose nunez!");
         assert_eq!(original(text, &n, "jose nunez"), "JOSÉ\u{a0}\n  Núñez");
+    }
+
+    #[test]
+    fn letters_without_a_decomposition_are_spelled_out() {
+        let text = "ÞRÖSTUR Sigurðsson, Łukasz and Ħal Straße";
+        let n = Normalized::new(text);
+        assert_eq!(n.as_str(), "throstur sigurdsson, lukasz and hal strasse");
+        assert_eq!(original(text, &n, "throstur"), "ÞRÖSTUR");
+        assert_eq!(original(text, &n, "strasse"), "Straße");
+        assert_eq!(normalize("Þorbjörg"), "thorbjorg");
     }
 
     #[test]
