@@ -137,13 +137,18 @@ pub struct CueMatcher {
     slot: Regex,
     /// "she's been getting her hair set every Friday", "rocks up every tuesday": one person's
     /// weekly habit, a weak sign (see [`is_habit`]; "every Friday" alone is a schedule's).
+    /// "The green Volvo is outside, so it must be Wednesday" tells a habit in itself.
     habit: Regex,
 }
 
 /// Whether the "every Tuesday" at `at` is one person's habit: a person or a visit
 /// ("she", "his", "who", "comes", "rocks up") earlier in its clause, within 60 bytes. (The
-/// day is looked for first: it is rare, the person words are everywhere.)
+/// day is looked for first: it is rare, the person words are everywhere.) "It must be
+/// Wednesday" is always one.
 fn is_habit(text: &str, at: usize) -> bool {
+    if !text[at..].starts_with("every") {
+        return true;
+    }
     let before = &text[Span::new(at.saturating_sub(60), at).snap(text).range()];
     let clause = before.rsplit(['.', '!', '?', '\n']).next().unwrap_or("");
     clause.split(|c: char| !c.is_alphanumeric()).any(|w| {
@@ -283,7 +288,9 @@ impl CueMatcher {
                 r"\b(?:(?:my|our|his|her|their) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day )?\d{1,2}:\d\d)\b",
             )
             .expect("slot pattern"),
-            habit: Regex::new(r"\bevery (?:other )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+            habit: Regex::new(
+                r"\b(?:every (?:other )?|(?:so |then )?it must be (?:a )?)(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+            )
                 .expect("habit pattern"),
         }
     }

@@ -3138,3 +3138,60 @@ clients:
         pair("block", &["C002"])
     );
 }
+
+#[test]
+fn a_name_typed_without_its_icelandic_letters_is_the_client() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Laugin Physio, staff: [Disa], population: 2200}
+clients:
+  - id: C001
+    name: Þröstur Sigurðsson
+    aliases: [Þröstur]
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Throstur tells me his shoulder hasnt felt this good since Disa started working on it\n"
+        ),
+        pair("block", &["C001"])
+    );
+    assert_eq!(
+        judge(&ws, "THROSTUR SIGURDSSON came in for his shoulder today\n"),
+        pair("block", &["C001"])
+    );
+}
+
+#[test]
+fn it_must_be_wednesday_is_a_regulars_habit() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Laugin Physio, staff: [Disa], population: 2200}
+clients:
+  - id: C001
+    name: Tobba Kvaran
+    attributes:
+      age: 71
+      traits: [mint-green 1974 Volvo Amazon]
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "the mint green volvo amazon is parked outside so it must be wednesday 💚 71 years \
+             old and still working\n"
+        ),
+        pair("block", &["C001"])
+    );
+    // The same car with no sign of a visit is a car.
+    assert_eq!(
+        judge(
+            &ws,
+            "the mint green volvo amazon is parked outside the bakery 💚 71 years old and still \
+             running\n"
+        )
+        .0,
+        "pass"
+    );
+}
