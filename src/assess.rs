@@ -2167,6 +2167,9 @@ impl Assessor<'_> {
             );
             let context: Vec<Cue> = around
                 .iter()
+                // "The surgeon's team gave her a plan", "her GP referred her to us": the job
+                // is who did it to the client, not the client.
+                .filter(|c| !quasi.iter().any(|q| self.does_it_to_someone(q, c)))
                 .filter(|c| match c.kind {
                     CueKind::Context(Strength::Strong) => {
                         !quasi.iter().any(|q| q.span.overlaps(c.span))
@@ -2792,6 +2795,33 @@ impl Assessor<'_> {
             Some(k) => k * product,
             None => self.population * product,
         }
+    }
+
+    /// Whether job or role `q` is the subject of sign `c`, a verb done to someone else ("The
+    /// surgeon's team gave her a", "our GP referred him"): at most two words between them in
+    /// one sentence, none of them a person ("the surgeon said I gave her a" is the writer's).
+    fn does_it_to_someone(&self, q: &Cue, c: &Cue) -> bool {
+        if !matches!(
+            q.kind,
+            CueKind::Occupation(_) | CueKind::Role(_) | CueKind::PublicRole(_)
+        ) || q.span.end > c.span.start
+            || self.layout.sentence(q.span.start) != self.layout.sentence(c.span.start)
+        {
+            return false;
+        }
+        let sign = &self.text[c.span.range()];
+        let mut words = words_of(sign);
+        let done_to = words.next().is_some()
+            && words.any(|w| matches!(w.to_lowercase().as_str(), "her" | "him" | "them"));
+        let between: Vec<&str> = words_of(&self.text[q.span.end..c.span.start]).collect();
+        done_to
+            && between.len() <= 2
+            && !between.iter().any(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "i" | "we" | "you" | "she" | "he" | "they" | "who" | "and"
+                )
+            })
     }
 
     /// Whether the writer says there is one of what the cue names: "the only pharmacist", "our

@@ -3195,3 +3195,26 @@ clients:
         "pass"
     );
 }
+
+#[test]
+fn a_job_that_does_something_to_the_client_is_not_the_client() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Laugin Physio, staff: [Disa], population: 2200}
+clients:
+  - id: C001
+    name: Mary Jones
+"#,
+    );
+    for text in [
+        "The surgeon's team gave her a very good plan, and she stuck to it.\n",
+        "The surgeon referred her to us in May.\n",
+    ] {
+        assert_eq!(judge(&ws, text).0, "pass", "{text}");
+    }
+    // The job of the one who came in still describes them.
+    assert_eq!(
+        judge(&ws, "The surgeon came in for a massage today.\n").0,
+        "block"
+    );
+}
