@@ -412,6 +412,7 @@ fn cue_name(kind: CueKind) -> &'static str {
         CueKind::Capacity => "public-capacity",
         CueKind::Review => "review",
         CueKind::Reply => "review-reply",
+        CueKind::KeepsPrivate => "keeps-care-private",
     }
 }
 
@@ -681,6 +682,23 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         .population
         .map_or(DEFAULT_POPULATION, |p| p as f64)
         .max(1.0);
+    // "We never confirm who we treat, so I can't help with questions about Euan's shoulder":
+    // a sentence that keeps care private holds no sign of anyone's.
+    let refusing: Vec<usize> = cues
+        .iter()
+        .filter(|c| c.kind == CueKind::KeepsPrivate)
+        .map(|c| layout.sentence(c.span.start))
+        .collect();
+    let cues: Vec<Cue> = if refusing.is_empty() {
+        cues
+    } else {
+        cues.into_iter()
+            .filter(|c| {
+                !matches!(c.kind, CueKind::Context(_) | CueKind::ContextPlural)
+                    || !refusing.contains(&layout.sentence(c.span.start))
+            })
+            .collect()
+    };
     let weak_context = cues
         .iter()
         .filter(|c| {
@@ -1446,15 +1464,29 @@ impl Assessor<'_> {
             clients.dedup_by_key(|&mut (c, _)| c);
         }
         let animals = self.animal_names();
+        let addressee = self.addressee();
         let mut name_starts: Vec<usize> = self.input.names.iter().map(|n| n.span.start).collect();
         name_starts.sort_unstable();
         // Who a shared first name points at depends on the draft's cues only, not on where the
         // name is: decided once per set of clients.
         let mut decided: HashMap<Vec<u32>, Option<u32>> = HashMap::new();
         for (span, clients) in spans {
-            if clients.iter().any(|(c, _)| named.contains(c)) {
-                // "Will" after "Will Ashby": the same person again, already reported.
-                continue;
+            // "Will" after "Will Ashby": the same person again, already reported, unless
+            // that report was short of a block and this mention says more ("★★★★★ Jón
+            // Sigurðsson ... Takk Nonni!! So glad the shoulder is back in action", a public
+            // figure's name in a heading, then her ACL). An e-mail's addressee ("To: Bev
+            // White", then "Hi Bev,") is told about herself.
+            let again = clients.iter().map(|&(c, _)| c).find(|c| named.contains(c));
+            if let Some(c) = again {
+                let id = self.input.roster.clients[c as usize].id.as_str();
+                let reported = findings
+                    .iter()
+                    .filter(|f| f.client.as_ref().is_some_and(|f| f.as_str() == id))
+                    .map(|f| f.severity)
+                    .max();
+                if reported.is_none_or(|r| r >= Severity::Block) || addressee == again {
+                    continue;
+                }
             }
             let animal = || animals.contains(&self.text[span.range()].to_lowercase());
             if self.initialism_in_lowercase(span, &clients) || animal() {
@@ -1467,6 +1499,10 @@ impl Assessor<'_> {
                 .thanked(span)
                 .or_else(|| self.called_to_their_face(span));
             if thanks.is_none() && self.is_word_use(span, frequency) {
+                continue;
+            }
+            if self.refuses_to_discuss(span) {
+                // "We never confirm who we treat, so I can't help with Euan's shoulder."
                 continue;
             }
             let mut near = self.context_near(span);
@@ -1523,6 +1559,7 @@ impl Assessor<'_> {
                 thanked = true;
             }
             let client = match clients.as_slice() {
+                _ if again.is_some() => again,
                 [(c, _)] => Some(*c),
                 many => {
                     let ids: Vec<u32> = many.iter().map(|(c, _)| *c).collect();
@@ -1540,6 +1577,9 @@ impl Assessor<'_> {
             } else {
                 rule.severity.min(Severity::Warn)
             };
+            if again.is_some() && severity < rule.severity {
+                continue;
+            }
             let notes = near.iter().map(|c| note(*c)).collect();
             findings.push(self.finding(rule, severity, span, client, notes, None));
         }
@@ -1549,11 +1589,16 @@ impl Assessor<'_> {
     /// online, not even to confirm whether someone has visited us"): its "your visit" is the
     /// reviewer's own word, told nothing back.
     fn keeps_care_private(&self) -> bool {
-        let phrases = &self.input.lexicons.private_reply;
-        !phrases.is_empty() && {
-            let text = crate::normalize::normalize(self.text);
-            phrases.iter().any(|p| text.contains(p.as_str()))
-        }
+        self.cues.iter().any(|c| c.kind == CueKind::KeepsPrivate)
+    }
+
+    /// Whether the sentence of `span` says the practice keeps care private ("we never confirm
+    /// or discuss who we treat, so I can't help with the questions about Euan's shoulder").
+    fn refuses_to_discuss(&self, span: Span) -> bool {
+        let s = self.layout.sentence(span.start);
+        self.cues
+            .iter()
+            .any(|c| c.kind == CueKind::KeepsPrivate && self.layout.sentence(c.span.start) == s)
     }
 
     /// The names that are animals' in this draft, lowercased: somewhere each comes just after

@@ -82,6 +82,9 @@ pub enum CueKind {
     Review,
     /// A phrase telling a reviewer's visit back to them ("you booked", "your appointment").
     Reply,
+    /// A phrase saying the practice keeps everyone's care private ("we never confirm or
+    /// discuss who we treat"): its sentence tells nothing about anyone.
+    KeepsPrivate,
     /// A set phrase ("farmer's carry", "baker's dozen"): the cues inside it are not evidence.
     Idiom,
     /// An age, exact or as a decade (`80` for "in her eighties").
@@ -753,6 +756,9 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
     }
     for t in &lx.reply {
         b.add(&normalize(t), CueKind::Reply);
+    }
+    for t in &lx.private_reply {
+        b.add(t, CueKind::KeepsPrivate);
     }
     for t in &lx.health {
         b.add(&normalize(t), CueKind::Health);

@@ -3218,3 +3218,46 @@ clients:
         "block"
     );
 }
+
+#[test]
+fn a_later_mention_that_says_more_than_the_full_name_is_reported() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Laugin Physio, staff: [Disa, Hulda], population: 2200}
+clients:
+  - id: C001
+    name: Jón Sigurðsson
+    aliases: [Nonni]
+"#,
+    );
+    let review = "> ★★★★★ **Jón Sigurðsson**: \"Best massage in the Westfjords.\"\n\n\
+                  **Laugin replied:**\n\n";
+    assert_eq!(
+        judge(
+            &ws,
+            &format!(
+                "{review}Takk Nonni!! So glad the shoulder is back in action after your fall.\n"
+            )
+        ),
+        // Both mentions are his: the reviewer's name warns, the reply's blocks.
+        pair("block", &["C001", "C001"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            &format!("{review}Takk kærlega, see you at the pool!\n")
+        )
+        .0,
+        "warn"
+    );
+    // Refusing to discuss him says nothing more.
+    assert_eq!(
+        judge(
+            &ws,
+            "Re: your feature on Jón Sigurðsson\n\nWe never confirm or discuss who we treat, so \
+             I can't help with your questions about Nonni's shoulder.\n"
+        )
+        .0,
+        "warn"
+    );
+}
