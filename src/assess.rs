@@ -1570,7 +1570,11 @@ impl Assessor<'_> {
             };
             // Spoken to or thanked, a name alone says only that someone was here; with the
             // client's own job or role around it, it says who.
-            let severity = if frequency < rare_below && !thanked
+            // A rare name that several clients answer to, with nothing to tell them apart
+            // ("siggi fell asleep in his session", three Siggis on the books), points at
+            // no one in particular: someone should look, but it does not say who.
+            let shared = clients.len() > 1 && client.is_none();
+            let severity = if frequency < rare_below && !thanked && !shared
                 || client.is_some_and(|c| self.described(c, span))
             {
                 rule.severity

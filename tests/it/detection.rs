@@ -3261,3 +3261,57 @@ clients:
         "warn"
     );
 }
+
+#[test]
+fn a_rare_name_several_clients_share_warns_without_saying_who() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Laugin Physio, staff: [Kari], population: 2200}
+clients:
+  - id: C001
+    name: Sigurður Jónsson
+    aliases: [Siggi]
+  - id: C002
+    name: Sigurður Pálsson
+    aliases: [Siggi]
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "siggi fell asleep 10 min into his session and snored 😂\n"
+        ),
+        pair("warn", &[])
+    );
+    // One of them told apart by his full name is him.
+    assert_eq!(
+        judge(
+            &ws,
+            "Sigurður Pálsson fell asleep in his session today 😂\n"
+        ),
+        pair("block", &["C002"])
+    );
+}
+
+#[test]
+fn a_famous_guest_is_a_public_figure_wink() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Laugin Physio, staff: [Kari], population: 2200}
+clients: []
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "we had a FAMOUS guest this week!! The man who reads the evening news came down to us \
+             with a stiff neck\n"
+        )
+        .0,
+        "block"
+    );
+    assert_eq!(
+        judge(&ws, "Watch the evening news tonight: our pool is on it!\n").0,
+        "pass"
+    );
+}
