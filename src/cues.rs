@@ -949,7 +949,8 @@ impl RosterNeedles {
                     a.places
                         .iter()
                         .map(|p| (p.as_str(), CueKind::RosterPlace(i))),
-                );
+                )
+                .flat_map(|(p, kind)| glossed(p, lx).into_iter().map(move |p| (p, kind)));
             for (phrase, kind) in phrases {
                 let n = normalize(phrase);
                 if shared.get(&n).is_some_and(|&o| o >= 3) {
@@ -1121,6 +1122,30 @@ pub(crate) fn roster_owner(kind: CueKind) -> Option<u32> {
     }
 }
 
+/// A roster phrase and, when it ends in words in brackets, the phrase without them
+/// ("Gozo Sharks FC (captain)" is said "Gozo Sharks FC"); when those words gloss one word of
+/// another language, the gloss too ("Hafnarskrifstofan (harbour office)" is said either way).
+fn glossed<'a>(phrase: &'a str, lx: &Lexicons) -> Vec<&'a str> {
+    let parts = phrase.split_once('(').and_then(|(outer, rest)| {
+        let (inner, after) = rest.split_once(')')?;
+        after
+            .trim()
+            .is_empty()
+            .then(|| (outer.trim(), inner.trim()))
+    });
+    let mut out = vec![phrase];
+    if let Some((outer, inner)) = parts {
+        if !outer.is_empty() {
+            out.push(outer);
+        }
+        let foreign = !outer.contains(' ') && !lx.is_common_word(&normalize(outer), 40_000);
+        if foreign && inner.contains(' ') {
+            out.push(inner);
+        }
+    }
+    out
+}
+
 /// Whether a roster phrase names the practice's own programme: it carries a distinctive word
 /// of the practice's name.
 fn own_program(phrase: &str, practice_words: &[String]) -> bool {
@@ -1210,6 +1235,28 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bracketed_gloss_is_said_either_way_and_a_qualifier_is_dropped() {
+        let lx = Lexicons::builtin().unwrap();
+        assert_eq!(
+            glossed("Hafnarskrifstofan (harbour office)", &lx),
+            [
+                "Hafnarskrifstofan (harbour office)",
+                "Hafnarskrifstofan",
+                "harbour office"
+            ]
+        );
+        assert_eq!(
+            glossed("frozen shoulder (right)", &lx),
+            ["frozen shoulder (right)", "frozen shoulder"]
+        );
+        assert_eq!(
+            glossed("Gozo Sharks FC (volunteer coach)", &lx),
+            ["Gozo Sharks FC (volunteer coach)", "Gozo Sharks FC"]
+        );
+        assert_eq!(glossed("Lundi hf.", &lx), ["Lundi hf."]);
+    }
 
     fn kinds(text: &str) -> Vec<(String, CueKind)> {
         let lx = Lexicons::builtin().unwrap();
