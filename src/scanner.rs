@@ -284,10 +284,15 @@ impl Scanner {
             }
         }
         let mut staff = Vec::new();
+        let mut bylines = Vec::new();
         for hit in kept {
             let Target::Client { client, form } = hit.target else {
                 if hit.target == Target::Staff {
-                    staff.push(staff_cue(&norm, hit.start, hit.end));
+                    if is_aside_byline(&norm, hit.start, hit.end) {
+                        bylines.push(norm.span(hit.start, hit.end));
+                    } else {
+                        staff.push(staff_cue(&norm, hit.start, hit.end));
+                    }
                 }
                 continue;
             };
@@ -315,7 +320,7 @@ impl Scanner {
             .and_then(|fm| fm.span)
             .map_or(0, |s| s.end);
         let mut cues = self.cue_matcher.find(&norm);
-        let staff_spans: Vec<Span> = staff.iter().map(|c| c.span).collect();
+        let staff_spans: Vec<Span> = staff.iter().map(|c| c.span).chain(bylines).collect();
         cues.extend(staff);
         cues.extend(images.iter().map(|&span| Cue {
             span,
@@ -788,6 +793,13 @@ fn is_image_address(address: &str) -> bool {
     let path = address.split(['?', '#']).next().unwrap_or(address);
     path.rsplit_once('.')
         .is_some_and(|(_, ext)| EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext)))
+}
+
+/// Whether a staff name signs an aside ("led by Helga Björk (*my big sister, so I am
+/// allowed to brag* – Hulda Rós)"): who wrote the words, not someone at work on anyone.
+fn is_aside_byline(norm: &Normalized, start: usize, end: usize) -> bool {
+    let text = norm.as_str();
+    text[..start].trim_end().ends_with('-') && text[end..].trim_start().starts_with(')')
 }
 
 /// A staff member's name as client context: "in Dez's chair" or "on Nadia's table" says

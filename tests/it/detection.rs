@@ -3315,3 +3315,30 @@ clients: []
         "pass"
     );
 }
+
+#[test]
+fn a_staff_name_signing_an_aside_is_not_at_work() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Laugin Physio, staff: [Hulda Rós], population: 2200}
+clients:
+  - id: C001
+    name: Helga Björk
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "- Advent service: the choir is led by Helga Björk (*my big sister, so I am allowed \
+             to brag* – Hulda Rós).\n"
+        ),
+        pair("warn", &["C001"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Helga Björk was in with Hulda Rós today for her shoulder.\n"
+        ),
+        pair("block", &["C001"])
+    );
+}
