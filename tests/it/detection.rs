@@ -3342,3 +3342,27 @@ clients:
         pair("block", &["C001"])
     );
 }
+
+#[test]
+fn a_newspaper_editor_is_a_journalist() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Laugin Physio, staff: [Birta], population: 2200}
+clients:
+  - id: C001
+    name: Bára Kristinsdóttir
+    public_figure: true
+    attributes:
+      occupation: editor of Eyrarpósturinn
+      affiliations: [Eyrarpósturinn]
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Guess which local journalist fell asleep on Birta's table 😂 just dont put it in \
+             Eyrarpósturinn!!\n"
+        ),
+        pair("block", &["C001"])
+    );
+}
