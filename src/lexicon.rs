@@ -209,6 +209,9 @@ pub struct Lexicons {
     /// Words for an animal: a name just after one ("her mare Dolly", "our clinic dog Buck")
     /// is the animal's, all through the draft.
     pub animals: std::collections::HashSet<String>,
+    /// Things named after a person ("the Jón Sigurðsson statue"): a name beside one names
+    /// the thing.
+    pub namesakes: std::collections::HashSet<String>,
     /// Words thanking a named person to their face.
     pub thanks: Thanks,
     /// Gossip and complaints.
@@ -267,6 +270,7 @@ struct Context {
     winners: Vec<String>,
     calendar: Vec<String>,
     animals: Vec<String>,
+    namesakes: Vec<String>,
     thanks: Thanks,
 }
 
@@ -474,6 +478,7 @@ impl Lexicons {
                 self.winners = c.winners;
                 self.calendar = c.calendar.iter().map(|w| normalize(w)).collect();
                 self.animals = c.animals.iter().map(|w| normalize(w)).collect();
+                self.namesakes = c.namesakes.iter().map(|w| normalize(w)).collect();
                 self.thanks = c.thanks;
             }
             "gossip.yaml" => {

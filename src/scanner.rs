@@ -6,7 +6,7 @@
 //! whole-word name hits and cues, resolves overlaps (longest wins; the practice's own names win
 //! ties), lets the `assess` module weigh the evidence, and judges consent per client.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::assess::{Input, Key, NameHit, NameKind, Profile, assess};
 use crate::consent::{Coverage, Disclosures, judge};
@@ -297,7 +297,9 @@ impl Scanner {
                 continue;
             };
             let span = norm.span(hit.start, hit.end);
-            if contacts.iter().any(|c| c.span.overlaps(span)) {
+            if contacts.iter().any(|c| c.span.overlaps(span))
+                || names_a_thing(text, hit.start, hit.end, &self.lexicons.namesakes)
+            {
                 continue;
             }
             let kind = match form {
@@ -793,6 +795,26 @@ fn is_image_address(address: &str) -> bool {
     let path = address.split(['?', '#']).next().unwrap_or(address);
     path.rsplit_once('.')
         .is_some_and(|(_, ext)| EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext)))
+}
+
+/// Whether the name at `start..end` of normalised `text` names a thing after a person: "the
+/// Jón Sigurðsson statue", "Jón Sigurðsson (the statue!!)", "the statue of Jón Sigurðsson",
+/// "the trawler Einar Guðfinnsson".
+fn names_a_thing(text: &str, start: usize, end: usize, namesakes: &HashSet<String>) -> bool {
+    let after = text[end..].trim_start_matches([' ', '(']);
+    let after = after.strip_prefix("the ").unwrap_or(after);
+    let next = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let mut before = text[..start]
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let (previous, earlier) = (before.next(), before.next());
+    let named_after = |w: Option<&str>| w.is_some_and(|w| namesakes.contains(w));
+    namesakes.contains(next)
+        || previous == Some("of") && named_after(earlier)
+        || named_after(previous) && matches!(earlier, Some("the" | "a" | "our" | "his" | "her"))
 }
 
 /// Whether a staff name signs an aside ("led by Helga Björk (*my big sister, so I am

@@ -3366,3 +3366,29 @@ clients:
         pair("block", &["C001"])
     );
 }
+
+#[test]
+fn a_name_given_to_a_statue_or_a_boat_is_the_thing() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Laugin Physio, staff: [Kari], population: 2200}
+clients:
+  - id: C001
+    name: Jón Sigurðsson
+"#,
+    );
+    for text in [
+        "Whoever put a Santa hat on Jón Sigurðsson (the statue!!) down by the harbour: well played\n",
+        "Whoever put a Santa hat on the statue of Jón Sigurðsson: well played\n",
+        "The trawler Jón Sigurðsson came in at dawn with a full hold\n",
+    ] {
+        assert_eq!(judge(&ws, text).0, "pass", "{text}");
+    }
+    assert_eq!(
+        judge(
+            &ws,
+            "Jón Sigurðsson came in for his shoulder by the statue\n"
+        ),
+        pair("block", &["C001"])
+    );
+}
