@@ -284,13 +284,10 @@ impl Scanner {
             }
         }
         let mut staff = Vec::new();
-        let mut bylines = Vec::new();
         for hit in kept {
             let Target::Client { client, form } = hit.target else {
                 if hit.target == Target::Staff {
-                    if is_aside_byline(&norm, hit.start, hit.end) {
-                        bylines.push(norm.span(hit.start, hit.end));
-                    } else {
+                    if !is_byline(doc.text, &norm, hit.start, hit.end) {
                         staff.push(staff_cue(&norm, hit.start, hit.end));
                     }
                 }
@@ -322,7 +319,8 @@ impl Scanner {
             .and_then(|fm| fm.span)
             .map_or(0, |s| s.end);
         let mut cues = self.cue_matcher.find(&norm);
-        let staff_spans: Vec<Span> = staff.iter().map(|c| c.span).chain(bylines).collect();
+        // (A byline is neither a sign nor someone a cue could be about.)
+        let staff_spans: Vec<Span> = staff.iter().map(|c| c.span).collect();
         cues.extend(staff);
         cues.extend(images.iter().map(|&span| Cue {
             span,
@@ -817,11 +815,22 @@ fn names_a_thing(text: &str, start: usize, end: usize, namesakes: &HashSet<Strin
         || named_after(previous) && matches!(earlier, Some("the" | "a" | "our" | "his" | "her"))
 }
 
-/// Whether a staff name signs an aside ("led by Helga Björk (*my big sister, so I am
-/// allowed to brag* – Hulda Rós)"): who wrote the words, not someone at work on anyone.
-fn is_aside_byline(norm: &Normalized, start: usize, end: usize) -> bool {
+/// Whether a staff name only says who is writing: it signs an aside ("led by Helga Björk
+/// (*my big sister, so I am allowed to brag* – Hulda Rós)") or introduces the writer at the
+/// start of a line ("Kári here from the pool desk", "Hæ everyone, Hulda here"). Neither is
+/// someone at work on anyone, nor the one a story is about.
+fn is_byline(original: &str, norm: &Normalized, start: usize, end: usize) -> bool {
     let text = norm.as_str();
-    text[..start].trim_end().ends_with('-') && text[end..].trim_start().starts_with(')')
+    let aside =
+        text[..start].trim_end().ends_with('-') && text[end..].trim_start().starts_with(')');
+    // (The normalised text has no line breaks: the line is read in the original.)
+    let at = norm.span(start, end).start;
+    let line = &original[original[..at].rfind('\n').map_or(0, |i| i + 1)..at];
+    let here = text[end..]
+        .strip_prefix(" here")
+        .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+        && line.split_whitespace().count() <= 3;
+    aside || here
 }
 
 /// A staff member's name as client context: "in Dez's chair" or "on Nadia's table" says

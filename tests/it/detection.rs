@@ -3317,7 +3317,7 @@ clients: []
 }
 
 #[test]
-fn a_staff_name_signing_an_aside_is_not_at_work() {
+fn a_staff_name_that_only_says_who_writes_is_not_at_work() {
     let ws = with_roster(
         r#"version: 1
 practice: {name: Laugin Physio, staff: [Hulda Rós], population: 2200}
@@ -3340,6 +3340,25 @@ clients:
             "Helga Björk was in with Hulda Rós today for her shoulder.\n"
         ),
         pair("block", &["C001"])
+    );
+    // The writer introducing herself is not at work on anyone either ...
+    assert_eq!(
+        judge(
+            &ws,
+            "Hæ everyone, Hulda Rós here! The pool closes at 16:00 (not Helga's boat, the storm)\n"
+        )
+        .0,
+        "pass"
+    );
+    // ... nor the one a story is about.
+    assert_eq!(
+        judge(
+            &ws,
+            "Hulda Rós here from the pool desk 👋 A certain member of the choir who shall remain \
+             nameless has spent the week on our table regretting it\n"
+        )
+        .0,
+        "warn"
     );
 }
 
