@@ -286,10 +286,8 @@ impl Scanner {
         let mut staff = Vec::new();
         for hit in kept {
             let Target::Client { client, form } = hit.target else {
-                if hit.target == Target::Staff {
-                    if !is_byline(doc.text, &norm, hit.start, hit.end) {
-                        staff.push(staff_cue(&norm, hit.start, hit.end));
-                    }
+                if hit.target == Target::Staff && !is_byline(doc.text, &norm, hit.start, hit.end) {
+                    staff.push(staff_cue(&norm, hit.start, hit.end));
                 }
                 continue;
             };
