@@ -3411,3 +3411,33 @@ clients:
         pair("block", &["C001"])
     );
 }
+
+#[test]
+fn a_pacemaker_at_a_race_sets_the_pace() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Mlima Physio, staff: [Brian], population: 15000}
+clients:
+  - id: C001
+    name: Baraka Kiptoo
+    aliases: ["@baraka_pacer"]
+    consent:
+      - {id: K1, scope: [status, name, story], channels: [social], granted: 2026-01-05, evidence: k1.pdf}
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "@baraka_pacer held the 2:06 group to 30k, then a flush on my table\n\n#pacemaker\n"
+        )
+        .0,
+        "pass"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "@baraka_pacer was on my table today, first time since he got a pacemaker\n"
+        ),
+        pair("block", &["C001"])
+    );
+}
