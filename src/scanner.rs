@@ -795,7 +795,7 @@ fn is_image_address(address: &str) -> bool {
 
 /// Whether the name at `start..end` of normalised `text` names a thing after a person: "the
 /// Jón Sigurðsson statue", "Jón Sigurðsson (the statue!!)", "the statue of Jón Sigurðsson",
-/// "the trawler Einar Guðfinnsson".
+/// "the trawler Einar Guðfinnsson"; or a place named for its owner, "at Mama Oliech's".
 fn names_a_thing(text: &str, start: usize, end: usize, namesakes: &HashSet<String>) -> bool {
     let after = text[end..].trim_start_matches([' ', '(']);
     let after = after.strip_prefix("the ").unwrap_or(after);
@@ -808,7 +808,12 @@ fn names_a_thing(text: &str, start: usize, end: usize, namesakes: &HashSet<Strin
         .filter(|w| !w.is_empty());
     let (previous, earlier) = (before.next(), before.next());
     let named_after = |w: Option<&str>| w.is_some_and(|w| namesakes.contains(w));
-    namesakes.contains(next)
+    // "a fish feast for 4 at Mama Oliech's": a place named for its owner.
+    let shop = previous == Some("at")
+        && text[end..]
+            .strip_prefix("'s")
+            .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()));
+    shop || namesakes.contains(next)
         || previous == Some("of") && named_after(earlier)
         || named_after(previous) && matches!(earlier, Some("the" | "a" | "our" | "his" | "her"))
 }

@@ -3400,6 +3400,7 @@ clients:
         "Whoever put a Santa hat on Jón Sigurðsson (the statue!!) down by the harbour: well played\n",
         "Whoever put a Santa hat on the statue of Jón Sigurðsson: well played\n",
         "The trawler Jón Sigurðsson came in at dawn with a full hold\n",
+        "Raffle winners! Third prize: a fish feast for 4 at Jón Sigurðsson's. Congratulations!\n",
     ] {
         assert_eq!(judge(&ws, text).0, "pass", "{text}");
     }
