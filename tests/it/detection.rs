@@ -3314,6 +3314,15 @@ clients: []
         judge(&ws, "Watch the evening news tonight: our pool is on it!\n").0,
         "pass"
     );
+    assert_eq!(
+        judge(
+            &ws,
+            "not saying much 🤐 but a certain gospel queen was on my table last night before her \
+             concert\n"
+        )
+        .0,
+        "block"
+    );
 }
 
 #[test]
