@@ -3415,7 +3415,8 @@ impl Assessor<'_> {
                 // "a pair of tickets to a Remparts game": a team or an event with nobody in its
                 // sentence is a prize or a plan, not something about the client.
                 CueKind::Team(_) | CueKind::Event(_)
-                    if !self.anyone_in_sentence(cue.span, &named_at) => {}
+                    if !self.anyone_in_sentence(cue.span, &named_at)
+                        || is_merchandise(self.text, cue.span) => {}
                 // "Congratulations Earl!" after "Earl LeBoeuf": a name, not a peer of the realm.
                 k if (is_quasi(k) || is_public(k))
                     && name_words
@@ -4371,6 +4372,24 @@ const HIM_OR_HER: &[&str] = &["him", "her", "his", "they", "their"];
 fn words_of(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
+}
+
+/// Whether a team or an event at `span` is something to have, not something someone is in:
+/// "your two Hawks season tickets", "a Remparts jersey".
+fn is_merchandise(text: &str, span: Span) -> bool {
+    let next = words_of(&text[span.end..]).next().unwrap_or("");
+    matches!(
+        next.to_lowercase().as_str(),
+        "season"
+            | "ticket"
+            | "tickets"
+            | "jersey"
+            | "jerseys"
+            | "shirt"
+            | "scarf"
+            | "merch"
+            | "gear"
+    )
 }
 
 /// Whether a cue at `span` is told as several people of a group ("two of the U20s", "a few

@@ -3451,3 +3451,32 @@ clients:
         pair("block", &["C001"])
     );
 }
+
+#[test]
+fn a_teams_season_tickets_are_a_prize_not_a_story() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Stadium View Physio, staff: [Tammy], population: 30000}
+clients:
+  - id: C001
+    name: April Stone
+    consent:
+      - {id: K-1, scope: [status, name], channels: [raffle], granted: 2026-01-01, evidence: k1.pdf}
+"#,
+    );
+    let draft = |prize: &str| {
+        format!(
+            "---\nchannel: raffle\n---\nCongratulations to **APRIL STONE**, winner of our raffle!\n\n\
+             April, {prize} are waiting for you at the front desk.\n"
+        )
+    };
+    assert_eq!(
+        judge(&ws, &draft("your two Dolphins season tickets")).0,
+        "pass"
+    );
+    // Her own place on the team is something about her.
+    assert_eq!(
+        judge(&ws, &draft("as the Dolphins' new kicker, your two tickets")).0,
+        "block"
+    );
+}
