@@ -3480,3 +3480,26 @@ clients:
         "block"
     );
 }
+
+#[test]
+fn the_drum_major_is_one_of_a_kind() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Stadium View Physio, staff: [Marcus], population: 30000}
+clients:
+  - id: C001
+    name: April Stone
+    attributes:
+      occupation: "student, drum major of the Marching Hawks"
+      affiliations: [Marching Hawks]
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Shoutout to our drum major for powering through Homecoming Week with those shin \
+             splints!! So proud watching her lead the Marching Hawks onto the field\n"
+        ),
+        pair("block", &["C001"])
+    );
+}
