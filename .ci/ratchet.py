@@ -64,6 +64,10 @@ CORPORA = {
     "navy": os.path.join(ROOT, "corpora", "navy"),
     "gozo": os.path.join(ROOT, "corpora", "gozo"),
     "rodeo": os.path.join(ROOT, "corpora", "rodeo"),
+    "fjord": os.path.join(ROOT, "corpora", "fjord"),
+    "nairobi": os.path.join(ROOT, "corpora", "nairobi"),
+    "borough": os.path.join(ROOT, "corpora", "borough"),
+    "campus": os.path.join(ROOT, "corpora", "campus"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]
