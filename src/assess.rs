@@ -484,6 +484,8 @@ struct Assessor<'a> {
     /// [`Assessor::context_near`] searches.
     weak_context: Vec<Cue>,
     strong_context: Vec<Cue>,
+    /// The sentences that say the practice keeps care private, in order.
+    refusing: Vec<usize>,
     /// Where staff are named, in span order, and sorted by end with the latest start so far
     /// (for [`Assessor::about_staff`]).
     staff: Vec<Span>,
@@ -684,11 +686,12 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         .max(1.0);
     // "We never confirm who we treat, so I can't help with questions about Euan's shoulder":
     // a sentence that keeps care private holds no sign of anyone's.
-    let refusing: Vec<usize> = cues
+    let mut refusing: Vec<usize> = cues
         .iter()
         .filter(|c| c.kind == CueKind::KeepsPrivate)
         .map(|c| layout.sentence(c.span.start))
         .collect();
+    refusing.dedup();
     let cues: Vec<Cue> = if refusing.is_empty() {
         cues
     } else {
@@ -745,6 +748,7 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         cues,
         weak_context,
         strong_context,
+        refusing,
         staff,
         staff_by_end,
         population,
@@ -1465,6 +1469,15 @@ impl Assessor<'_> {
         }
         let animals = self.animal_names();
         let addressee = self.addressee();
+        // How strongly each client named in full is already reported (read once: a long
+        // document says "Will" many times).
+        let mut named_at: HashMap<u32, Severity> = HashMap::new();
+        for f in findings.iter() {
+            if let Some(c) = f.client_index {
+                let s = named_at.entry(c).or_insert(f.severity);
+                *s = (*s).max(f.severity);
+            }
+        }
         let mut name_starts: Vec<usize> = self.input.names.iter().map(|n| n.span.start).collect();
         name_starts.sort_unstable();
         // Who a shared first name points at depends on the draft's cues only, not on where the
@@ -1478,12 +1491,7 @@ impl Assessor<'_> {
             // White", then "Hi Bev,") is told about herself.
             let again = clients.iter().map(|&(c, _)| c).find(|c| named.contains(c));
             if let Some(c) = again {
-                let id = self.input.roster.clients[c as usize].id.as_str();
-                let reported = findings
-                    .iter()
-                    .filter(|f| f.client.as_ref().is_some_and(|f| f.as_str() == id))
-                    .map(|f| f.severity)
-                    .max();
+                let reported = named_at.get(&c).copied();
                 if reported.is_none_or(|r| r >= Severity::Block) || addressee == again {
                     continue;
                 }
@@ -1599,10 +1607,9 @@ impl Assessor<'_> {
     /// Whether the sentence of `span` says the practice keeps care private ("we never confirm
     /// or discuss who we treat, so I can't help with the questions about Euan's shoulder").
     fn refuses_to_discuss(&self, span: Span) -> bool {
-        let s = self.layout.sentence(span.start);
-        self.cues
-            .iter()
-            .any(|c| c.kind == CueKind::KeepsPrivate && self.layout.sentence(c.span.start) == s)
+        self.refusing
+            .binary_search(&self.layout.sentence(span.start))
+            .is_ok()
     }
 
     /// The names that are animals' in this draft, lowercased: somewhere each comes just after
@@ -2862,7 +2869,9 @@ impl Assessor<'_> {
         let mut words = words_of(sign);
         let done_to = words.next().is_some()
             && words.any(|w| matches!(w.to_lowercase().as_str(), "her" | "him" | "them"));
-        let between: Vec<&str> = words_of(&self.text[q.span.end..c.span.start]).collect();
+        let between: Vec<&str> = words_of(&self.text[q.span.end..c.span.start])
+            .take(3)
+            .collect();
         done_to
             && between.len() <= 2
             && !between.iter().any(|w| {

@@ -827,12 +827,20 @@ fn is_byline(original: &str, norm: &Normalized, start: usize, end: usize) -> boo
     let aside =
         text[..start].trim_end().ends_with('-') && text[end..].trim_start().starts_with(')');
     // (The normalised text has no line breaks: the line is read in the original.)
+    // Only the last 80 bytes are read: a line start further back has more than three words
+    // before the name (and reading back to it for every staff name was quadratic on a long
+    // one-line text).
     let at = norm.span(start, end).start;
-    let line = &original[original[..at].rfind('\n').map_or(0, |i| i + 1)..at];
+    let window = Span::new(at.saturating_sub(80), at).snap(original);
+    let before = &original[window.range()];
+    let line = match before.rfind('\n') {
+        Some(i) => Some(&before[i + 1..]),
+        None => (window.start == 0).then_some(before),
+    };
     let here = text[end..]
         .strip_prefix(" here")
         .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
-        && line.split_whitespace().count() <= 3;
+        && line.is_some_and(|l| l.split_whitespace().count() <= 3);
     aside || here
 }
 
