@@ -698,7 +698,9 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         cues.into_iter()
             .filter(|c| {
                 !matches!(c.kind, CueKind::Context(_) | CueKind::ContextPlural)
-                    || !refusing.contains(&layout.sentence(c.span.start))
+                    || refusing
+                        .binary_search(&layout.sentence(c.span.start))
+                        .is_err()
             })
             .collect()
     };

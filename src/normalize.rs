@@ -268,7 +268,7 @@ enum Fold {
     Drop,
     Space,
     To(char),
-    /// A letter with no decomposition, spelled out in plain Latin letters.
+    /// A letter with no decomposition, spelled out in two plain Latin letters.
     Spell(&'static str),
     Decompose,
 }
@@ -291,14 +291,14 @@ fn fold(c: char) -> Fold {
             Fold::To('-')
         }
         c if c.is_whitespace() => Fold::Space,
+        'ð' | 'Ð' | 'đ' | 'Đ' => Fold::To('d'),
+        'ø' | 'Ø' => Fold::To('o'),
+        'ł' | 'Ł' => Fold::To('l'),
+        'ħ' | 'Ħ' => Fold::To('h'),
         'þ' | 'Þ' => Fold::Spell("th"),
-        'ð' | 'Ð' | 'đ' | 'Đ' => Fold::Spell("d"),
         'æ' | 'Æ' => Fold::Spell("ae"),
         'œ' | 'Œ' => Fold::Spell("oe"),
-        'ø' | 'Ø' => Fold::Spell("o"),
         'ß' | 'ẞ' => Fold::Spell("ss"),
-        'ł' | 'Ł' => Fold::Spell("l"),
-        'ħ' | 'Ħ' => Fold::Spell("h"),
         _ => Fold::Decompose,
     }
 }
