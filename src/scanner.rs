@@ -294,6 +294,7 @@ impl Scanner {
             let span = norm.span(hit.start, hit.end);
             if contacts.iter().any(|c| c.span.overlaps(span))
                 || names_a_thing(text, hit.start, hit.end, &self.lexicons.namesakes)
+                || names_a_shop(text, hit.start, hit.end)
             {
                 continue;
             }
@@ -793,9 +794,18 @@ fn is_image_address(address: &str) -> bool {
         .is_some_and(|(_, ext)| EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext)))
 }
 
+/// Whether the name at `start..end` of normalised `text` names a place for its owner: "a
+/// fish feast for 4 at Mama Oliech's" is a restaurant, not a visit to her.
+fn names_a_shop(text: &str, start: usize, end: usize) -> bool {
+    text[..start].trim_end().rsplit(' ').next() == Some("at")
+        && text[end..]
+            .strip_prefix("'s")
+            .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+}
+
 /// Whether the name at `start..end` of normalised `text` names a thing after a person: "the
 /// Jón Sigurðsson statue", "Jón Sigurðsson (the statue!!)", "the statue of Jón Sigurðsson",
-/// "the trawler Einar Guðfinnsson"; or a place named for its owner, "at Mama Oliech's".
+/// "the trawler Einar Guðfinnsson".
 fn names_a_thing(text: &str, start: usize, end: usize, namesakes: &HashSet<String>) -> bool {
     let after = text[end..].trim_start_matches([' ', '(']);
     let after = after.strip_prefix("the ").unwrap_or(after);
@@ -808,12 +818,7 @@ fn names_a_thing(text: &str, start: usize, end: usize, namesakes: &HashSet<Strin
         .filter(|w| !w.is_empty());
     let (previous, earlier) = (before.next(), before.next());
     let named_after = |w: Option<&str>| w.is_some_and(|w| namesakes.contains(w));
-    // "a fish feast for 4 at Mama Oliech's": a place named for its owner.
-    let shop = previous == Some("at")
-        && text[end..]
-            .strip_prefix("'s")
-            .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()));
-    shop || namesakes.contains(next)
+    namesakes.contains(next)
         || previous == Some("of") && named_after(earlier)
         || named_after(previous) && matches!(earlier, Some("the" | "a" | "our" | "his" | "her"))
 }
@@ -1202,7 +1207,7 @@ fn spelling_variants(full: &str) -> Vec<String> {
         return Vec::new();
     };
     if first.chars().count() < 3 || !first.chars().all(|c| c.is_ascii_alphabetic()) {
-        return vec![];
+        return Vec::new();
     }
     let mut firsts = vec![first.to_owned()];
     if first.len() >= 4
