@@ -794,6 +794,18 @@ fn is_image_address(address: &str) -> bool {
         .is_some_and(|(_, ext)| EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext)))
 }
 
+/// The part of a practice's name before a dash, bar or colon that sets off what it does
+/// ("Salon Róża — Hair & Massage", "Brook Lane | Physio"), if it has at least two words: one
+/// word alone ("Rose — Hair Studio") could be a client's name anywhere else in a draft.
+fn short_name(name: &str) -> Option<&str> {
+    let cut = [" — ", " – ", " - ", " | ", " · ", ": "]
+        .iter()
+        .filter_map(|sep| name.find(sep))
+        .min()?;
+    let short = name[..cut].trim();
+    short.contains(' ').then_some(short)
+}
+
 /// Whether the name at `start..end` of normalised `text` names a place for its owner: "a
 /// fish feast for 4 at Mama Oliech's" is a restaurant, not a visit to her.
 fn names_a_shop(text: &str, start: usize, end: usize) -> bool {
@@ -908,6 +920,10 @@ impl Compiled {
         let mut b = NeedleBuilder::default();
         for name in std::iter::once(&roster.practice.name).chain(&roster.practice.places) {
             b.add(&normalize(name), Target::Exempt);
+        }
+        // "Salon Róża — Hair & Massage" is "Salon Róża" in its own posts.
+        if let Some(short) = short_name(&roster.practice.name) {
+            b.add(&normalize(short), Target::Exempt);
         }
         for staff in &roster.practice.staff {
             let full = normalize(staff);

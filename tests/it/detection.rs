@@ -3503,3 +3503,27 @@ clients:
         pair("block", &["C001"])
     );
 }
+
+#[test]
+fn a_practice_is_also_called_by_its_name_without_its_tagline() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: "Salon Rosa — Hair & Massage", staff: [Jola Wrona], population: 9000}
+clients:
+  - id: C001
+    name: Rosa Kowalczyk
+"#,
+    );
+    let draft = "The Salon Rosa pampering basket (blowout and a 60-minute massage) goes to \
+                 ticket 0412!\n\n— Jola & the Salon Rosa team\n";
+    assert_eq!(judge(&ws, draft), pair("pass", &[]));
+    // The short name is the salon's, not every Rosa's.
+    assert_eq!(
+        judge(
+            &ws,
+            "Rosa came in for her blowout and a 60-minute massage today\n"
+        )
+        .1,
+        ["C001"]
+    );
+}
