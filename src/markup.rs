@@ -444,6 +444,15 @@ fn markdown(source: &str, b: &mut Builder) {
         .ok()
         .and_then(|fm| fm.span)
         .map_or(0, |s| s.end);
+    // A comment line in the front matter is a note to whoever publishes ("# reply to a review
+    // signed ..."), like an HTML comment: never published. Its values (a title) may be.
+    let mut at = 0;
+    for line in source[..body].split_inclusive('\n') {
+        if line.trim_start().starts_with('#') {
+            b.mask(at..at + line.len(), SPACE);
+        }
+        at += line.len();
+    }
     let text = &source[body..];
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
@@ -845,6 +854,14 @@ mod tests {
         assert!(n.contains("clients maryjones jpg"), "{n}");
         assert!(n.contains("renee"), "{n}");
         assert!(!n.contains("tom"), "{n}");
+    }
+
+    #[test]
+    fn front_matter_comments_are_notes_and_its_values_prose() {
+        let s = "---\nchannel: social\n# reply to a review signed \"Tom S.\"\ntitle: Mary's day\n---\nHi!\n";
+        let n = norm(s, Markup::Markdown);
+        assert!(!n.contains("tom"), "{n}");
+        assert!(n.contains("mary"), "{n}");
     }
 
     #[test]
