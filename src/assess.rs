@@ -2790,12 +2790,28 @@ impl Assessor<'_> {
         // cue counts once ("nurse ... nurses").
         let mut groups: Vec<(Span, &'static str, f64)> = Vec::new();
         let mut role_k: Option<f64> = None;
+        // A role inside a longer job ("manager" in "branch manager") is that job's word, and
+        // one person only as the job of a named organisation ("the Orzeł branch manager").
+        let job_around = |r: &Cue| {
+            cues.iter().find(|c| {
+                matches!(c.kind, CueKind::Occupation(_))
+                    && c.span.start <= r.span.start
+                    && r.span.end <= c.span.end
+                    && c.span.len() > r.span.len()
+            })
+        };
         let roles: Vec<Span> = cues
             .iter()
-            .filter(|c| matches!(c.kind, CueKind::Role(_)))
+            .filter(|c| matches!(c.kind, CueKind::Role(_)) && job_around(c).is_none())
             .map(|c| c.span)
             .collect();
         for c in cues {
+            if let Some(job) = job_around(c).filter(|_| matches!(c.kind, CueKind::Role(_))) {
+                if self.is_definite_role(job.span, c.kind) {
+                    role_k = Some(1.0);
+                }
+                continue;
+            }
             if !matches!(c.kind, CueKind::Role(_)) && roles.iter().any(|r| r.overlaps(c.span)) {
                 // "bride" is a role and a life event: one piece of evidence, counted as the role.
                 continue;
@@ -3013,11 +3029,32 @@ impl Assessor<'_> {
                     .checked_sub(proper + 1)
                     .is_some_and(|i| is_article(&words[i].to_lowercase()))
         };
+        // "orzeł credit union branch manager": an organisation on the roster, however it is
+        // written, right before a one-organisation role.
+        let adjunct = adjunct
+            || matches!(kind, CueKind::Role(_) | CueKind::PublicRole(_))
+                && self.roster_organisation_before(span.start);
         // "the president of television at Meridian Pictures": of a department of a named
         // organisation.
         let of_named =
             matches!(kind, CueKind::Role(_)) && after.starts_with("of ") && names_a_place(after);
         (definite && (of_proper || of_named || in_place)) || possessive_proper || adjunct
+    }
+
+    /// Whether a roster workplace or affiliation ends right before `at`, a space apart.
+    fn roster_organisation_before(&self, at: usize) -> bool {
+        let cues = self.input.cues;
+        let from = cues.partition_point(|c| c.span.start + 120 < at);
+        cues[from..]
+            .iter()
+            .take_while(|c| c.span.start < at)
+            .any(|c| {
+                matches!(
+                    c.kind,
+                    CueKind::RosterWorkplace(_) | CueKind::RosterAttribute(_)
+                ) && c.span.end < at
+                    && self.text[c.span.end..at].trim().is_empty()
+            })
     }
 
     /// The roster client the cues of a description point at: the one matching the most cues,

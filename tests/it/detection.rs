@@ -3527,3 +3527,51 @@ clients:
         ["C001"]
     );
 }
+
+#[test]
+fn the_manager_of_a_named_organisation_is_one_person() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Salon Rosa, staff: [Nati Kruk], population: 9000}
+clients:
+  - id: C001
+    name: Tadeusz Piatek
+    attributes:
+      occupation: branch manager, Orzel Credit Union
+      affiliations: [Orzel Credit Union]
+"#,
+    );
+    // Written in lower case, as it often is: the roster names the organisation.
+    assert_eq!(
+        judge(
+            &ws,
+            "orzel credit union branch manager snores, confirmed. he fell asleep on my table 😴\n"
+        ),
+        pair("block", &["C001"])
+    );
+    // A branch manager of no named organisation is one of several.
+    assert_eq!(
+        judge(&ws, "a branch manager fell asleep on my table today 😴\n").0,
+        "warn"
+    );
+}
+
+#[test]
+fn something_left_behind_tells_of_a_visit() {
+    let ws = Workspace::new();
+    assert_eq!(
+        judge(
+            &ws,
+            "Thaddeus – your green scarf is still hanging on our coat rack, come grab it!\n"
+        ),
+        pair("block", &["C005"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Our coat rack is full of scarves again, winter is here!\n"
+        )
+        .0,
+        "pass"
+    );
+}
