@@ -336,8 +336,12 @@ impl CueMatcher {
                 services.extend(service(norm, m.start(), m.end(), &self.not_a_visit));
             }
             let span = norm.span(m.start(), m.end());
+            // "my legs are DEAD" after a hike: the writer's own body, no one's visit.
+            let own_body = mark & INJURY_PART != 0 && text[..m.start()].ends_with("my ");
             for &kind in &self.kinds[id] {
-                cues.push(Cue { span, kind });
+                if !(own_body && matches!(kind, CueKind::Context(_))) {
+                    cues.push(Cue { span, kind });
+                }
             }
         }
         if !injury_words.is_empty() {
@@ -782,6 +786,10 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
     ] {
         for t in list {
             b.mark(&normalize(t), mark);
+            if mark == INJURY_PART && !t.ends_with('s') {
+                // "torn hamstrings", and "my legs" is the writer's own (see `find`).
+                b.mark(&format!("{}s", normalize(t)), mark);
+            }
         }
     }
     for t in &lx.disclosure.photo {

@@ -3575,3 +3575,19 @@ fn something_left_behind_tells_of_a_visit() {
         "pass"
     );
 }
+
+#[test]
+fn the_writers_own_body_is_no_sign_of_a_visit() {
+    let ws = Workspace::new();
+    assert_eq!(
+        judge(
+            &ws,
+            "Sunrise from the top of Mount Thaddeus and my legs are DEAD\n"
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(&ws, "Thaddeus and his legs are DEAD after that flush\n").0,
+        "block"
+    );
+}
