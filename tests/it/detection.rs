@@ -3591,3 +3591,33 @@ fn the_writers_own_body_is_no_sign_of_a_visit() {
         "block"
     );
 }
+
+#[test]
+fn a_village_head_by_a_local_title_is_one_person() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Koumaria Physio, staff: [Katerina], population: 1400}
+clients:
+  - id: C001
+    name: Dimos Kokkinakis
+    attributes:
+      occupation: village president (proedros)
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Our Proedros walked the whole route in 20 minutes, not bad for someone who started \
+             his knee rehab with us in the spring!\n"
+        ),
+        pair("block", &["C001"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "The proedros will open the new path on Sunday at noon.\n"
+        )
+        .0,
+        "pass"
+    );
+}
