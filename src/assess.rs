@@ -181,7 +181,7 @@ pub(crate) struct Input<'a> {
     pub profiles: &'a [Profile],
     pub names: &'a [NameHit],
     pub cues: &'a [Cue],
-    /// Where staff members are named.
+    /// Where staff members are named, in order (the spans never overlap).
     pub staff: &'a [Span],
     /// The clients' description words, built on first use.
     pub descriptors: &'a std::sync::OnceLock<Descriptors>,
@@ -619,6 +619,7 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         .filter(|c| plausible(text, c, input.lexicons, input.cues))
         .filter(|c| !is_own_trade(text, c, &input.roster.practice.name))
         .filter(|c| !is_our_staff(text, c, input.lexicons))
+        .filter(|c| !beside_staff(text, c, input.staff))
         .filter(|c| !is_anyone_in_the_trade(text, c))
         .filter(|c| !is_business_age(text, c, &input.roster.practice.name))
         .copied()
@@ -3969,6 +3970,29 @@ fn is_our_staff(text: &str, c: &Cue, lx: &Lexicons) -> bool {
         word.as_str(),
         "our" | "my" | "notre" | "nos" | "mon" | "ma" | "mes"
     )
+}
+
+/// Whether a job or role is set beside a staff member's name, as theirs: "our boss,
+/// Katerina", "Katerina, our boss", "head therapist Popi".
+fn beside_staff(text: &str, c: &Cue, staff: &[Span]) -> bool {
+    if !matches!(c.kind, CueKind::Occupation(_) | CueKind::Role(_)) {
+        return false;
+    }
+    let joins = |between: &str| {
+        between.len() <= 8
+            && between
+                .split(|ch: char| ch.is_whitespace() || matches!(ch, ',' | ':' | '-' | '–' | '—'))
+                .all(|w| matches!(w.to_lowercase().as_str(), "" | "our" | "my" | "the"))
+    };
+    // (`staff` is sorted and its spans never overlap.)
+    let before = staff.partition_point(|s| s.end <= c.span.start);
+    let after = staff.partition_point(|s| s.start < c.span.end);
+    before
+        .checked_sub(1)
+        .is_some_and(|i| text.get(staff[i].end..c.span.start).is_some_and(joins))
+        || staff
+            .get(after)
+            .is_some_and(|s| text.get(c.span.end..s.start).is_some_and(joins))
 }
 
 /// Whether the sentence of a trait or a health detail is the writer's own story: it speaks of

@@ -319,7 +319,8 @@ impl Scanner {
             .map_or(0, |s| s.end);
         let mut cues = self.cue_matcher.find(&norm);
         // (A byline is neither a sign nor someone a cue could be about.)
-        let staff_spans: Vec<Span> = staff.iter().map(|c| c.span).collect();
+        let mut staff_spans: Vec<Span> = staff.iter().map(|c| c.span).collect();
+        staff_spans.sort_unstable();
         cues.extend(staff);
         cues.extend(images.iter().map(|&span| Cue {
             span,

@@ -3621,3 +3621,30 @@ clients:
         "pass"
     );
 }
+
+#[test]
+fn a_role_beside_a_staff_name_is_theirs() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Koumaria Physio, staff: [Katerina Vlachaki, Popi], population: 1400}
+clients:
+  - id: C001
+    name: Manolis Kokkinakis
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Happy name day to our boss, Katerina!! The clinic closes at 14:00 on Wednesday.\n"
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Happy name day to the boss of the olive co-op, who was on my table this morning!\n"
+        )
+        .0,
+        "warn"
+    );
+}
