@@ -263,6 +263,7 @@ impl Scanner {
                 }
             }
         }
+        self.misspelled_surnames(&norm, doc.text, &mut hits);
         self.names_in_hashtags(&norm, doc.text, &mut hits);
         self.spaced(&norm, doc.text, &mut hits);
         let kept = resolve(hits);
@@ -629,6 +630,65 @@ impl Scanner {
                 }
             }
         }
+    }
+
+    /// A client's first name or one-word alias followed by their surname misspelled, as
+    /// writers do: "Pete Halverson" for Peter Halvorsen, "Malgosia Kowalsky" for Małgorzata
+    /// Kowalska. The surname written must start with the same letter, be capitalised as the
+    /// first name is, and sound the same (see [`sounds_alike`]); each such pair is a full name.
+    fn misspelled_surnames(&self, norm: &Normalized, original: &str, hits: &mut Vec<Hit>) {
+        let text = norm.as_str();
+        let mut found = Vec::new();
+        for h in hits.iter() {
+            let Target::Client {
+                client,
+                form: Form::Word,
+            } = h.target
+            else {
+                continue;
+            };
+            let Some(rest) = text[h.end..].strip_prefix(' ') else {
+                continue;
+            };
+            let word = rest
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            // (Cheap tests first: every first name in a draft comes here.)
+            if word.len() < 5
+                || !word
+                    .chars()
+                    .next()
+                    .is_some_and(|c| self.initials[client as usize].contains(&c))
+            {
+                continue;
+            }
+            let at = h.end + 1;
+            let capital = |s: usize, e: usize| {
+                original[norm.span(s, e).range()]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            };
+            if capital(at, at + word.len()) != capital(h.start, h.end) {
+                continue;
+            }
+            let full = normalize(&self.roster.clients[client as usize].name);
+            if name_tokens(&full)
+                .get(1..)
+                .is_some_and(|s| s.iter().any(|s| *s != word && sounds_alike(s, word)))
+            {
+                found.push(Hit {
+                    start: h.start,
+                    end: at + word.len(),
+                    target: Target::Client {
+                        client,
+                        form: Form::Full(RosterForm::FullName),
+                    },
+                });
+            }
+        }
+        hits.append(&mut found);
     }
 
     /// End of a last initial right after a first name: `Mary J.` (the period is required, so
@@ -1171,6 +1231,44 @@ fn name_tokens(full: &str) -> Vec<&str> {
     full.split(' ').filter(|w| !SUFFIXES.contains(w)).collect()
 }
 
+/// Whether two normalised surnames sound alike: the same first letter and the same
+/// consonants, in order, once the letters writers confuse are folded ("w" and "v", "c", "k"
+/// and "q", "z" and "s", "ph" and "f") and doubles merged. "Halverson" is Halvorsen,
+/// "Kowalsky" Kowalska, "Smyth" Smith; "Nowakowa" is not Nowak. Names of five letters or more
+/// with three consonants or more only: a short one sounds like too many words.
+fn sounds_alike(surname: &str, written: &str) -> bool {
+    fn skeleton(w: &str) -> Vec<char> {
+        let mut out: Vec<char> = Vec::with_capacity(w.len());
+        let mut chars = w.chars().peekable();
+        while let Some(c) = chars.next() {
+            let c = match c {
+                'p' if chars.peek() == Some(&'h') => {
+                    chars.next();
+                    'f'
+                }
+                'w' => 'v',
+                'c' | 'q' => 'k',
+                'z' => 's',
+                'a' | 'e' | 'i' | 'o' | 'u' | 'y' => continue,
+                c => c,
+            };
+            if out.last() != Some(&c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+    let first = |w: &str| w.chars().next();
+    if surname.len() < 5
+        || first(surname) != first(written)
+        || surname.len().abs_diff(written.len()) > 2
+    {
+        return false;
+    }
+    let s = skeleton(surname);
+    s.len() >= 3 && s == skeleton(written)
+}
+
 /// What follows a nickname in quotes after a first name (` "Güero" Longoria`): the text
 /// after the closing quote and its space.
 fn quoted_nickname(after: &str) -> Option<&str> {
@@ -1281,6 +1379,28 @@ mod tests {
     use super::*;
     use crate::document::Channel;
     use crate::rules::EXAMPLE_ROSTER;
+
+    #[test]
+    fn surnames_that_sound_alike() {
+        for (roster, written) in [
+            ("halvorsen", "halverson"),
+            ("kowalska", "kowalsky"),
+            ("andreadakis", "andriadakis"),
+            ("smith", "smyth"),
+            ("macdonald", "mcdonald"),
+        ] {
+            assert!(sounds_alike(roster, written), "{roster} {written}");
+        }
+        for (roster, written) in [
+            ("nowak", "nowakowa"),
+            ("halvorsen", "calverson"),
+            ("papadakis", "papadaki"),
+            ("otis", "otas"),
+            ("smith", "smithers"),
+        ] {
+            assert!(!sounds_alike(roster, written), "{roster} {written}");
+        }
+    }
 
     fn scanner() -> Scanner {
         let roster = Roster::from_yaml(EXAMPLE_ROSTER, "example").unwrap();

@@ -3648,3 +3648,32 @@ clients:
         "warn"
     );
 }
+
+#[test]
+fn a_surname_misspelled_after_a_first_name_is_still_the_full_name() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Respawn Physio, staff: [Marisol], population: 300000}
+clients:
+  - id: C001
+    name: Peter Halvorsen
+    aliases: [Pete]
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Thank you Pete Halverson!! So glad that lower back lets you finish your shifts.\n"
+        ),
+        pair("block", &["C001"])
+    );
+    // Not another surname, and not a lower-case word after a capitalised name.
+    assert_eq!(
+        judge(&ws, "Pete Hendricks won the pub quiz again.\n").0,
+        "pass"
+    );
+    assert_eq!(
+        judge(&ws, "Peter halverson was not a word we knew.\n").0,
+        "pass"
+    );
+}
