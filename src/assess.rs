@@ -4734,8 +4734,21 @@ fn in_proper_name(text: &str, span: Span) -> bool {
             .trim_end()
             .ends_with(['.', '!', '?', ':', '\n', '#', '*', '-', '—', '•'])
         || before.ends_with('\n');
+    // "The Wagon and Horses", "the Fox & Hounds": a capitalised word joined to the name's
+    // other capitalised word by "and", "&" or "of".
+    let joined = || {
+        let mut words = before.split_whitespace().rev();
+        let (join, earlier) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+        matches!(join, "and" | "&" | "of")
+            && capital(earlier)
+            && !earlier.ends_with(['.', '!', '?', ':', ','])
+            && words
+                .next()
+                .is_some_and(|w| !w.ends_with(['.', '!', '?', ':']))
+    };
     (capital(next) && !next.starts_with("I "))
         || (!sentence_start && capital(prev) && !prev.ends_with(['.', '!', '?', ':']))
+        || joined()
 }
 
 /// Whether most sentences start with a capital letter.

@@ -3677,3 +3677,36 @@ clients:
         "pass"
     );
 }
+
+#[test]
+fn a_word_inside_a_pubs_name_is_the_name() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Heathside Physio, staff: [Bev], population: 16000}
+clients:
+  - id: C001
+    name: Jack Heath
+    consent:
+      - {id: K-1, scope: [status, name], channels: [raffle], granted: 2026-01-01, evidence: k1.pdf}
+"#,
+    );
+    let draft = |donor: &str| {
+        format!(
+            "---\nchannel: raffle\n---\nChristmas hamper donated by {donor}, pink ticket 114: \
+             **Jack Heath**! Jack's a client of ours, so pop in and collect it.\n"
+        )
+    };
+    assert_eq!(
+        judge(&ws, &draft("The Wagon and Horses")),
+        pair("pass", &[])
+    );
+    // His own horses are something about him.
+    assert_eq!(
+        judge(
+            &ws,
+            &draft("Jack, who brought his two horses to the parade ring")
+        )
+        .0,
+        "block"
+    );
+}
