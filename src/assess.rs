@@ -1873,7 +1873,21 @@ impl Assessor<'_> {
             // The cry and what follows it on its line ("!! 🙌").
             let rest = after.trim_start_matches(|c: char| c != '\n' && !c.is_alphanumeric());
             let skipped = after.len() - rest.len();
-            if skipped > 16 || rest.starts_with('\n') {
+            // A name cried out alone on its line speaks to the paragraph after it ("MARIA!!!
+            // 🧣" and then "Your blue scarf is still here"), at most one blank line on.
+            let line_start = self.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+            let alone = self.text[line_start..span.start].trim().is_empty();
+            let rest = match rest.strip_prefix('\n') {
+                Some(next) if alone => {
+                    let next = next.trim_start_matches(['\r', ' ']);
+                    next.strip_prefix('\n')
+                        .or(next.strip_prefix("\r\n"))
+                        .unwrap_or(next)
+                }
+                Some(_) => return None,
+                None => rest,
+            };
+            if skipped > 16 || rest.starts_with(['\n', '\r']) {
                 return None;
             }
             (self.text.len() - rest.len(), rest)

@@ -3710,3 +3710,20 @@ clients:
         "block"
     );
 }
+
+#[test]
+fn a_name_cried_out_alone_on_its_line_speaks_to_the_next_paragraph() {
+    let ws = Workspace::new();
+    assert_eq!(
+        judge(
+            &ws,
+            "THADDEUS!!! 🧣🧣\n\nYour blue knitted scarf is still here since Tuesday.\n"
+        ),
+        pair("warn", &["C005"])
+    );
+    // Not when the next paragraph speaks to no one.
+    assert_eq!(
+        judge(&ws, "THADDEUS!!! 🧣🧣\n\nThe winter sale ends on Friday.\n").0,
+        "pass"
+    );
+}
