@@ -3727,3 +3727,34 @@ fn a_name_cried_out_alone_on_its_line_speaks_to_the_next_paragraph() {
         "pass"
     );
 }
+
+#[test]
+fn a_tournament_winner_and_a_knight_are_public_figures() {
+    let ws = Workspace::new();
+    assert_eq!(
+        judge(
+            &ws,
+            "ok i can't say who but the guy who won the Ironworks Invitational last month was on \
+             my table yesterday 😳\n"
+        )
+        .0,
+        "block"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "I literally CANNOT say who but I just had a LEGEND on my table. 14 x champion \
+             trainer. A knighthood. The nicest man ever.\n"
+        )
+        .0,
+        "block"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "The Ironworks Invitational grand finals are on the big screen at the arena Saturday!\n"
+        )
+        .0,
+        "pass"
+    );
+}
