@@ -634,7 +634,12 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
                 CueKind::Gossip(_) | CueKind::CallOut | CueKind::Reply
             )
     });
-    if names.is_empty() && !evidence {
+    // (A review reply may tell the reviewer's health back to them.)
+    let reply = || {
+        cues.iter().any(|c| c.kind == CueKind::Review)
+            && cues.iter().any(|c| c.kind == CueKind::Health)
+    };
+    if names.is_empty() && !evidence && !reply() {
         return Vec::new();
     }
     let layout = Layout::new(if input.layout.len() == text.len() {
@@ -3297,8 +3302,23 @@ impl Assessor<'_> {
                 .filter(|c| review && c.kind == CueKind::Reply)
                 .copied()
                 .collect();
-            let span = replies.first().map(|_| widest_first(&replies))?;
-            replies.into_iter().find(|c| c.span == span)
+            if let Some(span) = replies.first().map(|_| widest_first(&replies)) {
+                return replies.into_iter().find(|c| c.span == span);
+            }
+            // "Really glad the sciatica has settled and you're back riding out": the reviewer's
+            // health told back to them.
+            self.cues
+                .iter()
+                .filter(|c| review && c.kind == CueKind::Health)
+                .find(|c| {
+                    let sentence = self.layout.sentence_bytes(c.span.start, self.text.len());
+                    words_of(&self.text[sentence])
+                        .any(|w| YOU.iter().any(|y| w.eq_ignore_ascii_case(y)))
+                })
+                .map(|c| Cue {
+                    kind: CueKind::Reply,
+                    ..*c
+                })
         };
         let Some(g) = strong
             .or_else(weak_with_context)

@@ -3758,3 +3758,26 @@ fn a_tournament_winner_and_a_knight_are_public_figures() {
         "pass"
     );
 }
+
+#[test]
+fn a_review_reply_that_tells_the_reviewers_health_back_warns() {
+    let ws = Workspace::new();
+    let reply = |sentence: &str| {
+        format!(
+            "Reply to Google review (★★★★★ from Dave R.)\n\nThanks so much Dave!! {sentence} \
+             See you in the new year.\n\nBev & the team\n"
+        )
+    };
+    assert_eq!(
+        judge(
+            &ws,
+            &reply("Really glad the sciatica has settled and you're back riding out.")
+        )
+        .0,
+        "warn"
+    );
+    assert_eq!(
+        judge(&ws, &reply("Really glad you enjoyed the new room.")).0,
+        "pass"
+    );
+}
