@@ -3781,3 +3781,25 @@ fn a_review_reply_that_tells_the_reviewers_health_back_warns() {
         "pass"
     );
 }
+
+#[test]
+fn a_pro_teams_in_game_leader_is_a_public_figure() {
+    let ws = Workspace::new();
+    assert_eq!(
+        judge(
+            &ws,
+            "POV: ur favourite valorant IGL falls asleep on my table 4 minutes into a deep \
+             tissue session 💀\n"
+        )
+        .0,
+        "block"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Valorant night at the arena Friday: who's your favourite IGL?\n"
+        )
+        .0,
+        "pass"
+    );
+}
