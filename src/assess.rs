@@ -3620,7 +3620,11 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
             | CueKind::Trait(..)
             | CueKind::Context(Strength::Weak)
     );
-    if lexical && in_proper_name(text, c.span) {
+    // ("He has run the Giewont club": a phrase ending in "the" leads into a name.)
+    let leads_in = original
+        .get(original.len().saturating_sub(4)..)
+        .is_some_and(|t| t.eq_ignore_ascii_case(" the"));
+    if lexical && !leads_in && in_proper_name(text, c.span) {
         // "Tidewater Books", "the Farmers' Market", "Public Library": part of a name.
         return false;
     }

@@ -3803,3 +3803,25 @@ fn a_pro_teams_in_game_leader_is_a_public_figure() {
         "pass"
     );
 }
+
+#[test]
+fn he_has_run_the_named_club_is_one_person() {
+    let ws = Workspace::new();
+    assert_eq!(
+        judge(
+            &ws,
+            "A regular came in for his trim today. He has run the Giewont club longer than \
+             I've been alive.\n"
+        )
+        .0,
+        "block"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "He has run the Giewont club for years: come to its dance on Friday!\n"
+        )
+        .0,
+        "pass"
+    );
+}
