@@ -535,6 +535,12 @@ impl Lexicons {
         Ok(())
     }
 
+    /// Whether this (normalised) word is a first name of its own in the name lexicons.
+    #[must_use]
+    pub fn is_first_name(&self, name: &str) -> bool {
+        self.first_names.contains_key(name)
+    }
+
     /// Per-mille of people with this (normalised) first name; 0 when unknown. A short form
     /// is as common as the most common name it starts ("Jess" for Jessica, "Matt" for
     /// Matthew), while "Thad" stays as rare as Thaddeus.

@@ -1034,6 +1034,10 @@ impl Compiled {
             let mut inits = Vec::new();
             if tokens.len() >= 2 {
                 b.add(tokens[0], t(Form::First));
+                if let Some(called) = vocative(tokens[0], lexicons) {
+                    // "Manoli." to Manolis: the name as it is spoken to.
+                    b.add(&called, t(Form::Word));
+                }
                 b.add(&tokens[1..].join(" "), t(Form::Surname));
                 b.add(tokens[tokens.len() - 1], t(Form::Surname));
                 inits.extend(tokens[1..].iter().filter_map(|w| w.chars().next()));
@@ -1069,6 +1073,9 @@ impl Compiled {
                     // "Thad", "Rosie": a nickname is judged like a first name, and with the
                     // surname ("Bart Oyelowo" for Bartholomew) it is the full name.
                     b.add(&a, t(Form::Word));
+                    if let Some(called) = vocative(&a, lexicons) {
+                        b.add(&called, t(Form::Word));
+                    }
                     for surname in &surnames {
                         let with_surname = format!("{a} {surname}");
                         b.add(&with_surname, t(Form::Full(RosterForm::Alias)));
@@ -1110,6 +1117,23 @@ impl Compiled {
             profiles,
         })
     }
+}
+
+/// A first name as it is spoken to, where the languages that decline names change it in a
+/// way a writer keeps in English: the Greek vocative drops the final "s" ("Manoli!" to
+/// Manolis, "Giorgo" to Giorgos), the Polish one turns "-ia" into "-iu" ("Pani Zosiu!" to
+/// Zosia). None when that form is a name of its own ("Carlo" is not Carlos, "Nichola" not
+/// Nicholas) or an English word.
+fn vocative(first: &str, lexicons: &Lexicons) -> Option<String> {
+    let called = if first.len() >= 5 && ["os", "is", "as"].iter().any(|e| first.ends_with(e)) {
+        first[..first.len() - 1].to_owned()
+    } else if first.len() >= 4 && first.ends_with("ia") {
+        format!("{}iu", &first[..first.len() - 2])
+    } else {
+        return None;
+    };
+    (!lexicons.is_first_name(&called) && !lexicons.is_common_word(&called, 100_000))
+        .then_some(called)
 }
 
 /// What each needle stands for, flattened: one allocation for all of them (a roster of

@@ -3825,3 +3825,32 @@ fn he_has_run_the_named_club_is_one_person() {
         "pass"
     );
 }
+
+#[test]
+fn a_first_name_spoken_to_in_its_vocative_is_the_name() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Koumaria Physio, staff: [Katerina], population: 1400}
+clients:
+  - id: C001
+    name: Stavros Kokkinakis
+  - id: C002
+    name: Zosia Nowak
+  - id: C003
+    name: Carlos Ruiz
+"#,
+    );
+    assert_eq!(
+        judge(&ws, "Stavro, we saw you at the press after your session!\n").1,
+        ["C001"]
+    );
+    assert_eq!(
+        judge(&ws, "Pani Zosiu, see you on Thursday for your session!\n").1,
+        ["C002"]
+    );
+    // "Carlo" is a name of its own, not Carlos spoken to.
+    assert_eq!(
+        judge(&ws, "Carlo, see you on Thursday for your session!\n").0,
+        "pass"
+    );
+}
