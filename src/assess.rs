@@ -3631,6 +3631,8 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
     match c.kind {
         // "all our weekend cricketers": a kind of people, not one famous one.
         CueKind::Occupation(_) | CueKind::PublicRole(_) if is_generic_plural(text, c.span) => false,
+        // "brides for May are already booking trials": a part many play, in the plural.
+        CueKind::Role(i) if !lx.roles[i as usize].job && is_generic_plural(text, c.span) => false,
         // "retired fellas who've never talked", "pregnant ladies": a kind of people.
         CueKind::Trait(..) if before_a_group(text, c.span) => false,
         // "The class is retired teachers, fishermen and me": a life event before a plural

@@ -3854,3 +3854,23 @@ clients:
         "pass"
     );
 }
+
+#[test]
+fn brides_in_the_plural_are_a_kind_of_client() {
+    let ws = Workspace::new();
+    assert_eq!(
+        judge(
+            &ws,
+            "Brides for May and June 2027 are already booking trials, don't wait till summer!\n"
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Our bride for Saturday came in for her trial today, so pretty!\n"
+        )
+        .0,
+        "block"
+    );
+}
