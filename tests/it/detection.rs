@@ -3874,3 +3874,24 @@ fn brides_in_the_plural_are_a_kind_of_client() {
         "block"
     );
 }
+
+#[test]
+fn game_studio_jobs_are_occupations() {
+    let ws = Workspace::new();
+    assert_eq!(
+        judge(
+            &ws,
+            "shoutout to the lead animator who came in tonight running on 3 hrs of sleep 🫠\n"
+        )
+        .0,
+        "warn"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Game studios downtown are in crunch: desk-and-wrist clinics on Saturday!\n"
+        )
+        .0,
+        "pass"
+    );
+}
