@@ -3877,7 +3877,15 @@ fn brides_in_the_plural_are_a_kind_of_client() {
 
 #[test]
 fn game_studio_jobs_are_occupations() {
-    let ws = Workspace::new();
+    // A city of game studios: many animators.
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Respawn Physio, staff: [Jules], population: 300000}
+clients:
+  - id: C001
+    name: Jules Whitaker
+"#,
+    );
     assert_eq!(
         judge(
             &ws,
