@@ -68,6 +68,10 @@ CORPORA = {
     "nairobi": os.path.join(ROOT, "corpora", "nairobi"),
     "borough": os.path.join(ROOT, "corpora", "borough"),
     "campus": os.path.join(ROOT, "corpora", "campus"),
+    "newmarket": os.path.join(ROOT, "corpora", "newmarket"),
+    "jackowo": os.path.join(ROOT, "corpora", "jackowo"),
+    "crete": os.path.join(ROOT, "corpora", "crete"),
+    "handles": os.path.join(ROOT, "corpora", "handles"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]
