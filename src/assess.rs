@@ -1880,8 +1880,9 @@ impl Assessor<'_> {
             let skipped = after.len() - rest.len();
             // A name cried out alone on its line speaks to the paragraph after it ("MARIA!!!
             // 🧣" and then "Your blue scarf is still here"), at most one blank line on.
-            let line_start = self.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-            let alone = self.text[line_start..span.start].trim().is_empty();
+            // (Only the blanks before it are read: a long one-line draft stays linear.)
+            let before = self.text[..span.start].trim_end_matches([' ', '\t', '\r']);
+            let alone = before.is_empty() || before.ends_with('\n');
             let rest = match rest.strip_prefix('\n') {
                 Some(next) if alone => {
                     let next = next.trim_start_matches(['\r', ' ']);
