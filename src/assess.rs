@@ -2821,13 +2821,22 @@ impl Assessor<'_> {
                     && c.span.len() > r.span.len()
             })
         };
+        let jobs: Vec<Option<&Cue>> = cues
+            .iter()
+            .map(|c| {
+                matches!(c.kind, CueKind::Role(_))
+                    .then(|| job_around(c))
+                    .flatten()
+            })
+            .collect();
         let roles: Vec<Span> = cues
             .iter()
-            .filter(|c| matches!(c.kind, CueKind::Role(_)) && job_around(c).is_none())
-            .map(|c| c.span)
+            .zip(&jobs)
+            .filter(|(c, job)| matches!(c.kind, CueKind::Role(_)) && job.is_none())
+            .map(|(c, _)| c.span)
             .collect();
-        for c in cues {
-            if let Some(job) = job_around(c).filter(|_| matches!(c.kind, CueKind::Role(_))) {
+        for (c, job) in cues.iter().zip(&jobs) {
+            if let Some(job) = job {
                 if self.is_definite_role(job.span, c.kind) {
                     role_k = Some(1.0);
                 }

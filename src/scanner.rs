@@ -664,12 +664,7 @@ impl Scanner {
                 continue;
             }
             let at = h.end + 1;
-            let capital = |s: usize, e: usize| {
-                original[norm.span(s, e).range()]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-            };
+            let capital = |s: usize, e: usize| capitalised(original, norm, s, e);
             if capital(at, at + word.len()) != capital(h.start, h.end) {
                 continue;
             }
@@ -743,12 +738,7 @@ impl Scanner {
         let tail = if let Some(rest) = couple {
             let partner = rest.split(' ').next().unwrap_or("");
             let at = text.len() - rest.len();
-            let capital = |s: usize, e: usize| {
-                original[norm.span(s, e).range()]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-            };
+            let capital = |s: usize, e: usize| capitalised(original, norm, s, e);
             // ("Mary and Mary Jones" is Mary Jones herself; "Mary and client Jones" no one.)
             if partner.is_empty()
                 || !partner.chars().all(char::is_alphabetic)
@@ -853,6 +843,14 @@ fn is_image_address(address: &str) -> bool {
     let path = address.split(['?', '#']).next().unwrap_or(address);
     path.rsplit_once('.')
         .is_some_and(|(_, ext)| EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext)))
+}
+
+/// Whether the normalised bytes `start..end` begin with a capital letter in the original.
+fn capitalised(original: &str, norm: &Normalized, start: usize, end: usize) -> bool {
+    original[norm.span(start, end).range()]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
 }
 
 /// The part of a practice's name before a dash, bar or colon that sets off what it does
