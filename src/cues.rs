@@ -337,7 +337,10 @@ impl CueMatcher {
             }
             let span = norm.span(m.start(), m.end());
             // "my legs are DEAD" after a hike: the writer's own body, no one's visit.
-            let own_body = mark & INJURY_PART != 0 && text[..m.start()].ends_with("my ");
+            let own_body = mark & INJURY_PART != 0
+                && text[..m.start()]
+                    .strip_suffix("my ")
+                    .is_some_and(|before| !before.ends_with(|c: char| c.is_alphanumeric()));
             for &kind in &self.kinds[id] {
                 if !(own_body && matches!(kind, CueKind::Context(_))) {
                     cues.push(Cue { span, kind });

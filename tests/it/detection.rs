@@ -3590,6 +3590,11 @@ fn the_writers_own_body_is_no_sign_of_a_visit() {
         judge(&ws, "Thaddeus and his legs are DEAD after that flush\n").0,
         "block"
     );
+    // "my" must be a word: "army legs" are not the writer's.
+    assert_eq!(
+        judge(&ws, "Thaddeus says the army legs are DEAD\n").0,
+        "block"
+    );
 }
 
 #[test]
