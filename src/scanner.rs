@@ -73,6 +73,10 @@ pub struct Scanner {
     descriptors: std::sync::OnceLock<Descriptors>,
     /// The health phrases the practice's name says every client's status tells.
     told_by_status: Vec<String>,
+    /// The names staff are called by after a title: "bao" for a staff entry "Dr. Bao Tran"
+    /// or "Trần Quốc Bảo" (family name first), so "Dr. Bảo" is them, not a client whose
+    /// surname is Bảo.
+    staff_called: Vec<String>,
 }
 
 /// Most findings one pattern rule reports in one draft.
@@ -128,7 +132,22 @@ impl Scanner {
         .into_iter()
         .map(str::to_owned)
         .collect();
+        let staff_called = compiled
+            .roster
+            .practice
+            .staff
+            .iter()
+            .filter_map(|staff| {
+                let full = normalize(staff);
+                let tokens = name_tokens(&full, staff, &lexicons);
+                let (first, rest) = tokens.split_first()?;
+                let titled = titles.iter().any(|t| first.trim_end_matches('.') == t);
+                let called = if titled { rest.first()? } else { first };
+                (titled || full.split(' ').next() != Some(*first)).then(|| (*called).to_owned())
+            })
+            .collect();
         Scanner {
+            staff_called,
             roster: compiled.roster,
             rules,
             automaton: compiled.names,
@@ -247,7 +266,9 @@ impl Scanner {
                             }
                         }
                         Form::Surname => {
-                            if let Some(start) = self.title_before(text, s) {
+                            if let Some(start) = self.title_before(text, s)
+                                && !self.staff_called.iter().any(|n| *n == text[s..e])
+                            {
                                 let target = Target::Client {
                                     client,
                                     form: Form::Full(RosterForm::TitleSurname),
@@ -304,6 +325,7 @@ impl Scanner {
                     Some(&rule) => NameKind::Named(rule),
                     None => continue,
                 },
+                Form::Word if self.accents_disagree(client, &doc.text[span.range()]) => continue,
                 Form::Word => NameKind::Word {
                     frequency: self
                         .lexicons
@@ -668,8 +690,9 @@ impl Scanner {
             if capital(at, at + word.len()) != capital(h.start, h.end) {
                 continue;
             }
-            let full = normalize(&self.roster.clients[client as usize].name);
-            if name_tokens(&full)
+            let name = &self.roster.clients[client as usize].name;
+            let full = normalize(name);
+            if name_tokens(&full, name, &self.lexicons)
                 .get(1..)
                 .is_some_and(|s| s.iter().any(|s| *s != word && sounds_alike(s, word)))
             {
@@ -723,15 +746,11 @@ impl Scanner {
         if couple.is_none() && quoted.is_none() {
             return false;
         }
-        let Some(full) = self
-            .roster
-            .clients
-            .get(client as usize)
-            .map(|c| normalize(&c.name))
-        else {
+        let Some(name) = self.roster.clients.get(client as usize).map(|c| &c.name) else {
             return false;
         };
-        let tokens = name_tokens(&full);
+        let full = normalize(name);
+        let tokens = name_tokens(&full, name, &self.lexicons);
         let (Some(first), Some(surnames)) = (tokens.first(), tokens.get(1..)) else {
             return false;
         };
@@ -767,6 +786,29 @@ impl Scanner {
                 tail.strip_prefix(s.as_str())
                     .is_some_and(|t| t.chars().next().is_none_or(|c| !c.is_alphanumeric()))
             })
+    }
+
+    /// Whether a one-word name written with accents (`Năm`, "year" in Vietnamese) differs from
+    /// every way the client's entry writes that word (`Nam`), where the entry is written with
+    /// accents: whoever typed "Nguyễn Hoàng Nam" would have typed "Năm" if it were his name.
+    /// A name typed without accents is still the name ("Nguyen" for Nguyễn), and so is an
+    /// accent on a name whose entry has none ("José" for Jose Ruiz).
+    fn accents_disagree(&self, client: u32, written: &str) -> bool {
+        use unicode_normalization::UnicodeNormalization;
+        if written.is_ascii() {
+            return false;
+        }
+        let c = &self.roster.clients[client as usize];
+        let entry = || std::iter::once(&c.name).chain(&c.aliases);
+        if entry().all(|n| n.is_ascii()) {
+            return false;
+        }
+        let folded = normalize(written);
+        let exact: String = written.nfc().flat_map(char::to_lowercase).collect();
+        !entry()
+            .flat_map(|n| n.split(|ch: char| !ch.is_alphanumeric()))
+            .filter(|w| normalize(w) == folded)
+            .any(|w| w.nfc().flat_map(char::to_lowercase).collect::<String>() == exact)
     }
 
     /// Start of a title right before a surname: `Mrs. Jones`, `Coach Jones`.
@@ -987,7 +1029,7 @@ impl Compiled {
         for staff in &roster.practice.staff {
             let full = normalize(staff);
             b.add(&full, Target::Staff);
-            if let Some(first) = full.split(' ').next() {
+            if let Some(first) = name_tokens(&full, staff, lexicons).first() {
                 b.add(first, Target::Staff);
             }
         }
@@ -1028,7 +1070,18 @@ impl Compiled {
                 // "Vikki Pace" for Vicky Pace.
                 b.add(&variant, t(Form::Full(RosterForm::FullName)));
             }
-            let tokens = name_tokens(&full);
+            let tokens = name_tokens(&full, &c.name, lexicons);
+            let written: Vec<&str> = full.split(' ').collect();
+            if tokens.len() == 2 && written.first() == tokens.get(1) {
+                // "Lan Nguyen", "Siew Lan Wong": a family-first name turned round, as it is
+                // written in English (without the Vietnamese middle name "Thị").
+                let given = written[1..]
+                    .iter()
+                    .filter(|w| !matches!(**w, "thi" | "van"));
+                let turned: Vec<&str> = given.copied().chain([tokens[1]]).collect();
+                b.add(&turned.join(" "), t(Form::Full(RosterForm::FullName)));
+                b.add(&tokens.join(" "), t(Form::Full(RosterForm::FullName)));
+            }
             let mut inits = Vec::new();
             if tokens.len() >= 2 {
                 b.add(tokens[0], t(Form::First));
@@ -1248,9 +1301,41 @@ const HASHTAG_CHEERS: &[&str] = &[
 ];
 
 /// The words of a normalised name without its suffixes ("jr", "iii"): the first name, then
-/// the surname's words.
-fn name_tokens(full: &str) -> Vec<&str> {
-    full.split(' ').filter(|w| !SUFFIXES.contains(w)).collect()
+/// the surname's words. A name written family name first ("Nguyễn Thị Lan", "Wong Siew
+/// Lan") comes back as the name a person is called by, then the family name: `lan nguyen`.
+/// `written` is the name as the roster writes it.
+fn name_tokens<'a>(full: &'a str, written: &str, lexicons: &Lexicons) -> Vec<&'a str> {
+    let tokens: Vec<&str> = full.split(' ').filter(|w| !SUFFIXES.contains(w)).collect();
+    if family_first(&tokens, written, lexicons) {
+        vec![tokens[tokens.len() - 1], tokens[0]]
+    } else {
+        tokens
+    }
+}
+
+/// Whether a name of three words or more is written family name first, as Vietnamese,
+/// Chinese and Korean names are: its first word is far more often a surname than a first
+/// name, and either a common surname (Nguyen, Wong, Lim) or followed by the Vietnamese
+/// middle name that marks a woman's or a man's name, accents and all ("Thị", "Văn"; "Jacoba
+/// van Wyk" is Dutch).
+fn family_first(tokens: &[&str], written: &str, lexicons: &Lexicons) -> bool {
+    let [family, _, _, ..] = tokens else {
+        return false;
+    };
+    let as_surname = lexicons.surnames.get(*family).copied().unwrap_or(0.0);
+    let marked = || {
+        written
+            .split_whitespace()
+            .nth(1)
+            .map(|w| {
+                use unicode_normalization::UnicodeNormalization;
+                w.nfc().flat_map(char::to_lowercase).collect::<String>()
+            })
+            .is_some_and(|w| matches!(w.as_str(), "thị" | "văn"))
+    };
+    !lexicons.surname_particles.iter().any(|p| p == family)
+        && lexicons.first_name_frequency(family) * 10.0 <= as_surname
+        && (as_surname >= 0.03 || marked())
 }
 
 /// Whether two normalised surnames sound alike: the same first letter and the same

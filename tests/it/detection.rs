@@ -3908,3 +3908,74 @@ clients:
         "pass"
     );
 }
+
+#[test]
+fn a_name_written_family_name_first_is_called_by_its_last_word() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Lotus Nails, staff: [Trần Quốc Bảo, Lý Thị Hạnh], population: 40000}
+clients:
+  - id: C001
+    name: Nguyễn Thị Lan
+  - id: C002
+    name: Nguyễn Gia Bảo
+  - id: C004
+    name: Nguyễn Hoàng Nam
+"#,
+    );
+    // Lan is her name; Nguyen is a third of the neighbourhood's.
+    assert_eq!(
+        judge(&ws, "Lan came in for her pedicure today\n").1,
+        ["C001"]
+    );
+    assert_eq!(
+        judge(&ws, "Lan Nguyen came in for her pedicure today\n"),
+        pair("block", &["C001"])
+    );
+    assert_eq!(
+        judge(&ws, "Nguyen came in for her pedicure today\n").0,
+        "pass"
+    );
+    // The staff acupuncturist is "Dr. Bảo", not the client whose given name is Bảo.
+    assert_eq!(
+        judge(
+            &ws,
+            "Dr. Bảo came in early today to set up the new needles for a client\n"
+        ),
+        pair("pass", &[])
+    );
+}
+
+#[test]
+fn a_word_with_other_accents_than_the_roster_writes_is_not_the_name() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Lotus Nails, staff: [Vy], population: 40000}
+clients:
+  - id: C001
+    name: Nam Nguyễn
+  - id: C002
+    name: Hai Phạm
+"#,
+    );
+    // "Năm nay" is "this year"; "Thứ Hai" is Monday.
+    assert_eq!(
+        judge(
+            &ws,
+            "Năm nay we did a pedicure for every client who came in. Thank you for coming in!\n"
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(&ws, "Closed every Thứ Hai. Thank you all for coming in!\n"),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(&ws, "Nam came in for his pedicure today\n"),
+        pair("block", &["C001"])
+    );
+    assert_eq!(
+        judge(&ws, "Nguyen Nam came in for his pedicure today\n").1,
+        ["C001"]
+    );
+}
