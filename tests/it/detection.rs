@@ -3979,3 +3979,37 @@ clients:
         ["C001"]
     );
 }
+
+#[test]
+fn industrial_trades_are_jobs_and_a_typical_day_is_a_group() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Boreal Hands, staff: [Marnie], population: 70000}
+clients:
+  - id: C001
+    name: Kevin Walsh
+    attributes: {occupation: millwright at the upgrader}
+  - id: C002
+    name: Joan Pike
+    attributes: {occupation: pastor, affiliations: [St. Gabriel's]}
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "A millwright from the upgrader was on my table today, back like a plank.\n"
+        ),
+        pair("warn", &["C001"])
+    );
+    // "On any given Monday I might see a millwright, a snowbird couple and a nurse": the
+    // clientele, not the pastor of the next paragraph.
+    assert_eq!(
+        judge(
+            &ws,
+            "On any given Monday I might see a millwright coming off nights, a snowbird couple \
+             and a nurse.\n\nOur pastor at St. Gabriel's comes in every other Monday for the \
+             sciatica in her back.\n"
+        ),
+        pair("block", &["C002"])
+    );
+}
