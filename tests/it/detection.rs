@@ -4013,3 +4013,31 @@ clients:
         pair("block", &["C002"])
     );
 }
+
+#[test]
+fn dialect_and_text_speak_tell_a_visit() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Boreal Hands, staff: [Marnie], population: 70000}
+clients:
+  - id: C001
+    name: Kevin Walsh
+"#,
+    );
+    // Kevin is a common name: a warn, and only with a sign of a visit.
+    assert_eq!(
+        judge(
+            &ws,
+            "Well b'ys, Kevin was on me table Tuesday fresh off his 14.\n"
+        ),
+        pair("warn", &["C001"])
+    );
+    assert_eq!(
+        judge(&ws, "ty Kevin for the cookies, see u next wk for ur sesh\n"),
+        pair("warn", &["C001"])
+    );
+    assert_eq!(
+        judge(&ws, "Well b'ys, Kevin Costner is on me telly again.\n").0,
+        "pass"
+    );
+}
