@@ -1476,6 +1476,7 @@ impl Assessor<'_> {
             clients.dedup_by_key(|&mut (c, _)| c);
         }
         let animals = self.animal_names();
+        let family = self.family_names();
         let addressee = self.addressee();
         // How strongly each client named in full is already reported (read once: a long
         // document says "Will" many times).
@@ -1504,8 +1505,11 @@ impl Assessor<'_> {
                     continue;
                 }
             }
-            let animal = || animals.contains(&self.text[span.range()].to_lowercase());
-            if self.initialism_in_lowercase(span, &clients) || animal() {
+            let word = || self.text[span.range()].to_lowercase();
+            if self.initialism_in_lowercase(span, &clients)
+                || animals.contains(&word())
+                || family.contains(&word())
+            {
                 continue;
             }
             let frequency = clients.iter().map(|(_, f)| *f).fold(0.0f32, f32::max);
@@ -1641,6 +1645,54 @@ impl Assessor<'_> {
             .collect()
     }
 
+    /// The names the writer gives their own family ("my daughter Lola", "mi marido Rodrigo",
+    /// "our son, Jake"): whoever else in the roster shares the name, these are the writer's
+    /// people, wherever in the draft the name comes back.
+    fn family_names(&self) -> HashSet<String> {
+        const MINE: &[&str] = &[
+            "my", "our", "mi", "mis", "nuestra", "nuestro", "ma", "mon", "notre",
+        ];
+        // "our girl Jess", "my boy Dez": said fondly of anyone, clients too.
+        const FOND: &[&str] = &[
+            "girl",
+            "boy",
+            "lad",
+            "lass",
+            "kid",
+            "kids",
+            "baby",
+            "child",
+            "young one",
+            "little one",
+            "young fella",
+            "eldest",
+            "youngest",
+        ];
+        let kin = &self.input.lexicons.kin;
+        self.input
+            .names
+            .iter()
+            .filter(|n| {
+                let words: Vec<String> = tail(self.text, n.span.start, 40)
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase)
+                    .collect();
+                (1..=2).any(|k| {
+                    let Some(relative) = words.len().checked_sub(k).map(|i| words[i..].join(" "))
+                    else {
+                        return false;
+                    };
+                    words.len() > k
+                        && kin.relatives.contains(&relative)
+                        && !FOND.contains(&relative.as_str())
+                        && MINE.contains(&words[words.len() - k - 1].as_str())
+                })
+            })
+            .map(|n| self.text[n.span.range()].to_lowercase())
+            .collect()
+    }
+
     /// The winner word ("winner", "belongs to", "congratulations") in the sentence of `span` or
     /// the one before, as a client sign.
     fn announced_winner(&self, span: Span) -> Option<Cue> {
@@ -1705,17 +1757,32 @@ impl Assessor<'_> {
             let t = crate::normalize::normalize(trait_);
             t.contains(name) && self.input.lexicons.kin.names_a_relative(&t)
         };
+        // A name of several words as a trait may give it: in full, by its first two words
+        // ("mother of mayor Patricia Muñoz" for Patricia Muñoz Vera) or by an alias.
+        let names = |c: &crate::roster::Client| -> Vec<String> {
+            let full = crate::normalize::normalize(&c.name);
+            let short = full.split(' ').take(2).collect::<Vec<_>>().join(" ");
+            let aliases = c.aliases.iter().map(|a| crate::normalize::normalize(a));
+            std::iter::once(full)
+                .chain(Some(short))
+                .chain(aliases)
+                .filter(|n| n.contains(' '))
+                .collect()
+        };
         let me = clients.get(client as usize)?;
-        let my_name = crate::normalize::normalize(&me.name);
+        let my_names = names(me);
         let by_me = clients.iter().position(|other| {
-            let theirs = crate::normalize::normalize(&other.name);
             other.id != me.id
-                && theirs.contains(' ')
-                && me.attributes.traits.iter().any(|t| kin_of(t, &theirs))
+                && names(other)
+                    .iter()
+                    .any(|n| me.attributes.traits.iter().any(|t| kin_of(t, n)))
         });
         let of_me = || {
             clients.iter().position(|other| {
-                other.id != me.id && other.attributes.traits.iter().any(|t| kin_of(t, &my_name))
+                other.id != me.id
+                    && my_names
+                        .iter()
+                        .any(|n| other.attributes.traits.iter().any(|t| kin_of(t, n)))
             })
         };
         by_me.or_else(of_me).and_then(|i| u32::try_from(i).ok())

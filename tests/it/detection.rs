@@ -4041,3 +4041,59 @@ clients:
         "pass"
     );
 }
+
+#[test]
+fn spanish_posts_tell_visits_roles_relatives_and_the_writers_family() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Kine Cobre, staff: [Vero], population: 25000}
+clients:
+  - id: C001
+    name: Dolores Campos Piña
+    aliases: [Lola]
+  - id: C002
+    name: Patricia Muñoz Vera
+    attributes: {occupation: mayor}
+  - id: C003
+    name: Elena Vera Saavedra
+    attributes: {traits: [mother of mayor Patricia Muñoz]}
+  - id: C004
+    name: Rodrigo Flores Araya
+    attributes: {occupation: fire chief}
+"#,
+    );
+    // The mayor's mother, whose entry names the mayor by two of her three names.
+    assert_eq!(
+        judge(
+            &ws,
+            "La mamá de la alcaldesa nos trajo hoy un kuchen después de su sesión de rodillas.\n"
+        ),
+        pair("block", &["C003"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "hoy llegó el comandante de bomberos directo del incendio, la espalda hecha pebre\n"
+        ),
+        pair("block", &["C004"])
+    );
+    assert_eq!(
+        judge(&ws, "Lola vino a su sesión de espalda hoy.\n"),
+        pair("warn", &["C001"])
+    );
+    // "mi hija Lola": the writer's daughter, not the client called Lola.
+    assert_eq!(
+        judge(
+            &ws,
+            "El afiche lo dibujó mi hija Lola. Dice que la señora de la espalda está feliz.\n"
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "The poster is by my daughter Lola: the lady with the sore shoulder is happy now.\n"
+        ),
+        pair("pass", &[])
+    );
+}
