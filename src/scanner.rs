@@ -321,6 +321,16 @@ impl Scanner {
                 continue;
             }
             let kind = match form {
+                Form::Full(RosterForm::Alias)
+                    if self.another_surname_after(
+                        &norm,
+                        doc.text,
+                        (hit.start, hit.end),
+                        client,
+                    ) =>
+                {
+                    continue;
+                }
                 Form::Full(f) => match self.form_rule.get(&f) {
                     Some(&rule) => NameKind::Named(rule),
                     None => continue,
@@ -335,6 +345,7 @@ impl Scanner {
             };
             names.push(NameHit { span, client, kind });
         }
+        self.named_in_full_first(&mut names);
         // Front matter keys ("channel: newsletter") are settings, not evidence.
         let settings_end = crate::document::front_matter(source)
             .ok()
@@ -786,6 +797,63 @@ impl Scanner {
                 tail.strip_prefix(s.as_str())
                     .is_some_and(|t| t.chars().next().is_none_or(|c| !c.is_alphanumeric()))
             })
+    }
+
+    /// Whether a client's alias made of first names ("Billy Ray", "Mary Beth") is followed
+    /// by a capitalised surname that is not the client's: "my daddy, Billy Ray Pruitt" is
+    /// someone else who shares the two first names.
+    fn another_surname_after(
+        &self,
+        norm: &Normalized,
+        original: &str,
+        (start, end): (usize, usize),
+        client: u32,
+    ) -> bool {
+        let text = norm.as_str();
+        let alias = &text[start..end];
+        if !alias.contains(' ') || !alias.split(' ').all(|w| self.lexicons.is_first_name(w)) {
+            return false;
+        }
+        let Some(rest) = text[end..].strip_prefix(' ') else {
+            return false;
+        };
+        let word = rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if word.len() < 2 || !capitalised(original, norm, end + 1, end + 1 + word.len()) {
+            return false;
+        }
+        let name = &self.roster.clients[client as usize].name;
+        let full = normalize(name);
+        !name_tokens(&full, name, &self.lexicons).contains(&word)
+            && !self.lexicons.is_common_word(word, 40_000)
+    }
+
+    /// "Mary Beth Satterfield ... Thank you, Mary Beth": a name two clients share, once one
+    /// of them is named in full, is that one.
+    fn named_in_full_first(&self, names: &mut Vec<NameHit>) {
+        let Some(&full_rule) = self.form_rule.get(&RosterForm::FullName) else {
+            return;
+        };
+        let in_full: std::collections::HashSet<u32> = names
+            .iter()
+            .filter(|n| n.kind == NameKind::Named(full_rule))
+            .map(|n| n.client)
+            .collect();
+        if in_full.is_empty() {
+            return;
+        }
+        let mut by_span: HashMap<Span, Vec<u32>> = HashMap::new();
+        for n in names.iter() {
+            by_span.entry(n.span).or_default().push(n.client);
+        }
+        names.retain(|n| {
+            let sharing = &by_span[&n.span];
+            in_full.contains(&n.client)
+                || sharing.iter().all(|c| *c == n.client)
+                || !sharing.iter().any(|c| in_full.contains(c))
+        });
     }
 
     /// Whether a one-word name written with accents (`Năm`, "year" in Vietnamese) differs from

@@ -4097,3 +4097,33 @@ clients:
         pair("pass", &[])
     );
 }
+
+#[test]
+fn a_name_two_clients_share_is_the_one_named_in_full_or_someone_else() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Backbeat, staff: [Jolene Pruitt, Wes Tillman], population: 90000}
+clients:
+  - id: C002
+    name: Billy Ray Tuggle
+    aliases: [Billy Ray]
+  - id: C003
+    name: Billy Ray Quaintance
+    aliases: [Billy Ray]
+"#,
+    );
+    let (verdict, mut ids) = judge(
+        &ws,
+        "Billy Ray Tuggle came in for his massage today. Billy Ray is a legend.\n",
+    );
+    ids.dedup();
+    assert_eq!((verdict, ids), pair("block", &["C002"]));
+    // Two first names and another surname: the writer's father, not either client.
+    assert_eq!(
+        judge(
+            &ws,
+            "Happy 70th birthday to my daddy, Billy Ray Pruitt, retired trucker!\n"
+        ),
+        pair("pass", &[])
+    );
+}
