@@ -308,7 +308,11 @@ impl Scanner {
         let mut staff = Vec::new();
         for hit in kept {
             let Target::Client { client, form } = hit.target else {
-                if hit.target == Target::Staff && !is_byline(doc.text, &norm, hit.start, hit.end) {
+                // (Nor is a title in quotes: Dolly's "Jolene" is a song, not Jolene at the desk.)
+                if hit.target == Target::Staff
+                    && !is_byline(doc.text, &norm, hit.start, hit.end)
+                    && !in_quotes(doc.text, norm.span(hit.start, hit.end))
+                {
                     staff.push(staff_cue(&norm, hit.start, hit.end));
                 }
                 continue;
@@ -943,6 +947,12 @@ fn resolve(mut hits: Vec<Hit>) -> Vec<Hit> {
         }
     }
     kept
+}
+
+/// Whether the words at `span` are a whole quotation of their own: `"Jolene"`, `“Jolene”`.
+fn in_quotes(text: &str, span: Span) -> bool {
+    const QUOTES: &[char] = &['"', '“', '”', '«', '»'];
+    text[..span.start].ends_with(QUOTES) && text[span.end..].starts_with(QUOTES)
 }
 
 /// Whether a link address is a picture: `emma-swing.jpg`, `/img/a.webp?w=600`.

@@ -4127,3 +4127,27 @@ clients:
         pair("pass", &[])
     );
 }
+
+#[test]
+fn a_staff_name_in_quotes_is_a_title_not_the_staff_member() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Backbeat, staff: [Jolene Pruitt], population: 90000}
+clients:
+  - id: C001
+    name: Dorothy Vance
+    aliases: [Dolly]
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "PSA: somebody put Dolly's \"Jolene\" on the lobby playlist and it has played FOUR times.\n"
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(&ws, "Dolly was in Jolene's chair for two hours today.\n").0,
+        "block"
+    );
+}
