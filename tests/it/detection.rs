@@ -4147,7 +4147,7 @@ clients:
         pair("pass", &[])
     );
     assert_eq!(
-        judge(&ws, "Dolly was in Jolene's chair for two hours today.\n").0,
+        judge(&ws, "Dolly came in for her massage with Jolene today.\n").0,
         "block"
     );
 }
