@@ -4151,3 +4151,29 @@ clients:
         "block"
     );
 }
+
+#[test]
+fn what_was_done_to_a_part_is_health() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Backbeat, staff: [Wes], population: 90000}
+clients:
+  - id: C001
+    name: Lacey Monroe
+    consent:
+      - {id: K-1, scope: [status, name, story, photo], channels: [social], granted: 2026-01-01, evidence: k1.pdf}
+"#,
+    );
+    // Her consent covers her name and story, not what was treated.
+    assert_eq!(
+        judge(
+            &ws,
+            "Lacey Monroe in the house! Worked her SCM and jaw for an hour.\n"
+        ),
+        pair("block", &["C001"])
+    );
+    assert_eq!(
+        judge(&ws, "Lacey Monroe in the house! Great show last night.\n").0,
+        "pass"
+    );
+}
