@@ -71,6 +71,9 @@ pub struct Scanner {
     /// The distinctive words of clients' descriptions, built the first time a description
     /// needs telling apart (most runs never do).
     descriptors: std::sync::OnceLock<Descriptors>,
+    /// Clients' first names and last surnames by their initials, for names misspelled twice
+    /// ("Wendel Mercedi"), built the first time a draft has a capitalised pair of words.
+    by_initials: std::sync::OnceLock<ByInitials>,
     /// The health phrases the practice's name says every client's status tells.
     told_by_status: Vec<String>,
     /// The names staff are called by after a title: "bao" for a staff entry "Dr. Bao Tran"
@@ -160,6 +163,7 @@ impl Scanner {
             profiles: compiled.profiles,
             contacts: compiled.contacts,
             descriptors: std::sync::OnceLock::new(),
+            by_initials: std::sync::OnceLock::new(),
             told_by_status,
         }
     }
@@ -285,6 +289,7 @@ impl Scanner {
             }
         }
         self.misspelled_surnames(&norm, doc.text, &mut hits);
+        self.misspelled_names(&norm, doc.text, &mut hits);
         self.names_in_hashtags(&norm, doc.text, &mut hits);
         self.spaced(&norm, doc.text, &mut hits);
         let kept = resolve(hits);
@@ -722,6 +727,78 @@ impl Scanner {
             }
         }
         hits.append(&mut found);
+    }
+
+    /// A client's first name and surname both misspelled ("Wendel Mercedi" for Wendell
+    /// Mercredi): two capitalised words, each one letter off the client's (a letter added,
+    /// dropped, changed or two swapped) or the surname sounding alike. Names of four and five
+    /// letters or more only, so that ordinary pairs of words do not come near.
+    fn misspelled_names(&self, norm: &Normalized, original: &str, hits: &mut Vec<Hit>) {
+        let text = norm.as_str();
+        let mut found = Vec::new();
+        let mut words = text
+            .match_indices(|c: char| c.is_alphabetic())
+            .map(|(i, _)| i)
+            .filter(|&i| i == 0 || !text[..i].ends_with(|c: char| c.is_alphanumeric()))
+            .map(|i| {
+                let w = text[i..]
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                (i, w)
+            })
+            .peekable();
+        while let Some((at, first)) = words.next() {
+            let Some(&(next, surname)) = words.peek() else {
+                break;
+            };
+            if next != at + first.len() + 1
+                || first.len() < 4
+                || surname.len() < 5
+                || !capitalised(original, norm, at, at + first.len())
+                || !capitalised(original, norm, next, next + surname.len())
+            {
+                continue;
+            }
+            let index = self.by_initials.get_or_init(|| self.initials_index());
+            let (Some(a), Some(b)) = (first.chars().next(), surname.chars().next()) else {
+                continue;
+            };
+            for (client, f, l) in index.get(&(a, b)).into_iter().flatten() {
+                let exact = f == first && l == surname;
+                if !exact
+                    && one_letter_off(f, first)
+                    && (one_letter_off(l, surname) || sounds_alike(l, surname))
+                {
+                    found.push(Hit {
+                        start: at,
+                        end: next + surname.len(),
+                        target: Target::Client {
+                            client: *client,
+                            form: Form::Full(RosterForm::FullName),
+                        },
+                    });
+                }
+            }
+        }
+        hits.append(&mut found);
+    }
+
+    fn initials_index(&self) -> ByInitials {
+        let mut index: ByInitials = HashMap::new();
+        for (i, c) in (0u32..).zip(&self.roster.clients) {
+            let full = normalize(&c.name);
+            let tokens = name_tokens(&full, &c.name, &self.lexicons);
+            if let [first, .., last] = tokens[..]
+                && let (Some(a), Some(b)) = (first.chars().next(), last.chars().next())
+            {
+                index
+                    .entry((a, b))
+                    .or_default()
+                    .push((i, first.to_owned(), last.to_owned()));
+            }
+        }
+        index
     }
 
     /// End of a last initial right after a first name: `Mary J.` (the period is required, so
@@ -1416,6 +1493,29 @@ fn family_first(tokens: &[&str], written: &str, lexicons: &Lexicons) -> bool {
         && (as_surname >= 0.03 || marked())
 }
 
+/// Clients by the initials of their first name and last surname: each client's index, first
+/// name and last surname, normalised.
+type ByInitials = HashMap<(char, char), Vec<(u32, String, String)>>;
+
+/// Whether `written` is `name` with one letter added, dropped or changed, or two letters
+/// swapped ("Wendel" for Wendell, "Mercedi" for Mercredi, "Jonh" for John); not the same.
+fn one_letter_off(name: &str, written: &str) -> bool {
+    let a: Vec<char> = name.chars().collect();
+    let b: Vec<char> = written.chars().collect();
+    if a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let head = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (x, y) = (&a[head..], &b[head..]);
+    match x.len().cmp(&y.len()) {
+        std::cmp::Ordering::Equal => {
+            x[1..] == y[1..] || (x.len() >= 2 && x[0] == y[1] && x[1] == y[0] && x[2..] == y[2..])
+        }
+        std::cmp::Ordering::Greater => x[1..] == *y,
+        std::cmp::Ordering::Less => *x == y[1..],
+    }
+}
+
 /// Whether two normalised surnames sound alike: the same first letter and the same
 /// consonants, in order, once the letters writers confuse are folded ("w" and "v", "c", "k"
 /// and "q", "z" and "s", "ph" and "f") and doubles merged. "Halverson" is Halvorsen,
@@ -1564,6 +1664,17 @@ mod tests {
     use super::*;
     use crate::document::Channel;
     use crate::rules::EXAMPLE_ROSTER;
+
+    #[test]
+    fn one_letter_off_is_one_edit() {
+        assert!(one_letter_off("wendell", "wendel"));
+        assert!(one_letter_off("mercredi", "mercedi"));
+        assert!(one_letter_off("john", "jonh"));
+        assert!(one_letter_off("maria", "marie"));
+        assert!(!one_letter_off("maria", "maria"));
+        assert!(!one_letter_off("maria", "mario!x"));
+        assert!(!one_letter_off("wendell", "wendy"));
+    }
 
     #[test]
     fn surnames_that_sound_alike() {

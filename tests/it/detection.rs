@@ -4177,3 +4177,30 @@ clients:
         "pass"
     );
 }
+
+#[test]
+fn a_first_name_and_surname_both_misspelled_are_the_client() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Boreal Hands, staff: [Marnie], population: 70000}
+clients:
+  - id: C001
+    name: Wendell Mercredi
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Shoutout to Wendel Mercedi, that knee wouldn't bend past 90 three months ago!\n"
+        ),
+        pair("block", &["C001"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Shoutout to Wendy Mercer, that knee wouldn't bend past 90 three months ago!\n"
+        )
+        .1,
+        Vec::<String>::new()
+    );
+}
