@@ -3411,11 +3411,18 @@ impl Assessor<'_> {
         }
         // "the fella who left a toonie and a Tim's card ... rant over": with no client sign, a
         // strong complaint needs a second one to be about someone served.
+        // A call-out with a strong complaint in it ("to the lady in the white set who walked
+        // out w/o paying", "to a certain bass player who has now no-showed") is both.
         let seconded = || {
             self.cues.iter().any(|c| {
                 matches!(c.kind, CueKind::Gossip(_) | CueKind::CallOut)
                     && !c.span.overlaps(g.span)
-                    && self.layout.sentence(c.span.start) != self.layout.sentence(g.span.start)
+                    && (self.layout.sentence(c.span.start) != self.layout.sentence(g.span.start)
+                        || matches!(
+                            (c.kind, g.kind),
+                            (CueKind::CallOut, CueKind::Gossip(Strength::Strong))
+                                | (CueKind::Gossip(Strength::Strong), CueKind::CallOut)
+                        ))
             }) && !self.cues.iter().any(|c| c.kind == CueKind::Policy)
         };
         if strong.is_some() && draft_context.is_none() && !seconded() {

@@ -480,7 +480,8 @@ impl CueMatcher {
     }
 }
 
-/// "to the [up to two words] NOUN who|with|that|in the", for the lexicon's call-out nouns.
+/// "to the|that|a certain [up to two words] NOUN who|with|that|in the", for the lexicon's
+/// call-out nouns.
 fn callout_pattern(nouns: &[String]) -> Regex {
     let nouns: Vec<String> = nouns.iter().map(|n| regex::escape(&normalize(n))).collect();
     let alternation = if nouns.is_empty() {
@@ -490,7 +491,7 @@ fn callout_pattern(nouns: &[String]) -> Regex {
         nouns.join("|")
     };
     Regex::new(&format!(
-        r"\bto the (?:[\w'’-]+ ){{0,2}}(?:{alternation})(?: ji| sahib| hajjeh)? (?:who|with|that|in the)\b"
+        r"\bto (?:the|that|a certain) (?:[\w'’-]+ ){{0,2}}(?:{alternation})(?: ji| sahib| hajjeh)? (?:who|with|that|in the)\b"
     ))
     .expect("call-out pattern")
 }
