@@ -911,23 +911,22 @@ impl Scanner {
             && !self.lexicons.is_common_word(word, 40_000)
     }
 
-    /// "Mary Beth Satterfield ... Thank you, Mary Beth": a name two clients share, once one
-    /// of them is named in full, is that one.
+    /// "Mary Beth Satterfield ... Thank you, Mary Beth", "@lisanguyen.homes ... chị Lan": a
+    /// name two clients share, once one of them is named in a way that is hers alone (her full
+    /// name, her handle, an alias no one else has), is that one.
     fn named_in_full_first(&self, names: &mut Vec<NameHit>) {
-        let Some(&full_rule) = self.form_rule.get(&RosterForm::FullName) else {
-            return;
-        };
+        let mut by_span: HashMap<Span, Vec<u32>> = HashMap::new();
+        for n in names.iter() {
+            by_span.entry(n.span).or_default().push(n.client);
+        }
         let in_full: std::collections::HashSet<u32> = names
             .iter()
-            .filter(|n| n.kind == NameKind::Named(full_rule))
+            .filter(|n| matches!(n.kind, NameKind::Named(_)))
+            .filter(|n| by_span[&n.span].iter().all(|c| *c == n.client))
             .map(|n| n.client)
             .collect();
         if in_full.is_empty() {
             return;
-        }
-        let mut by_span: HashMap<Span, Vec<u32>> = HashMap::new();
-        for n in names.iter() {
-            by_span.entry(n.span).or_default().push(n.client);
         }
         names.retain(|n| {
             let sharing = &by_span[&n.span];

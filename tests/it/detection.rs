@@ -4106,12 +4106,19 @@ practice: {name: Backbeat, staff: [Jolene Pruitt, Wes Tillman], population: 9000
 clients:
   - id: C002
     name: Billy Ray Tuggle
-    aliases: [Billy Ray]
+    aliases: [Billy Ray, "@taterlights"]
   - id: C003
     name: Billy Ray Quaintance
     aliases: [Billy Ray]
 "#,
     );
+    // A handle is one client's alone, like a full name.
+    let (verdict, mut ids) = judge(
+        &ws,
+        "@taterlights came in for his massage today. Billy Ray is a legend.\n",
+    );
+    ids.dedup();
+    assert_eq!((verdict, ids), pair("block", &["C002"]));
     let (verdict, mut ids) = judge(
         &ws,
         "Billy Ray Tuggle came in for his massage today. Billy Ray is a legend.\n",
