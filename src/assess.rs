@@ -1325,7 +1325,8 @@ impl Assessor<'_> {
             .rev()
             .collect();
         // "April 12–16": a month and its days, before "Bill, 58" could read the day as an age.
-        let date = is_date_use(self.input.lexicons, &normalised, &prev_word, &next);
+        let date = is_date_use(self.input.lexicons, &normalised, &prev_word, &next)
+            || self.months_joined(&normalised, before, after);
         if !date && self.age_follows(span) {
             return false;
         }
@@ -1410,6 +1411,31 @@ impl Assessor<'_> {
         }
         let _ = frequency;
         false
+    }
+
+    /// Whether a name that is a month is joined to another date ("April and May are already
+    /// filling up", "June or July"): the calendar, not April or June.
+    fn months_joined(&self, name: &str, before: &str, after: &str) -> bool {
+        let lx = self.input.lexicons;
+        if !lx.is_calendar_word(name) {
+            return false;
+        }
+        let joins = |w: &str| matches!(w, "and" | "or" | "&" | "to" | "through" | "thru");
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric() && c != '&')
+                .filter(|w| !w.is_empty())
+                .take(2)
+                .map(|w| crate::normalize::normalize(w))
+                .collect()
+        };
+        let ahead = words(after);
+        let end = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+        let mut behind = words(&before[end..].chars().rev().collect::<String>());
+        behind
+            .iter_mut()
+            .for_each(|w| *w = w.chars().rev().collect());
+        let pair = |w: &[String]| w.len() == 2 && joins(&w[0]) && lx.is_calendar_word(&w[1]);
+        pair(&ahead) || pair(&behind)
     }
 
     /// Whether an age follows in apposition: "Bill, 58, had never had a facial".

@@ -4211,3 +4211,29 @@ clients:
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn months_joined_to_each_other_are_the_calendar() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Boreal Hands, staff: [Marnie], population: 70000}
+clients:
+  - id: C001
+    name: April Dumont
+  - id: C002
+    name: May Letendre
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Looking ahead: April and May are already filling up with spring turnaround \
+             bookings, so book early.\n"
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(&ws, "April came in for her massage today, May too.\n").0,
+        "warn"
+    );
+}
