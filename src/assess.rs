@@ -1425,7 +1425,7 @@ impl Assessor<'_> {
             s.split(|c: char| !c.is_alphanumeric() && c != '&')
                 .filter(|w| !w.is_empty())
                 .take(2)
-                .map(|w| crate::normalize::normalize(w))
+                .map(crate::normalize::normalize)
                 .collect()
         };
         let ahead = words(after);
