@@ -4783,6 +4783,7 @@ fn is_date_use(lx: &Lexicons, name: &str, prev: &str, next: &str) -> bool {
     matches!(
         prev.as_str(),
         "in" | "of"
+            | "into"
             | "since"
             | "until"
             | "till"

@@ -4237,3 +4237,40 @@ clients:
         "warn"
     );
 }
+
+#[test]
+fn a_month_booked_into_and_a_thank_you_reply_name_no_one() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Backbeat, staff: [Jolene], population: 90000}
+clients:
+  - id: C001
+    name: June Akers
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "We're already booking into June for standing appointments, call to grab your spot.\n"
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "**Reply from the owner** (Google review): Thank you for taking the time to leave us \
+             a review! We're so glad you enjoyed your visit. — Jolene\n"
+        ),
+        pair("pass", &[])
+    );
+    // Telling the visit back is still a reply that discloses it.
+    assert_eq!(
+        judge(
+            &ws,
+            "**Reply from the owner** (Google review): you arrived twenty minutes late and your \
+             appointment was booked as a trim. — Jolene\n"
+        )
+        .0,
+        "warn"
+    );
+}
