@@ -282,7 +282,7 @@ impl CueMatcher {
             roster_kinds: r.kinds,
             ages,
             visit: Regex::new(
-                r"\b(?:had|got) (?:a|an|the|her|his|our|one|two|three|four|some|my)(?: [\w'’-]+){0,3} (in (?:today|this|on|yesterday|twice|again|for|last|earlier))\b",
+                r"\b(?:had|got) (?:a|an|the|her|his|our|one|two|three|four|some|my)(?: [\w'’-]+){0,4} (in (?:today|this|on|yesterday|twice|again|for|last|earlier))\b",
             )
             .expect("visit pattern"),
             callout: callout_pattern(&lx.callout),

@@ -4274,3 +4274,24 @@ clients:
         "warn"
     );
 }
+
+#[test]
+fn a_visit_told_around_a_longer_description() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Boreal Hands, staff: [Marnie], population: 70000}
+clients:
+  - id: C002
+    name: Kevin Walsh
+    attributes: {occupation: millwright}
+"#,
+    );
+    // "had [a millwright from the upgrader] in today": four words between.
+    assert_eq!(
+        judge(
+            &ws,
+            "Had a millwright from the upgrader in today, poor fella.\n"
+        ),
+        pair("warn", &["C002"])
+    );
+}
