@@ -72,6 +72,10 @@ CORPORA = {
     "jackowo": os.path.join(ROOT, "corpora", "jackowo"),
     "crete": os.path.join(ROOT, "corpora", "crete"),
     "handles": os.path.join(ROOT, "corpora", "handles"),
+    "saigon": os.path.join(ROOT, "corpora", "saigon"),
+    "atacama": os.path.join(ROOT, "corpora", "atacama"),
+    "nashville": os.path.join(ROOT, "corpora", "nashville"),
+    "oilsands": os.path.join(ROOT, "corpora", "oilsands"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]
