@@ -168,6 +168,13 @@ impl Normalized {
         Span::new(self.starts[start] as usize, self.ends[end - 1] as usize)
     }
 
+    /// The first normalised byte that comes from original byte `o` or later (the text's
+    /// length if none does): the way back from [`Normalized::original_offset`].
+    #[must_use]
+    pub fn normalised_offset(&self, o: usize) -> usize {
+        self.starts.partition_point(|&s| (s as usize) < o)
+    }
+
     /// The original byte where normalised byte `i` came from (`i` may be the text's length).
     #[must_use]
     pub fn original_offset(&self, i: usize) -> usize {

@@ -734,54 +734,91 @@ impl Scanner {
     /// dropped, changed or two swapped) or the surname sounding alike. Names of four and five
     /// letters or more only, so that ordinary pairs of words do not come near.
     fn misspelled_names(&self, norm: &Normalized, original: &str, hits: &mut Vec<Hit>) {
-        let text = norm.as_str();
         let mut found = Vec::new();
-        let mut words = text
-            .match_indices(|c: char| c.is_alphabetic())
-            .map(|(i, _)| i)
-            .filter(|&i| i == 0 || !text[..i].ends_with(|c: char| c.is_alphanumeric()))
-            .map(|i| {
-                let w = text[i..]
-                    .split(|c: char| !c.is_alphabetic())
-                    .next()
-                    .unwrap_or("");
-                (i, w)
-            })
-            .peekable();
-        while let Some((at, first)) = words.next() {
-            let Some(&(next, surname)) = words.peek() else {
-                break;
-            };
-            if next != at + first.len() + 1
-                || first.len() < 4
-                || surname.len() < 5
-                || !capitalised(original, norm, at, at + first.len())
-                || !capitalised(original, norm, next, next + surname.len())
+        // Capitalised words are read in the original, where they are few: most drafts are
+        // mostly lower case, and this runs on every draft.
+        let bytes = original.as_bytes();
+        let word_at = |i: usize| -> Option<&str> {
+            let rest = original.get(i..)?;
+            let first = rest.chars().next()?;
+            if !first.is_uppercase()
+                || original[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
             {
+                return None;
+            }
+            let len = rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len());
+            Some(&rest[..len])
+        };
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if !(b.is_ascii_uppercase() || b >= 0xC0) {
+                i += 1;
                 continue;
             }
-            let index = self.by_initials.get_or_init(|| self.initials_index());
-            let (Some(a), Some(b)) = (first.chars().next(), surname.chars().next()) else {
+            let Some(first) = word_at(i) else {
+                i += 1;
                 continue;
             };
-            for (client, f, l) in index.get(&(a, b)).into_iter().flatten() {
-                let exact = f == first && l == surname;
-                if !exact
-                    && one_letter_off(f, first)
-                    && (one_letter_off(l, surname) || sounds_alike(l, surname))
-                {
-                    found.push(Hit {
-                        start: at,
-                        end: next + surname.len(),
-                        target: Target::Client {
-                            client: *client,
-                            form: Form::Full(RosterForm::FullName),
-                        },
-                    });
-                }
+            let after = i + first.len();
+            i = after.max(i + 1);
+            if first.chars().count() < 4 || bytes.get(after) != Some(&b' ') {
+                continue;
+            }
+            let Some(surname) = word_at(after + 1) else {
+                continue;
+            };
+            if surname.chars().count() < 5 {
+                continue;
+            }
+            let (f, l) = (normalize(first), normalize(surname));
+            let at = norm.normalised_offset(i - first.len());
+            let next = norm.normalised_offset(after + 1);
+            if norm.as_str().get(at..at + f.len()) == Some(f.as_str())
+                && norm.as_str().get(next..next + l.len()) == Some(l.as_str())
+            {
+                self.misspelled_pair((at, &f), (next, &l), &mut found);
             }
         }
         hits.append(&mut found);
+    }
+
+    /// The clients whose first name and surname are each one letter off `first` and
+    /// `surname` (capitalised words of the original, normalised, at their offsets there).
+    fn misspelled_pair(
+        &self,
+        (at, first): (usize, &str),
+        (next, surname): (usize, &str),
+        found: &mut Vec<Hit>,
+    ) {
+        let (Some(a), Some(b)) = (first.chars().next(), surname.chars().next()) else {
+            return;
+        };
+        let index = self.by_initials.get_or_init(|| self.initials_index());
+        let Some(candidates) = index.get(&(a, b)) else {
+            return;
+        };
+        for (client, f, l) in candidates {
+            let exact = f == first && l == surname;
+            if !exact
+                && one_letter_off(f, first)
+                && (one_letter_off(l, surname) || sounds_alike(l, surname))
+            {
+                found.push(Hit {
+                    start: at,
+                    end: next + surname.len(),
+                    target: Target::Client {
+                        client: *client,
+                        form: Form::Full(RosterForm::FullName),
+                    },
+                });
+            }
+        }
     }
 
     fn initials_index(&self) -> ByInitials {
