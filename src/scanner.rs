@@ -354,7 +354,7 @@ impl Scanner {
             };
             names.push(NameHit { span, client, kind });
         }
-        self.named_in_full_first(&mut names);
+        Self::named_in_full_first(&mut names);
         // Front matter keys ("channel: newsletter") are settings, not evidence.
         let settings_end = crate::document::front_matter(source)
             .ok()
@@ -951,7 +951,11 @@ impl Scanner {
     /// "Mary Beth Satterfield ... Thank you, Mary Beth", "@lisanguyen.homes ... chị Lan": a
     /// name two clients share, once one of them is named in a way that is hers alone (her full
     /// name, her handle, an alias no one else has), is that one.
-    fn named_in_full_first(&self, names: &mut Vec<NameHit>) {
+    fn named_in_full_first(names: &mut Vec<NameHit>) {
+        if names.len() < 2 {
+            // (Most drafts: nothing to tell apart, and no map to build.)
+            return;
+        }
         let mut by_span: HashMap<Span, Vec<u32>> = HashMap::new();
         for n in names.iter() {
             by_span.entry(n.span).or_default().push(n.client);
