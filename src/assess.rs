@@ -1421,19 +1421,21 @@ impl Assessor<'_> {
             return false;
         }
         let joins = |w: &str| matches!(w, "and" | "or" | "&" | "to" | "through" | "thru");
-        let words = |s: &str| -> Vec<String> {
-            s.split(|c: char| !c.is_alphanumeric() && c != '&')
-                .filter(|w| !w.is_empty())
-                .take(2)
-                .map(crate::normalize::normalize)
-                .collect()
-        };
-        let ahead = words(after);
-        let end = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
-        let mut behind = words(&before[end..].chars().rev().collect::<String>());
-        behind
-            .iter_mut()
-            .for_each(|w| *w = w.chars().rev().collect());
+        let is_word = |w: &&str| !w.is_empty();
+        let split = |c: char| !c.is_alphanumeric() && c != '&';
+        // The two words after the name, and the two before it (nearest first).
+        let ahead: Vec<String> = after
+            .split(split)
+            .filter(is_word)
+            .take(2)
+            .map(crate::normalize::normalize)
+            .collect();
+        let behind: Vec<String> = before
+            .rsplit(split)
+            .filter(is_word)
+            .take(2)
+            .map(crate::normalize::normalize)
+            .collect();
         let pair = |w: &[String]| w.len() == 2 && joins(&w[0]) && lx.is_calendar_word(&w[1]);
         pair(&ahead) || pair(&behind)
     }

@@ -710,11 +710,10 @@ impl Scanner {
             if capital(at, at + word.len()) != capital(h.start, h.end) {
                 continue;
             }
-            let name = &self.roster.clients[client as usize].name;
-            let full = normalize(name);
-            if name_tokens(&full, name, &self.lexicons)
+            if self
+                .client_tokens(client)
                 .get(1..)
-                .is_some_and(|s| s.iter().any(|s| *s != word && sounds_alike(s, word)))
+                .is_some_and(|s| s.iter().any(|s| s != word && sounds_alike(s, word)))
             {
                 found.push(Hit {
                     start: h.start,
@@ -761,12 +760,13 @@ impl Scanner {
                 i += 1;
                 continue;
             }
-            let Some(first) = word_at(i) else {
+            let start = i;
+            let Some(first) = word_at(start) else {
                 i += 1;
                 continue;
             };
-            let after = i + first.len();
-            i = after.max(i + 1);
+            let after = start + first.len();
+            i = after.max(start + 1);
             if first.chars().count() < 4 || bytes.get(after) != Some(&b' ') {
                 continue;
             }
@@ -777,7 +777,7 @@ impl Scanner {
                 continue;
             }
             let (f, l) = (normalize(first), normalize(surname));
-            let at = norm.normalised_offset(i - first.len());
+            let at = norm.normalised_offset(start);
             let next = norm.normalised_offset(after + 1);
             if norm.as_str().get(at..at + f.len()) == Some(f.as_str())
                 && norm.as_str().get(next..next + l.len()) == Some(l.as_str())
@@ -823,19 +823,31 @@ impl Scanner {
 
     fn initials_index(&self) -> ByInitials {
         let mut index: ByInitials = HashMap::new();
-        for (i, c) in (0u32..).zip(&self.roster.clients) {
-            let full = normalize(&c.name);
-            let tokens = name_tokens(&full, &c.name, &self.lexicons);
-            if let [first, .., last] = tokens[..]
+        for i in (0u32..).take(self.roster.clients.len()) {
+            let tokens = self.client_tokens(i);
+            if let [first, .., last] = &tokens[..]
                 && let (Some(a), Some(b)) = (first.chars().next(), last.chars().next())
             {
                 index
                     .entry((a, b))
                     .or_default()
-                    .push((i, first.to_owned(), last.to_owned()));
+                    .push((i, first.clone(), last.clone()));
             }
         }
         index
+    }
+
+    /// A client's name as [`name_tokens`] reads it: the name they are called by, then the
+    /// surname's words, normalised.
+    fn client_tokens(&self, client: u32) -> Vec<String> {
+        let Some(name) = self.roster.clients.get(client as usize).map(|c| &c.name) else {
+            return Vec::new();
+        };
+        let full = normalize(name);
+        name_tokens(&full, name, &self.lexicons)
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
     }
 
     /// End of a last initial right after a first name: `Mary J.` (the period is required, so
@@ -875,11 +887,7 @@ impl Scanner {
         if couple.is_none() && quoted.is_none() {
             return false;
         }
-        let Some(name) = self.roster.clients.get(client as usize).map(|c| &c.name) else {
-            return false;
-        };
-        let full = normalize(name);
-        let tokens = name_tokens(&full, name, &self.lexicons);
+        let tokens = self.client_tokens(client);
         let (Some(first), Some(surnames)) = (tokens.first(), tokens.get(1..)) else {
             return false;
         };
@@ -891,7 +899,7 @@ impl Scanner {
             if partner.is_empty()
                 || !partner.chars().all(char::is_alphabetic)
                 || partner == *first
-                || surnames.contains(&partner)
+                || surnames.iter().any(|s| s == partner)
                 || capital(at, at + partner.len()) != capital(start, end)
             {
                 return false;
@@ -907,8 +915,8 @@ impl Scanner {
         !surnames.is_empty()
             && [
                 surnames.join(" "),
-                surnames[0].to_owned(),
-                surnames[surnames.len() - 1].to_owned(),
+                surnames[0].clone(),
+                surnames[surnames.len() - 1].clone(),
             ]
             .iter()
             .any(|s| {
@@ -942,9 +950,7 @@ impl Scanner {
         if word.len() < 2 || !capitalised(original, norm, end + 1, end + 1 + word.len()) {
             return false;
         }
-        let name = &self.roster.clients[client as usize].name;
-        let full = normalize(name);
-        !name_tokens(&full, name, &self.lexicons).contains(&word)
+        !self.client_tokens(client).iter().any(|t| t == word)
             && !self.lexicons.is_common_word(word, 40_000)
     }
 
@@ -983,7 +989,6 @@ impl Scanner {
     /// A name typed without accents is still the name ("Nguyen" for Nguyễn), and so is an
     /// accent on a name whose entry has none ("José" for Jose Ruiz).
     fn accents_disagree(&self, client: u32, written: &str) -> bool {
-        use unicode_normalization::UnicodeNormalization;
         if written.is_ascii() {
             return false;
         }
@@ -993,11 +998,11 @@ impl Scanner {
             return false;
         }
         let folded = normalize(written);
-        let exact: String = written.nfc().flat_map(char::to_lowercase).collect();
+        let exact = lower_composed(written);
         !entry()
             .flat_map(|n| n.split(|ch: char| !ch.is_alphanumeric()))
             .filter(|w| normalize(w) == folded)
-            .any(|w| w.nfc().flat_map(char::to_lowercase).collect::<String>() == exact)
+            .any(|w| lower_composed(w) == exact)
     }
 
     /// Start of a title right before a surname: `Mrs. Jones`, `Coach Jones`.
@@ -1522,15 +1527,19 @@ fn family_first(tokens: &[&str], written: &str, lexicons: &Lexicons) -> bool {
         written
             .split_whitespace()
             .nth(1)
-            .map(|w| {
-                use unicode_normalization::UnicodeNormalization;
-                w.nfc().flat_map(char::to_lowercase).collect::<String>()
-            })
+            .map(lower_composed)
             .is_some_and(|w| matches!(w.as_str(), "thị" | "văn"))
     };
     !lexicons.surname_particles.iter().any(|p| p == family)
         && lexicons.first_name_frequency(family) * 10.0 <= as_surname
         && (as_surname >= 0.03 || marked())
+}
+
+/// A word lower-cased with its accents kept and composed ("Thị" typed with a combining dot is
+/// "thị"): how a word is compared when its accents matter.
+fn lower_composed(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    word.nfc().flat_map(char::to_lowercase).collect()
 }
 
 /// Clients by the initials of their first name and last surname: each client's index, first
