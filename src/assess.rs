@@ -27,6 +27,7 @@ use crate::descriptors::Descriptors;
 use crate::document::{Channel, Document};
 use crate::finding::{CueNote, Finding};
 use crate::lexicon::{Kinship, Lexicons, Strength};
+use crate::relatives::Relatives;
 use crate::roster::Roster;
 use crate::rules::{Matcher, Mechanism, RosterForm, Rule, RuleSet, Severity};
 use crate::span::Span;
@@ -185,6 +186,8 @@ pub(crate) struct Input<'a> {
     pub staff: &'a [Span],
     /// The clients' description words, built on first use.
     pub descriptors: &'a std::sync::OnceLock<Descriptors>,
+    /// Which clients' entries name each other as relatives, built on first use.
+    pub relatives: &'a std::sync::OnceLock<Relatives>,
     /// The health phrases a client's status already tells at this practice (its name says it
     /// is a doula's, a hospice's): consent to the status covers them. Worked out once per
     /// roster (see [`crate::lexicon::Specialty::told_by_status`]).
@@ -496,8 +499,6 @@ struct Assessor<'a> {
     /// The jobs and roles that name a relative ("the mayor's boy"), in span order: worked out
     /// once, as attribution asks about each cue for every client.
     kin: Vec<Span>,
-    /// [`Assessor::relative_of`] per client, as it reads the whole roster.
-    relatives: std::cell::RefCell<HashMap<u32, Option<u32>>>,
     /// [`Assessor::strong_sign_near_mentions`], for every client, once.
     signs_near: std::cell::OnceCell<HashMap<u32, Cue>>,
 }
@@ -751,7 +752,6 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         text,
         layout,
         kin,
-        relatives: std::cell::RefCell::default(),
         signs_near: std::cell::OnceCell::new(),
         cues,
         weak_context,
@@ -1677,25 +1677,6 @@ impl Assessor<'_> {
     /// "our son, Jake"): whoever else in the roster shares the name, these are the writer's
     /// people, wherever in the draft the name comes back.
     fn family_names(&self) -> HashSet<String> {
-        const MINE: &[&str] = &[
-            "my", "our", "mi", "mis", "nuestra", "nuestro", "ma", "mon", "notre",
-        ];
-        // "our girl Jess", "my boy Dez": said fondly of anyone, clients too.
-        const FOND: &[&str] = &[
-            "girl",
-            "boy",
-            "lad",
-            "lass",
-            "kid",
-            "kids",
-            "baby",
-            "child",
-            "young one",
-            "little one",
-            "young fella",
-            "eldest",
-            "youngest",
-        ];
         let kin = &self.input.lexicons.kin;
         self.input
             .names
@@ -1713,8 +1694,8 @@ impl Assessor<'_> {
                     };
                     words.len() > k
                         && kin.relatives.contains(&relative)
-                        && !FOND.contains(&relative.as_str())
-                        && MINE.contains(&words[words.len() - k - 1].as_str())
+                        && !kin.fond_words.contains(&relative)
+                        && kin.own_words.contains(&words[words.len() - k - 1])
                 })
             })
             .map(|n| self.text[n.span.range()].to_lowercase())
@@ -1771,49 +1752,10 @@ impl Assessor<'_> {
     /// The client whose roster entry names `client` as their relative ("wife of Sgt. Maurice
     /// Kelleher"), or whom `client`'s entry names so ("husband of Noreen Kelleher").
     fn relative_of(&self, client: u32) -> Option<u32> {
-        if let Some(known) = self.relatives.borrow().get(&client) {
-            return *known;
-        }
-        let found = self.find_relative(client);
-        self.relatives.borrow_mut().insert(client, found);
-        found
-    }
-
-    fn find_relative(&self, client: u32) -> Option<u32> {
-        let clients = &self.input.roster.clients;
-        let kin_of = |trait_: &str, name: &str| {
-            let t = crate::normalize::normalize(trait_);
-            t.contains(name) && self.input.lexicons.kin.names_a_relative(&t)
-        };
-        // A name of several words as a trait may give it: in full, by its first two words
-        // ("mother of mayor Patricia Muñoz" for Patricia Muñoz Vera) or by an alias.
-        let names = |c: &crate::roster::Client| -> Vec<String> {
-            let full = crate::normalize::normalize(&c.name);
-            let short = full.split(' ').take(2).collect::<Vec<_>>().join(" ");
-            let aliases = c.aliases.iter().map(|a| crate::normalize::normalize(a));
-            std::iter::once(full)
-                .chain(Some(short))
-                .chain(aliases)
-                .filter(|n| n.contains(' '))
-                .collect()
-        };
-        let me = clients.get(client as usize)?;
-        let my_names = names(me);
-        let by_me = clients.iter().position(|other| {
-            other.id != me.id
-                && names(other)
-                    .iter()
-                    .any(|n| me.attributes.traits.iter().any(|t| kin_of(t, n)))
-        });
-        let of_me = || {
-            clients.iter().position(|other| {
-                other.id != me.id
-                    && my_names
-                        .iter()
-                        .any(|n| other.attributes.traits.iter().any(|t| kin_of(t, n)))
-            })
-        };
-        by_me.or_else(of_me).and_then(|i| u32::try_from(i).ok())
+        self.input
+            .relatives
+            .get_or_init(|| Relatives::new(self.input.roster, &self.input.lexicons.kin))
+            .of(client)
     }
 
     /// A health detail owned by the name at `span`: "Heulwen's home birth", "Dot's new hip"

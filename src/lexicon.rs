@@ -384,6 +384,8 @@ struct Roles {
     relatives: Vec<String>,
     of_words: Vec<String>,
     spouse_verbs: Vec<String>,
+    own_words: Vec<String>,
+    fond_words: Vec<String>,
     possessive_words: Vec<PossessiveWord>,
 }
 
@@ -398,6 +400,10 @@ pub struct Kinship {
     pub of_words: Vec<String>,
     /// Words that, before "to", make the person named next a spouse ("married to").
     pub spouse_verbs: Vec<String>,
+    /// Possessives by which the writer speaks of their own people ("my", "mi", "notre").
+    pub own_words: Vec<String>,
+    /// Relative words said fondly of clients too ("our girl Jess"): not the writer's family.
+    pub fond_words: Vec<String>,
     /// Possessives that are words of their own, each with the relatives that may follow it.
     pub possessive_words: Vec<PossessiveWord>,
 }
@@ -510,6 +516,8 @@ impl Lexicons {
                     relatives: r.relatives,
                     of_words: r.of_words,
                     spouse_verbs: r.spouse_verbs,
+                    own_words: r.own_words,
+                    fond_words: r.fond_words,
                     possessive_words: r.possessive_words,
                 };
             }

@@ -37,6 +37,7 @@ pub mod lint;
 pub mod markup;
 pub mod names;
 pub mod normalize;
+mod relatives;
 pub mod roster;
 pub mod rules;
 pub mod scanner;

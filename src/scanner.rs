@@ -22,6 +22,7 @@ use crate::lexicon::Strength;
 use crate::markup::Prose;
 use crate::names::NameIndex;
 use crate::normalize::{Normalized, normalize};
+use crate::relatives::Relatives;
 use crate::roster::Roster;
 use crate::rules::{Matcher, RosterForm, RuleSet};
 use crate::span::Span;
@@ -71,6 +72,9 @@ pub struct Scanner {
     /// The distinctive words of clients' descriptions, built the first time a description
     /// needs telling apart (most runs never do).
     descriptors: std::sync::OnceLock<Descriptors>,
+    /// Which clients' entries name each other as relatives, built the first time a draft
+    /// names a relative ("the Sarge's missus").
+    relatives: std::sync::OnceLock<Relatives>,
     /// Clients' first names and last surnames by their initials, for names misspelled twice
     /// ("Wendel Mercedi"), built the first time a draft has a capitalised pair of words.
     by_initials: std::sync::OnceLock<ByInitials>,
@@ -163,6 +167,7 @@ impl Scanner {
             profiles: compiled.profiles,
             contacts: compiled.contacts,
             descriptors: std::sync::OnceLock::new(),
+            relatives: std::sync::OnceLock::new(),
             by_initials: std::sync::OnceLock::new(),
             told_by_status,
         }
@@ -389,6 +394,7 @@ impl Scanner {
             cues: &cues,
             staff: &staff_spans,
             descriptors: &self.descriptors,
+            relatives: &self.relatives,
             told_by_status: &self.told_by_status,
         });
         let patterns = self.patterns(doc.text);
