@@ -1326,7 +1326,8 @@ impl Assessor<'_> {
             .collect();
         // "April 12–16": a month and its days, before "Bill, 58" could read the day as an age.
         let date = is_date_use(self.input.lexicons, &normalised, &prev_word, &next)
-            || self.months_joined(&normalised, before, after);
+            || self.months_joined(&normalised, before, after)
+            || month_is_booked(&normalised, after);
         if !date && self.age_follows(span) {
             return false;
         }
@@ -4751,9 +4752,60 @@ fn is_date_use(lx: &Lexicons, name: &str, prev: &str, next: &str) -> bool {
             next.as_str(),
             "bookings" | "appointments" | "slots" | "schedule" | "special" | "specials"
                 | "availability" | "calendar" | "dates" | "newsletter" | "edition" | "issue"
-                | "promo" | "deals" | "hours" | "intake"
+                | "promo" | "deals" | "hours" | "intake" | "wedding" | "weddings" | "bride"
+                | "brides"
         )
         || lx.is_calendar_word(&crate::normalize::normalize(&next))
+}
+
+/// Whether the words after a month's name say how booked it is: "June is already half full",
+/// "June is still wide open", "August is filling up"; not "June is booked in for Tuesday".
+fn month_is_booked(name: &str, after: &str) -> bool {
+    if !matches!(name, "april" | "may" | "june" | "august") {
+        return false;
+    }
+    let mut words = after
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    if !words
+        .next()
+        .is_some_and(|w| matches!(w.as_str(), "is" | "was" | "s" | "'s"))
+    {
+        return false;
+    }
+    let mut words = words.skip_while(|w| {
+        matches!(
+            w.as_str(),
+            "already"
+                | "still"
+                | "almost"
+                | "nearly"
+                | "fully"
+                | "half"
+                | "pretty"
+                | "wide"
+                | "totally"
+                | "completely"
+                | "basically"
+                | "now"
+        )
+    });
+    let state = words.next().unwrap_or_default();
+    let then = words.next().unwrap_or_default();
+    matches!(
+        state.as_str(),
+        "full"
+            | "booked"
+            | "open"
+            | "filling"
+            | "packed"
+            | "busy"
+            | "quiet"
+            | "gone"
+            | "slammed"
+            | "sold"
+    ) && !matches!(then.as_str(), "in" | "for" | "with" | "to")
 }
 
 /// Whether the words before a name make it where someone travels ("off to skye", "flew to

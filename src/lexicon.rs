@@ -212,6 +212,8 @@ pub struct Lexicons {
     /// Things named after a person ("the Jón Sigurðsson statue"): a name beside one names
     /// the thing.
     pub namesakes: std::collections::HashSet<String>,
+    /// Words before a name that make it a saint's, a place's ("St. Maarten", "San Marco").
+    pub saints: Vec<String>,
     /// Words thanking a named person to their face.
     pub thanks: Thanks,
     /// Gossip and complaints.
@@ -271,6 +273,7 @@ struct Context {
     calendar: Vec<String>,
     animals: Vec<String>,
     namesakes: Vec<String>,
+    saints: Vec<String>,
     thanks: Thanks,
 }
 
@@ -485,6 +488,7 @@ impl Lexicons {
                 self.calendar = c.calendar.iter().map(|w| normalize(w)).collect();
                 self.animals = c.animals.iter().map(|w| normalize(w)).collect();
                 self.namesakes = c.namesakes.iter().map(|w| normalize(w)).collect();
+                self.saints = c.saints.iter().map(|w| normalize(w)).collect();
                 self.thanks = c.thanks;
             }
             "gossip.yaml" => {

@@ -330,6 +330,7 @@ impl Scanner {
             let span = norm.span(hit.start, hit.end);
             if contacts.iter().any(|c| c.span.overlaps(span))
                 || names_a_thing(text, hit.start, hit.end, &self.lexicons.namesakes)
+                || after_a_saint(text, hit.start, &self.lexicons.saints)
                 || names_a_shop(text, hit.start, hit.end)
             {
                 continue;
@@ -1122,6 +1123,15 @@ fn names_a_shop(text: &str, start: usize, end: usize) -> bool {
             .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
 }
 
+/// Whether the name starting at `start` of normalised `text` is a saint's, so a place's or a
+/// church's: "St. Maarten", "San Marco".
+fn after_a_saint(text: &str, start: usize, saints: &[String]) -> bool {
+    text[..start]
+        .strip_suffix(' ')
+        .and_then(|t| t.rsplit([' ', '(', '"']).next())
+        .is_some_and(|w| saints.iter().any(|s| s == w.trim_end_matches('.')))
+}
+
 /// Whether the name at `start..end` of normalised `text` names a thing after a person: "the
 /// Jón Sigurðsson statue", "Jón Sigurðsson (the statue!!)", "the statue of Jón Sigurðsson",
 /// "the trawler Einar Guðfinnsson".
@@ -1344,6 +1354,12 @@ impl Compiled {
                     continue;
                 }
                 b.add(&a, t(Form::Full(RosterForm::Alias)));
+                // "the ship's doctor" is also "our ship's doctor", "yung ship's doctor".
+                if let Some(rest) = a.strip_prefix("the ")
+                    && rest.contains(' ')
+                {
+                    b.add(rest, t(Form::Full(RosterForm::Alias)));
+                }
                 if a.contains(". ") {
                     b.add(&a.replace(". ", " "), t(Form::Full(RosterForm::Alias)));
                 }

@@ -4295,3 +4295,93 @@ clients:
         pair("warn", &["C002"])
     );
 }
+
+#[test]
+fn a_saints_name_and_a_month_said_to_be_booked_name_no_one() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Driftwood Spa, staff: [Jaylen], population: 5500}
+clients:
+  - id: C001
+    name: Maarten de Vries
+    aliases: [Maarten]
+  - id: C002
+    name: June Akers
+"#,
+    );
+    // "St Maarten" is an island, whatever the client context around it.
+    assert_eq!(
+        judge(
+            &ws,
+            "the aussie bloke from my 7am told me st maarten waves are cute\n"
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(&ws, "Maarten was on my table at 7am, his knee is better\n").0,
+        "block"
+    );
+    // How booked a month is, and a month's weddings, are the calendar.
+    assert_eq!(
+        judge(
+            &ws,
+            "Thank you all for trusting us with the big day! June is already half full, so if \
+             you're planning a June wedding please call Jaylen.\n"
+        ),
+        pair("pass", &[])
+    );
+    // "booked in for" is someone's appointment.
+    assert_ne!(
+        judge(&ws, "June is booked in for her facial on Tuesday.\n").0,
+        "pass"
+    );
+}
+
+#[test]
+fn an_alias_led_by_the_is_also_said_without_it() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Driftwood Spa, staff: [Maricel], population: 5500}
+clients:
+  - id: C001
+    name: Imogen Tate
+    aliases: ["the ship's doctor"]
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "kahit yung ship's doctor natin, suki na! every thursday after clinic, acupuncture \
+             para sa migraines niya.\n"
+        ),
+        pair("block", &["C001"])
+    );
+}
+
+#[test]
+fn set_phrases_of_holidays_and_screens_name_no_one() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Duinzicht Physio, staff: [Kirra], population: 550000}
+clients:
+  - id: C001
+    name: Willem Oranje
+    public_figure: true
+    attributes: {occupation: king}
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "- **312** shoulder massages were given at the King's Day market (Kirra counted).\n"
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "ok who else screamed at the tv during the game last night 😭 come yell w me\n"
+        ),
+        pair("pass", &[])
+    );
+}
