@@ -3401,7 +3401,14 @@ impl Assessor<'_> {
         }
         let mut notes = vec![note(g)];
         notes.extend(draft_context.map(note));
-        findings.push(self.finding(rule, rule.severity, g.span, None, notes, None));
+        // In a draft about one named client, the complaint is part of their story ("his
+        // Citroën, he reports, is still waiting in the garage"): their consent decides.
+        // (A strong complaint, or one hinting at someone unnamed, is about someone else.)
+        let mut named = findings.iter().filter_map(|f| f.client_index);
+        let about = named
+            .next()
+            .filter(|&c| g.kind == CueKind::Gossip(Strength::Weak) && named.all(|o| o == c));
+        findings.push(self.finding(rule, rule.severity, g.span, about, notes, None));
     }
 
     /// What each finding discloses about its client: status and name from the finding itself;

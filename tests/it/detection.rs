@@ -4385,3 +4385,27 @@ clients:
         pair("pass", &[])
     );
 }
+
+#[test]
+fn a_mild_complaint_in_one_consenting_clients_story_is_theirs_to_allow() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Duinzicht Physio, staff: [Marieke], population: 550000}
+clients:
+  - id: C001
+    name: Pieter Voorhout
+    consent:
+      - {id: K-1, scope: [status, name, story, health], channels: [newsletter], granted: 2026-05-12, evidence: k1.pdf}
+  - id: C002
+    name: Floor Meijer
+"#,
+    );
+    let story = "Many of you know Pieter Voorhout, who has kindly allowed us to share his story. \
+                 He came to us four days after his new hip.\n\nHis Citroën DS, he reports, is \
+                 still waiting in the garage for the day he may drive again.\n";
+    let newsletter = |text: &str| judge(&ws, &format!("---\nchannel: newsletter\n---\n{text}"));
+    assert_eq!(newsletter(story), pair("pass", &[]));
+    // With a second client named, the complaint is nobody's in particular.
+    let two = format!("{story}\nFloor Meijer came to us too.\n");
+    assert_ne!(newsletter(&two).0, "pass");
+}
