@@ -214,6 +214,8 @@ pub struct Lexicons {
     pub namesakes: std::collections::HashSet<String>,
     /// Words before a name that make it a saint's, a place's ("St. Maarten", "San Marco").
     pub saints: Vec<String>,
+    /// Words before a name that make it a business's ("Café De Beer", "Hotel Des Indes").
+    pub venues: Vec<String>,
     /// Words thanking a named person to their face.
     pub thanks: Thanks,
     /// Gossip and complaints.
@@ -274,6 +276,7 @@ struct Context {
     animals: Vec<String>,
     namesakes: Vec<String>,
     saints: Vec<String>,
+    venues: Vec<String>,
     thanks: Thanks,
 }
 
@@ -489,6 +492,7 @@ impl Lexicons {
                 self.animals = c.animals.iter().map(|w| normalize(w)).collect();
                 self.namesakes = c.namesakes.iter().map(|w| normalize(w)).collect();
                 self.saints = c.saints.iter().map(|w| normalize(w)).collect();
+                self.venues = c.venues.iter().map(|w| normalize(w)).collect();
                 self.thanks = c.thanks;
             }
             "gossip.yaml" => {

@@ -315,6 +315,24 @@ impl Scanner {
                 });
             }
         }
+        // "Café De Beer": the name is the café's, here and wherever it comes back.
+        // (A practice's place "Café De Beer" is found whole: "De Beer" later is the café too.)
+        let venues: HashSet<&str> = kept
+            .iter()
+            .filter_map(|hit| {
+                let name = &text[hit.start..hit.end];
+                if hit.target == Target::Exempt {
+                    let (first, rest) = name.split_once(' ')?;
+                    self.lexicons
+                        .venues
+                        .iter()
+                        .any(|v| v == first)
+                        .then_some(rest)
+                } else {
+                    after_one_of(text, hit.start, &self.lexicons.venues).then_some(name)
+                }
+            })
+            .collect();
         let mut staff = Vec::new();
         for hit in kept {
             let Target::Client { client, form } = hit.target else {
@@ -330,7 +348,8 @@ impl Scanner {
             let span = norm.span(hit.start, hit.end);
             if contacts.iter().any(|c| c.span.overlaps(span))
                 || names_a_thing(text, hit.start, hit.end, &self.lexicons.namesakes)
-                || after_a_saint(text, hit.start, &self.lexicons.saints)
+                || after_one_of(text, hit.start, &self.lexicons.saints)
+                || venues.contains(&text[hit.start..hit.end])
                 || names_a_shop(text, hit.start, hit.end)
             {
                 continue;
@@ -1123,13 +1142,13 @@ fn names_a_shop(text: &str, start: usize, end: usize) -> bool {
             .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
 }
 
-/// Whether the name starting at `start` of normalised `text` is a saint's, so a place's or a
-/// church's: "St. Maarten", "San Marco".
-fn after_a_saint(text: &str, start: usize, saints: &[String]) -> bool {
+/// Whether the name starting at `start` of normalised `text` comes just after one of `words`:
+/// a saint's ("St. Maarten", "San Marco") or a business's ("Café De Beer").
+fn after_one_of(text: &str, start: usize, words: &[String]) -> bool {
     text[..start]
         .strip_suffix(' ')
         .and_then(|t| t.rsplit([' ', '(', '"']).next())
-        .is_some_and(|w| saints.iter().any(|s| s == w.trim_end_matches('.')))
+        .is_some_and(|w| words.iter().any(|s| s == w.trim_end_matches('.')))
 }
 
 /// Whether the name at `start..end` of normalised `text` names a thing after a person: "the

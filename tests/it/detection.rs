@@ -4409,3 +4409,27 @@ clients:
     let two = format!("{story}\nFloor Meijer came to us too.\n");
     assert_ne!(newsletter(&two).0, "pass");
 }
+
+#[test]
+fn a_name_after_a_venue_word_is_the_venue_wherever_it_comes_back() {
+    let roster = |places: &str| {
+        with_roster(&format!(
+            r#"version: 1
+practice: {{name: Duinzicht Physio, staff: [Kirra, Daan], population: 550000{places}}}
+clients:
+  - id: C001
+    name: Bram de Beer
+    aliases: ["De Beer"]
+"#
+        ))
+    };
+    let run_club = "Meet 8:30 outside Café De Beer on the Fred, easy 5k loop, then back to De \
+                    Beer for coffee. Daan runs at the back with the sweeper flag!\n";
+    for ws in [roster(""), roster(", places: [Café De Beer]")] {
+        assert_eq!(judge(&ws, run_club), pair("pass", &[]));
+        assert_eq!(
+            judge(&ws, "De Beer came in for his massage, Daan says hi.\n"),
+            pair("block", &["C001"])
+        );
+    }
+}
