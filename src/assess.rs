@@ -412,6 +412,7 @@ fn cue_name(kind: CueKind) -> &'static str {
         CueKind::Policy => "policy",
         CueKind::Age { .. } => "age",
         CueKind::Idiom => "idiom",
+        CueKind::Topic => "topic",
         CueKind::Capacity => "public-capacity",
         CueKind::Review => "review",
         CueKind::Reply => "review-reply",
@@ -623,6 +624,7 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
         .filter(|c| !beside_staff(text, c, input.staff))
         .filter(|c| !is_anyone_in_the_trade(text, c))
         .filter(|c| !is_business_age(text, c, &input.roster.practice.name))
+        .filter(|c| !(c.kind == CueKind::Health && is_a_topic(text, input.cues, c.span)))
         .copied()
         .collect();
     // Most drafts name no one and describe no one: nothing to weigh, so skip the sentence
@@ -3804,6 +3806,20 @@ fn winked_at(text: &str, team: Span, cues: &[Cue]) -> bool {
                 o.span.start >= team.end && text[team.end..o.span.start].trim().is_empty()
             }
             _ => false,
+        })
+}
+
+/// Whether the health words at `span` are what was talked about: a topic phrase before them
+/// in their sentence ("answered questions on shin splints, sleep and knees"). `cues` are
+/// sorted by span.
+fn is_a_topic(text: &str, cues: &[Cue], span: Span) -> bool {
+    let from = cues.partition_point(|c| c.span.start + 120 < span.start);
+    cues[from..]
+        .iter()
+        .take_while(|c| c.span.end <= span.start)
+        .any(|c| {
+            c.kind == CueKind::Topic
+                && !text[c.span.end..span.start].contains(['.', '!', '?', '\n', ';', ':'])
         })
 }
 

@@ -87,6 +87,9 @@ pub enum CueKind {
     KeepsPrivate,
     /// A set phrase ("farmer's carry", "baker's dozen"): the cues inside it are not evidence.
     Idiom,
+    /// A phrase after which health words are a topic ("questions on shin splints"), not
+    /// anyone's condition.
+    Topic,
     /// An age, exact or as a decade (`80` for "in her eighties").
     Age {
         /// Years, or the decade's first year.
@@ -798,6 +801,9 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
     }
     for t in &lx.disclosure.photo {
         b.add(&normalize(t), CueKind::Photo);
+    }
+    for t in &lx.disclosure.topics {
+        b.add(&normalize(t), CueKind::Topic);
     }
     for t in &lx.disclosure.story {
         b.add(&normalize(t), CueKind::Story);

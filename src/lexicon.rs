@@ -172,6 +172,8 @@ pub struct DisclosureTerms {
     pub photo: Vec<String>,
     /// The post quotes or tells the person's story.
     pub story: Vec<String>,
+    /// Phrases after which health words are what was talked about ("questions on").
+    pub topics: Vec<String>,
 }
 
 /// All lexicons, parsed.

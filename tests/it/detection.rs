@@ -4433,3 +4433,34 @@ clients:
         );
     }
 }
+
+#[test]
+fn health_words_after_a_topic_phrase_are_what_was_talked_about() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Duinzicht Physio, staff: [Marieke, Kirra], population: 550000}
+clients:
+  - id: C001
+    name: Sophie van der Berg
+    consent:
+      - {id: K-1, scope: [status, name, story, photo], channels: [social], granted: 2026-01-01, evidence: k1.pdf}
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Dr Sophie van der Berg, a client of ours for years, co-hosted with Marieke and \
+             answered about a hundred questions on shin splints, sleep and sore knees.\n"
+        ),
+        pair("pass", &[])
+    );
+    // Her own shin splints are her health, which her consent does not cover.
+    assert_eq!(
+        judge(
+            &ws,
+            "Dr Sophie van der Berg, a client of ours for years, is back running after her \
+             shin splints.\n"
+        ),
+        pair("block", &["C001"])
+    );
+}
