@@ -874,9 +874,13 @@ impl Assessor<'_> {
                 });
                 // "Cheek + chin balancing on @bri. 2 syringes of Voluma...": a treatment told
                 // next to a public figure's name is theirs, whatever role they are known for.
-                let treated = health
-                    .iter()
-                    .any(|c| self.layout.sentence(c.span.start).abs_diff(sentence) <= 1);
+                // In a reply to a review the paragraph is all said to the reviewer ("Thank you,
+                // Representative Bequette! ... three sessions eased that sciatica").
+                let review = self.cues.iter().any(|c| c.kind == CueKind::Review);
+                let treated = health.iter().any(|c| {
+                    self.layout.sentence(c.span.start).abs_diff(sentence) <= 1
+                        || review && self.layout.paragraph(c.span.start) == paragraph
+                });
                 let severity = if addressee == Some(hit.client) {
                     // An email to one client tells them about themselves.
                     Severity::Info
@@ -3180,16 +3184,9 @@ impl Assessor<'_> {
             return false;
         }
         let age = self.input.profiles[c as usize].age;
-        let gender = self.input.roster.clients[c as usize]
-            .attributes
-            .gender
-            .as_deref()
-            .map(str::to_lowercase);
-        let (female, male) = match gender.as_deref() {
-            Some("f" | "female" | "woman" | "w") => (true, false),
-            Some("m" | "male" | "man") => (false, true),
-            _ => (false, false),
-        };
+        let gender = self.input.roster.clients[c as usize].attributes.gender();
+        let female = gender == Some(crate::roster::Gender::Female);
+        let male = gender == Some(crate::roster::Gender::Male);
         ages.iter().any(|a| {
             let wrong_age = age.is_some_and(|age| {
                 if a.decade {

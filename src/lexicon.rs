@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use crate::error::{FileKind, LoadError};
 use crate::normalize::normalize;
+use crate::roster::Gender;
 
 macro_rules! lexicon {
     ($name:literal) => {
@@ -247,6 +248,8 @@ pub struct Lexicons {
     pub trade_nouns: Vec<String>,
     /// Words that start or join a surname and are never one alone ("de", "van", "bin").
     pub surname_particles: Vec<String>,
+    /// Titles that say a gender ("uncle", "mrs"), normalised.
+    pub title_genders: HashMap<String, Gender>,
     /// One-person roles.
     pub roles: Vec<Role>,
     /// Words before a role that point at its one holder ("the", "our", Bajan "de").
@@ -327,6 +330,8 @@ struct Occupations {
 #[serde(deny_unknown_fields)]
 struct NameParticles {
     particles: Vec<String>,
+    male_titles: Vec<String>,
+    female_titles: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -538,9 +543,13 @@ impl Lexicons {
                 self.idioms = serde_yaml::from_str::<Strings>(text).map_err(yaml)?.terms
             }
             "name-particles.yaml" => {
-                self.surname_particles = serde_yaml::from_str::<NameParticles>(text)
-                    .map_err(yaml)?
-                    .particles;
+                let n = serde_yaml::from_str::<NameParticles>(text).map_err(yaml)?;
+                self.surname_particles = n.particles;
+                let gendered =
+                    |list: Vec<String>, g| list.into_iter().map(move |t| (normalize(&t), g));
+                self.title_genders = gendered(n.male_titles, Gender::Male)
+                    .chain(gendered(n.female_titles, Gender::Female))
+                    .collect();
             }
             _ => {
                 return Err(LoadError::new(

@@ -91,7 +91,26 @@ pub struct Attributes {
     pub places: Vec<String>,
 }
 
+/// A client's gender, where the roster gives one a title or pronoun can disagree with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    /// "f", "female", "woman".
+    Female,
+    /// "m", "male", "man".
+    Male,
+}
+
 impl Attributes {
+    /// The gender the roster gives, read from its usual spellings ("f", "female", "woman").
+    #[must_use]
+    pub fn gender(&self) -> Option<Gender> {
+        match self.gender.as_deref()?.trim().to_lowercase().as_str() {
+            "f" | "female" | "woman" | "w" => Some(Gender::Female),
+            "m" | "male" | "man" => Some(Gender::Male),
+            _ => None,
+        }
+    }
+
     /// The workplaces an occupation names: what follows its comma, "at", "of" or "for"
     /// ("hairdresser, owner of Curl Up & Dye salon", "cashier at Zimmerman's Market", "NFL
     /// center, New Orleans Saints"), up to a place it is on or in ("Dollar General on Route

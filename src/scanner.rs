@@ -277,6 +277,7 @@ impl Scanner {
                         Form::Surname => {
                             if let Some(start) = self.title_before(text, s)
                                 && !self.staff_called.iter().any(|n| *n == text[s..e])
+                                && !self.title_disagrees(client, &text[start..s])
                             {
                                 let target = Target::Client {
                                     client,
@@ -1031,6 +1032,15 @@ impl Scanner {
             .any(|w| lower_composed(w) == exact)
     }
 
+    /// Whether `title` ("uncle ", "mrs. ") says a gender the roster does not give the client:
+    /// "Uncle Abdi" is not Hodan Abdi.
+    fn title_disagrees(&self, client: u32, title: &str) -> bool {
+        let title = title.trim_end().trim_end_matches('.');
+        let said = self.lexicons.title_genders.get(title);
+        let given = self.roster.clients[client as usize].attributes.gender();
+        said.zip(given).is_some_and(|(said, given)| *said != given)
+    }
+
     /// Start of a title right before a surname: `Mrs. Jones`, `Coach Jones`.
     fn title_before(&self, text: &str, start: usize) -> Option<usize> {
         let before = text[..start].strip_suffix(' ')?;
@@ -1264,8 +1274,14 @@ impl Compiled {
         for staff in &roster.practice.staff {
             let full = normalize(staff);
             b.add(&full, Target::Staff);
-            if let Some(first) = name_tokens(&full, staff, lexicons).first() {
+            let tokens = name_tokens(&full, staff, lexicons);
+            if let Some(first) = tokens.first() {
                 b.add(first, Target::Staff);
+            }
+            // "Mai Kou" of Mai Kou Xiong, "Mary Ann" of Mary Ann Smith: a given name of two
+            // words, whose second word alone may be a client's ("Kou").
+            if let [first, second, _, ..] = &tokens[..] {
+                b.add(&format!("{first} {second}"), Target::Staff);
             }
         }
         // A spelling variant that is another client's own name ("Marie Jones" beside Mary

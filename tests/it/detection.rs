@@ -4464,3 +4464,77 @@ clients:
         pair("block", &["C001"])
     );
 }
+
+#[test]
+fn a_title_of_the_other_gender_is_someone_else() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Kaj Siab Massage, staff: [Bao Vang], population: 310000}
+clients:
+  - id: C001
+    name: Hodan Abdi
+    attributes: {gender: female}
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Uncle Abdi has been coming to us on Tuesdays since spring.\n"
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Mrs. Abdi has been coming to us on Tuesdays since spring.\n"
+        ),
+        pair("block", &["C001"])
+    );
+}
+
+#[test]
+fn a_staff_members_two_word_given_name_is_theirs() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Kaj Siab Massage, staff: [Mai Kou Xiong], population: 310000}
+clients:
+  - id: C001
+    name: Kou Moua
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "pov: ur mom mai kou has been doing massage for 25 yrs and still can't fix the steam box\n"
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(&ws, "Kou came in for his massage today, back is better\n").0,
+        "block"
+    );
+}
+
+#[test]
+fn a_review_reply_that_tells_a_public_reviewers_health_back_blocks() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Driftwood Spa, staff: [Bea, Wen Liao], population: 5500}
+clients:
+  - id: C001
+    name: Harlan Bequette
+    aliases: ["Representative Bequette", "Harlan B."]
+    public_figure: true
+"#,
+    );
+    let reply = "**Reply from Driftwood Spa** · app reviews\n\n> ★★★★★ \"A miracle worker.\" \
+                 (posted by *Harlan B.*)\n\nThank you so much, Representative Bequette! It was \
+                 an honour to have you aboard. We're thrilled that three acupuncture sessions \
+                 with Wen Liao eased that sciatica.\n\nBea\n";
+    assert_eq!(judge(&ws, reply), pair("block", &["C001"]));
+    // Thanked without the health told back, the reviewer's own review named him.
+    let thanks = "**Reply from Driftwood Spa** · app reviews\n\n> ★★★★★ \"A miracle worker.\" \
+                  (posted by *Harlan B.*)\n\nThank you so much, Harlan B.! We hope to welcome \
+                  you back soon.\n\nBea\n";
+    assert_ne!(judge(&ws, thanks).0, "block");
+}
