@@ -3690,6 +3690,19 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
         return false;
     }
     match c.kind {
+        // "yes hes on my table rn": a job's initials in lower case are a chat word ("right
+        // now") unless an article leads to them ("an rn at Regions"); "vet" is a word.
+        CueKind::Occupation(_)
+            if original.len() <= 3
+                && original.chars().all(|ch| ch.is_ascii_lowercase())
+                && !lx.is_common_word(original, 40_000)
+                && !matches!(
+                    last_word(&text[..c.span.start]).to_lowercase().as_str(),
+                    "a" | "an" | "the" | "our" | "my" | "her" | "his" | "retired" | "former"
+                ) =>
+        {
+            false
+        }
         // "all our weekend cricketers": a kind of people, not one famous one.
         CueKind::Occupation(_) | CueKind::PublicRole(_) if is_generic_plural(text, c.span) => false,
         // "brides for May are already booking trials": a part many play, in the plural.
@@ -3804,6 +3817,17 @@ fn winked_at(text: &str, team: Span, cues: &[Cue]) -> bool {
             }
             _ => false,
         })
+}
+
+/// The last word of `text` (letters and digits), or "" when it ends in something else.
+fn last_word(text: &str) -> &str {
+    let text = text.trim_end();
+    let start = text
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &text[start..]
 }
 
 /// Whether the health words at `span` are what was talked about: a topic phrase before them
@@ -4614,7 +4638,7 @@ fn several_of(text: &str, span: Span) -> bool {
 }
 
 /// Where sentences start: after `.`, `!`, `?` or `…` and a space (not after "Mrs." or an
-/// initial like "J."), and at a line that starts a list item or heading. Simpler and much
+/// initial like "J.", nor after an ellipsis that goes on in lower case), and at a line that starts a list item or heading. Simpler and much
 /// faster than full Unicode sentence segmentation, and it keeps "Mary\nJones" (a wrapped
 /// line) in one sentence.
 fn sentence_starts(text: &str) -> Vec<usize> {
@@ -4667,7 +4691,14 @@ fn sentence_starts(text: &str) -> Vec<usize> {
                 }
                 // The one who yells "LAST ROUND!" before the bell: a quoted cry inside a
                 // sentence, which goes on in lower case.
-                let goes_on = quoted && text[j..].chars().next().is_some_and(char::is_lowercase);
+                // So does a sentence trailing off ("parked across 2 spots… yes hes on my
+                // table"), but not a word said on its own ("Anyway... watch the debate").
+                let ellipsis = (text[i..].starts_with('…') || text[i..].starts_with("..."))
+                    && starts
+                        .last()
+                        .is_some_and(|&s| text[s..i].split_whitespace().nth(2).is_some());
+                let goes_on = (quoted || ellipsis)
+                    && text[j..].chars().next().is_some_and(char::is_lowercase);
                 if j < bytes.len() && !goes_on {
                     starts.push(j);
                 }

@@ -4538,3 +4538,25 @@ clients:
                   you back soon.\n\nBea\n";
     assert_ne!(judge(&ws, thanks).0, "block");
 }
+
+#[test]
+fn chat_initials_and_a_trailing_off_sentence_keep_a_description_together() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Kaj Siab Massage, staff: [Bao Vang], population: 310000}
+clients:
+  - id: C001
+    name: Neng Hang
+    attributes: {occupation: long-haul truck driver, traits: [drives a purple Kenworth with a Hmong flag on the grill]}
+"#,
+    );
+    // "rn" is "right now", not a nurse who would rule the trucker out; "…" goes on.
+    assert_eq!(
+        judge(
+            &ws,
+            "if u see a purple kenworth w the hmong flag on the grill parked across 2 spots on \
+             university ave… yes hes on my table rn 😭\n"
+        ),
+        pair("block", &["C001"])
+    );
+}
