@@ -3400,10 +3400,19 @@ impl Assessor<'_> {
         }
         let mut notes = vec![note(g)];
         notes.extend(draft_context.map(note));
-        // In a draft about one named client, the complaint is part of their story ("his
-        // Citroën, he reports, is still waiting in the garage"): their consent decides.
+        // In a draft that names one client (by a form of their name), the complaint is part
+        // of their story ("his Citroën, he reports, is still waiting in the garage"): their
+        // consent decides.
         // (A strong complaint, or one hinting at someone unnamed, is about someone else.)
-        let mut named = findings.iter().filter_map(|f| f.client_index);
+        let mut named = findings
+            .iter()
+            .filter(|f| {
+                matches!(
+                    self.input.rules.get(&f.rule).map(|r| &r.matcher),
+                    Some(Matcher::Roster { .. })
+                )
+            })
+            .filter_map(|f| f.client_index);
         let about = named
             .next()
             .filter(|&c| g.kind == CueKind::Gossip(Strength::Weak) && named.all(|o| o == c));

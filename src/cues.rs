@@ -751,6 +751,7 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
         }
         b.add_dropped(lx, &p.term, CueKind::Context(p.strength));
         b.add_ours(&p.term, CueKind::Context(p.strength));
+        b.add_chat(lx, &p.term, CueKind::Context(p.strength));
     }
     for p in &lx.gossip {
         for n in with_plural(&p.term) {
@@ -758,6 +759,7 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
         }
         b.add_dropped(lx, &p.term, CueKind::Gossip(p.strength));
         b.add_ours(&p.term, CueKind::Gossip(p.strength));
+        b.add_chat(lx, &p.term, CueKind::Gossip(p.strength));
     }
     for t in &lx.policy {
         b.add(&normalize(t), CueKind::Policy);
@@ -767,6 +769,7 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
     }
     for t in &lx.reply {
         b.add(&normalize(t), CueKind::Reply);
+        b.add_chat(lx, t, CueKind::Reply);
     }
     for t in &lx.private_reply {
         b.add(t, CueKind::KeepsPrivate);
@@ -867,6 +870,9 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
         }
     }
 }
+
+/// Most chat spellings of one phrase ("u left ur", "ya left yr" ...).
+const MAX_CHAT_FORMS: usize = 8;
 
 /// The roster's affiliations, traits and places as needles.
 #[derive(Debug, Default)]
@@ -1238,6 +1244,39 @@ impl Builder {
                 .map(|w| if w == "my" { "our" } else { w })
                 .collect();
             self.add(&ours.join(" "), kind);
+        }
+    }
+
+    /// Adds a phrase as texts and captions write it ("you left your" as "u left ur"): each
+    /// word with a chat spelling (`chat:` in context.yaml) either way, at most
+    /// [`MAX_CHAT_FORMS`] forms.
+    fn add_chat(&mut self, lx: &Lexicons, phrase: &str, kind: CueKind) {
+        let n = normalize(phrase);
+        let mut forms: Vec<String> = vec![String::new()];
+        let mut changed = false;
+        for w in n.split(' ') {
+            let spellings = lx.chat.get(w);
+            changed |= spellings.is_some();
+            forms = forms
+                .iter()
+                .flat_map(|f| {
+                    std::iter::once(w)
+                        .chain(spellings.into_iter().flatten().map(String::as_str))
+                        .map(move |s| {
+                            if f.is_empty() {
+                                s.to_owned()
+                            } else {
+                                format!("{f} {s}")
+                            }
+                        })
+                })
+                .take(MAX_CHAT_FORMS + 1)
+                .collect();
+        }
+        if changed {
+            for f in forms.iter().filter(|f| **f != n) {
+                self.add(f, kind);
+            }
         }
     }
 

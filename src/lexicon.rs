@@ -217,6 +217,8 @@ pub struct Lexicons {
     pub namesakes: std::collections::HashSet<String>,
     /// Words before a name that make it a saint's, a place's ("St. Maarten", "San Marco").
     pub saints: Vec<String>,
+    /// Words as texts and captions write them ("your" → "ur"), normalised.
+    pub chat: HashMap<String, Vec<String>>,
     /// Words before a name that make it a business's ("Café De Beer", "Hotel Des Indes").
     pub venues: Vec<String>,
     /// Words thanking a named person to their face.
@@ -282,6 +284,7 @@ struct Context {
     namesakes: Vec<String>,
     saints: Vec<String>,
     venues: Vec<String>,
+    chat: HashMap<String, Vec<String>>,
     thanks: Thanks,
 }
 
@@ -499,6 +502,11 @@ impl Lexicons {
                 self.animals = c.animals.iter().map(|w| normalize(w)).collect();
                 self.namesakes = c.namesakes.iter().map(|w| normalize(w)).collect();
                 self.saints = c.saints.iter().map(|w| normalize(w)).collect();
+                self.chat = c
+                    .chat
+                    .into_iter()
+                    .map(|(w, forms)| (normalize(&w), forms.iter().map(|f| normalize(f)).collect()))
+                    .collect();
                 self.venues = c.venues.iter().map(|w| normalize(w)).collect();
                 self.thanks = c.thanks;
             }

@@ -4560,3 +4560,24 @@ clients:
         pair("block", &["C001"])
     );
 }
+
+#[test]
+fn context_phrases_are_also_read_in_chat_spelling() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Kaj Siab Massage, staff: [Bao Vang], population: 310000}
+clients:
+  - id: C001
+    name: Ying Vue
+"#,
+    );
+    assert_eq!(
+        judge(&ws, "YING!! u left ur scarf here AGAIN 😤\n").0,
+        "block"
+    );
+    assert_eq!(
+        judge(&ws, "YING!! you left your scarf here AGAIN 😤\n").0,
+        "block"
+    );
+    assert_eq!(judge(&ws, "YING!! love that scarf 😤\n").0, "pass");
+}
