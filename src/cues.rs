@@ -617,10 +617,19 @@ const TIME: u8 = 32;
 const SERVICE: u8 = 64;
 
 /// "his monthly hilot", "her full-body massage": a service (`start..end`) after "his", "her"
-/// or "their" and at most two words, as a strong client sign; not "her own massage business"
-/// or "his massage gun".
+/// or "their" and at most two words, or before "for our" ("massage for our honeymooners"), as
+/// a strong client sign; not "her own massage business" or "his massage gun".
 fn service(norm: &Normalized, start: usize, end: usize, not_a_visit: &[String]) -> Option<Cue> {
     let text = norm.as_str();
+    // "couples massage for our honeymooners": the service given to people of the practice's.
+    if let Some(rest) = text[end..].strip_prefix(" for our ")
+        && rest.starts_with(|c: char| c.is_alphabetic())
+    {
+        return Some(Cue {
+            span: norm.span(start, end + " for our".len()),
+            kind: CueKind::Context(Strength::Strong),
+        });
+    }
     let mut words = text[..start].strip_suffix(' ')?.rsplit(' ');
     let mut from = start - 1;
     for i in 0..3 {

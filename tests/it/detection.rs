@@ -4581,3 +4581,32 @@ clients:
     );
     assert_eq!(judge(&ws, "YING!! love that scarf 😤\n").0, "pass");
 }
+
+#[test]
+fn a_service_for_our_people_is_a_visit() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Driftwood Spa, staff: [Maricel], population: 5500}
+clients:
+  - id: C001
+    name: Devin Jenkins
+"#,
+    );
+    assert_ne!(
+        judge(
+            &ws,
+            "couples massage for our honeymooners from cabin 8120 🥹 Devin from Toronto, \
+             congrats! grabe yung sunburn from Cozumel, aloe wrap muna haha\n"
+        )
+        .0,
+        "pass"
+    );
+    // A service for everyone is a promotion.
+    assert_eq!(
+        judge(
+            &ws,
+            "Couples massage for two, this week only! Book with Maricel.\n"
+        ),
+        pair("pass", &[])
+    );
+}
