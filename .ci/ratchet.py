@@ -76,6 +76,10 @@ CORPORA = {
     "atacama": os.path.join(ROOT, "corpora", "atacama"),
     "nashville": os.path.join(ROOT, "corpora", "nashville"),
     "oilsands": os.path.join(ROOT, "corpora", "oilsands"),
+    "hague": os.path.join(ROOT, "corpora", "hague"),
+    "cruise": os.path.join(ROOT, "corpora", "cruise"),
+    "hmong": os.path.join(ROOT, "corpora", "hmong"),
+    "ptown": os.path.join(ROOT, "corpora", "ptown"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]
