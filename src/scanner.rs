@@ -1279,8 +1279,11 @@ impl Compiled {
                 b.add(first, Target::Staff);
             }
             // "Mai Kou" of Mai Kou Xiong, "Mary Ann" of Mary Ann Smith: a given name of two
-            // words, whose second word alone may be a client's ("Kou").
-            if let [first, second, _, ..] = &tokens[..] {
+            // words, whose second word alone may be a client's ("Kou"); not "Anna de" of Anna
+            // de Vries, whose second word starts the surname.
+            if let [first, second, _, ..] = &tokens[..]
+                && !lexicons.surname_particles.iter().any(|p| p == second)
+            {
                 b.add(&format!("{first} {second}"), Target::Staff);
             }
         }
