@@ -786,6 +786,7 @@ impl Assessor<'_> {
             .filter(|c| c.kind == CueKind::Health)
             .copied()
             .collect();
+        let review = self.cues.iter().any(|c| c.kind == CueKind::Review);
         // The first public-role phrase of each sentence ("donated", "good luck to").
         let mut capacity_in: HashMap<usize, Cue> = HashMap::new();
         for c in self.cues.iter().filter(|c| c.kind == CueKind::Capacity) {
@@ -876,7 +877,6 @@ impl Assessor<'_> {
                 // next to a public figure's name is theirs, whatever role they are known for.
                 // In a reply to a review the paragraph is all said to the reviewer ("Thank you,
                 // Representative Bequette! ... three sessions eased that sciatica").
-                let review = self.cues.iter().any(|c| c.kind == CueKind::Review);
                 let treated = health.iter().any(|c| {
                     self.layout.sentence(c.span.start).abs_diff(sentence) <= 1
                         || review && self.layout.paragraph(c.span.start) == paragraph
@@ -4647,9 +4647,9 @@ fn several_of(text: &str, span: Span) -> bool {
 }
 
 /// Where sentences start: after `.`, `!`, `?` or `…` and a space (not after "Mrs." or an
-/// initial like "J.", nor after an ellipsis that goes on in lower case), and at a line that starts a list item or heading. Simpler and much
-/// faster than full Unicode sentence segmentation, and it keeps "Mary\nJones" (a wrapped
-/// line) in one sentence.
+/// initial like "J.", nor after an ellipsis that goes on in lower case), and at a line that
+/// starts a list item or heading. Simpler and much faster than full Unicode sentence
+/// segmentation, and it keeps "Mary\nJones" (a wrapped line) in one sentence.
 fn sentence_starts(text: &str) -> Vec<usize> {
     const ABBREVIATIONS: &[&str] = &[
         "mr", "mrs", "ms", "mx", "dr", "st", "jr", "sr", "rev", "prof", "capt", "sgt", "lt", "col",
@@ -4780,7 +4780,7 @@ fn is_date_use(lx: &Lexicons, name: &str, prev: &str, next: &str) -> bool {
         return next.starts_with(|c: char| c.is_ascii_digit())
             || prev.chars().next().is_some_and(|c| c.is_ascii_digit());
     }
-    if !matches!(name, "april" | "may" | "june" | "august") {
+    if !MONTHS_THAT_ARE_NAMES.contains(&name) {
         return false;
     }
     let prev = prev.to_lowercase();
@@ -4818,10 +4818,13 @@ fn is_date_use(lx: &Lexicons, name: &str, prev: &str, next: &str) -> bool {
         || lx.is_calendar_word(&crate::normalize::normalize(&next))
 }
 
+/// The months that are also first names, whose use as a date the words around them tell.
+const MONTHS_THAT_ARE_NAMES: &[&str] = &["april", "may", "june", "august"];
+
 /// Whether the words after a month's name say how booked it is: "June is already half full",
 /// "June is still wide open", "August is filling up"; not "June is booked in for Tuesday".
 fn month_is_booked(name: &str, after: &str) -> bool {
-    if !matches!(name, "april" | "may" | "june" | "august") {
+    if !MONTHS_THAT_ARE_NAMES.contains(&name) {
         return false;
     }
     let mut words = after

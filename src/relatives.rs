@@ -49,11 +49,8 @@ impl Relatives {
                             continue;
                         };
                         for &j in ids.iter().filter(|&&j| j != i) {
-                            let first = |slot: &mut Option<u32>, c: u32| {
-                                *slot = Some(slot.map_or(c, |s| s.min(c)));
-                            };
-                            first(&mut named_by_me[i as usize], j);
-                            first(&mut names_me[j as usize], i);
+                            keep_first(&mut named_by_me[i as usize], j);
+                            keep_first(&mut names_me[j as usize], i);
                         }
                     }
                 }
@@ -71,6 +68,11 @@ impl Relatives {
     pub(crate) fn of(&self, client: u32) -> Option<u32> {
         self.of.get(client as usize).copied().flatten()
     }
+}
+
+/// Keeps in `slot` the earliest client (in roster order) seen so far.
+fn keep_first(slot: &mut Option<u32>, client: u32) {
+    *slot = Some(slot.map_or(client, |s| s.min(client)));
 }
 
 /// The names of several words a trait may give a client by: in full, by its first two words
