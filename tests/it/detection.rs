@@ -4610,3 +4610,19 @@ clients:
         pair("pass", &[])
     );
 }
+
+#[test]
+fn an_apology_that_tells_a_visit_back_is_a_review_reply_without_the_word_review() {
+    let ws = Workspace::new();
+    let reply = |opening: &str| {
+        format!(
+            "{opening} Just so it's clear: you arrived 30 minutes after your 2:00 appointment, \
+             so we shortened the massage rather than cancel it.\n"
+        )
+    };
+    assert_eq!(
+        judge(&ws, &reply("We're really sorry you left feeling rushed.")).0,
+        "warn"
+    );
+    assert_eq!(judge(&ws, &reply("Happy Monday!")).0, "pass");
+}
