@@ -934,7 +934,8 @@ impl Assessor<'_> {
     /// "Mrs MacLeod" on an island of MacLeods: a title and a surname that several clients
     /// answer to is a weak name. The client whose alias it is keeps it (the others' title and
     /// surname findings go), and with a social title (Mr, Mrs, Ms, Miss) it warns rather than
-    /// blocks.
+    /// blocks. A title of office that is one client's alias ("Mayor Larsen" in a town of
+    /// Larsens) is that one client's alone.
     fn shared_surnames(&self, findings: &mut Vec<Finding>) {
         let form = |f: &Finding| match self.input.rules.get(&f.rule).map(|r| &r.matcher) {
             Some(Matcher::Roster { form, .. }) => Some(*form),
@@ -953,6 +954,13 @@ impl Assessor<'_> {
                     "mr" | "mrs" | "ms" | "miss" | "mx" | "master"
                 )
         };
+        let offices: BTreeSet<Span> = findings
+            .iter()
+            .filter(|f| form(f) == Some(RosterForm::Alias) && !social(f))
+            .map(|f| f.span)
+            .collect();
+        findings
+            .retain(|f| !(form(f) == Some(RosterForm::TitleSurname) && offices.contains(&f.span)));
         let mut clients: HashMap<Span, BTreeSet<u32>> = HashMap::new();
         let mut aliases: BTreeSet<Span> = BTreeSet::new();
         for f in findings.iter().filter(|f| social(f)) {
@@ -2565,8 +2573,19 @@ impl Assessor<'_> {
             health,
         } in self.windows()
         {
-            if paragraphs.clone().any(|p| mention_paragraphs.contains(&p)) {
-                // About a client already named: these cues are their story (see disclosures).
+            // About a client already named: these cues are their story (see disclosures),
+            // unless a sentence of theirs tells of someone's relative as a client ("Rev.
+            // Mearns ... and a shoutout to the minister's other half, who's been in every
+            // week"), who is someone else.
+            let kin_served = || {
+                cues.iter().filter(|c| self.is_kin(c.span)).any(|c| {
+                    let s = self.layout.sentence(c.span.start);
+                    context
+                        .iter()
+                        .any(|x| self.layout.sentence(x.span.start) == s)
+                })
+            };
+            if paragraphs.clone().any(|p| mention_paragraphs.contains(&p)) && !kin_served() {
                 continue;
             }
             let spans: BTreeSet<Span> = cues.iter().map(|c| c.span).collect();

@@ -4626,3 +4626,57 @@ fn an_apology_that_tells_a_visit_back_is_a_review_reply_without_the_word_review(
     );
     assert_eq!(judge(&ws, &reply("Happy Monday!")).0, "pass");
 }
+
+#[test]
+fn an_office_title_that_is_one_clients_alias_is_that_client_alone() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Mane Street Salon, staff: [Shauna Christensen], population: 9000}\n\
+         clients:\n\
+         - {id: U-1, name: Glen Larsen, aliases: [Mayor Larsen], public_figure: true, \
+            attributes: {occupation: mayor}}\n\
+         - {id: U-2, name: Afton Larsen, attributes: {gender: female}}\n\
+         - {id: U-3, name: Kent Larsen, attributes: {gender: male}}\n",
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Mayor Larsen will flip the switch on the big tree at 6.\n\n\
+             We're open until 5 for last-minute blowouts!\n"
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Who had Mayor Larsen sitting in our chairs at 8am on their bingo card?\n"
+        ),
+        pair("block", &["U-1"])
+    );
+}
+
+#[test]
+fn a_relative_served_beside_a_named_client_is_someone_else() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Kirkside Pilates, staff: [Fiona Reid], population: 4000}\n\
+         clients:\n\
+         - {id: P-1, name: Catriona Mearns, aliases: [Rev. Mearns], \
+            attributes: {occupation: minister of the parish kirk, gender: female}}\n\
+         - {id: P-2, name: Neil Mearns, \
+            attributes: {occupation: offshore electrician, gender: male, \
+            traits: [husband of the parish minister]}}\n",
+    );
+    let draft = |sentence: &str| {
+        format!(
+            "Huge thanks to Rev. Mearns for letting us use the kirk hall on Saturday! The \
+             minister's other half {sentence}\n"
+        )
+    };
+    let (verdict, ids) = judge(
+        &ws,
+        &draft("has been in every week he's home from the rigs."),
+    );
+    assert_eq!(verdict, "block");
+    assert!(ids.contains(&"P-2".to_owned()), "{ids:?}");
+    let (_, ids) = judge(&ws, &draft("carried all the chairs over."));
+    assert!(!ids.contains(&"P-2".to_owned()), "{ids:?}");
+}
