@@ -145,6 +145,11 @@ pub struct CueMatcher {
     /// weekly habit, a weak sign (see [`is_habit`]; "every Friday" alone is a schedule's).
     /// "The green Volvo is outside, so it must be Wednesday" tells a habit in itself.
     habit: Regex,
+    /// "trimmed the fire chief's mustache", "taped his knee": work done on someone (see
+    /// [`crate::lexicon::Tending`]).
+    tended: Regex,
+    /// Words for a relative, normalised: "did Babcia's hair" is the writer's family.
+    relatives: Vec<String>,
 }
 
 /// Whether the "every Tuesday" at `at` is one person's habit: a person or a visit
@@ -289,6 +294,8 @@ impl CueMatcher {
             )
             .expect("visit pattern"),
             callout: callout_pattern(&lx.callout),
+            tended: tended_pattern(&lx.tending),
+            relatives: lx.kin.relatives.iter().map(|r| normalize(r)).collect(),
             weeks: Regex::new(r"\b([2-3]\d|4[0-2])(?:\+\d)? ?weeks?\b").expect("weeks pattern"),
             slot: Regex::new(
                 r"\b(?:(?:my|our|his|her|their) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day )?\d{1,2}:\d\d)\b",
@@ -371,6 +378,27 @@ impl CueMatcher {
                     kind: CueKind::Context(Strength::Strong),
                 });
             }
+        }
+        // Not "my", "your" or "own" (the writer's own, or advice), a group ("every woman's"),
+        // a relative ("did Babcia's hair": the writer's family), nor "did his back in" (an
+        // injury). The cue is the verb, so that it never overlaps the person described.
+        let tended = self.tended.captures_iter(text).filter_map(|caps| {
+            let all = caps.get(0)?;
+            let ours = all.as_str().split(' ').any(|w| {
+                matches!(
+                    w,
+                    "my" | "your" | "own" | "ur" | "every" | "each" | "all" | "everyone's"
+                ) || w
+                    .strip_suffix("'s")
+                    .is_some_and(|k| self.relatives.iter().any(|r| r == k))
+            });
+            (!ours && !text[all.end()..].starts_with(" in ")).then(|| caps.get(1))?
+        });
+        for m in tended {
+            cues.push(Cue {
+                span: norm.span(m.start(), m.end()),
+                kind: CueKind::Context(Strength::Strong),
+            });
         }
         for m in self.callout.find_iter(text) {
             cues.push(Cue {
@@ -485,6 +513,24 @@ impl CueMatcher {
 
 /// "to the|that|a certain [up to two words] NOUN who|with|that|in the", for the lexicon's
 /// call-out nouns.
+/// The pattern of work done on someone: a verb, up to three words, a possessive, at most one
+/// more word and the part worked on ("trimmed the fire chief's mustache").
+fn tended_pattern(t: &crate::lexicon::Tending) -> Regex {
+    let alternatives = |words: &[String]| {
+        words
+            .iter()
+            .map(|w| regex::escape(&normalize(w)))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    Regex::new(&format!(
+        r"\b({})(?: [\w.-]+){{0,3}}? (?:his|her|their|[\w.-]+'s)(?: [\w-]+)? (?:{})\b",
+        alternatives(&t.verbs),
+        alternatives(&t.parts),
+    ))
+    .expect("tending pattern")
+}
+
 fn callout_pattern(nouns: &[String]) -> Regex {
     let nouns: Vec<String> = nouns.iter().map(|n| regex::escape(&normalize(n))).collect();
     let alternation = if nouns.is_empty() {

@@ -223,6 +223,8 @@ pub struct Lexicons {
     pub venues: Vec<String>,
     /// Words thanking a named person to their face.
     pub thanks: Thanks,
+    /// Work done on one person's hair or body: "trimmed the fire chief's mustache".
+    pub tending: Tending,
     /// Gossip and complaints.
     pub gossip: Vec<Phrase>,
     /// Words of a policy notice, which turn weak gossip words into a policy.
@@ -286,6 +288,19 @@ struct Context {
     venues: Vec<String>,
     chat: HashMap<String, Vec<String>>,
     thanks: Thanks,
+    tending: Tending,
+}
+
+/// Work done on someone's hair or body, told with whose it was: "trimmed the fire chief's
+/// mustache", "coloured Mrs Hale's roots", "taped his knee". A practitioner telling it has
+/// served that person.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tending {
+    /// What the practitioner did: "trimmed", "coloured", "taped".
+    pub verbs: Vec<String>,
+    /// What it was done to: "mustache", "roots", "knee".
+    pub parts: Vec<String>,
 }
 
 /// Words thanking a named person to their face: "Cheers Bob", "Crystal, thank you".
@@ -509,6 +524,7 @@ impl Lexicons {
                     .collect();
                 self.venues = c.venues.iter().map(|w| normalize(w)).collect();
                 self.thanks = c.thanks;
+                self.tending = c.tending;
             }
             "gossip.yaml" => {
                 let g: Gossip = serde_yaml::from_str(text).map_err(yaml)?;

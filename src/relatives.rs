@@ -3,7 +3,8 @@
 //! A roster says "wife of Sgt. Maurice Kelleher" on one client and lists Maurice Kelleher as
 //! another. When a draft names a relative ("the Sarge's missus is in for her blow dry"), the
 //! client meant is the one whose entry is that relative, not the one named. Working that out
-//! reads every client's traits, so it is done once per roster, the first time a draft asks.
+//! reads every client's traits and affiliations, so it is done once per roster, the first
+//! time a draft asks.
 
 use std::collections::HashMap;
 
@@ -18,9 +19,9 @@ pub(crate) struct Relatives {
 }
 
 impl Relatives {
-    /// Ties each client to the first client (in roster order) that one of their traits names
-    /// as a relative ("husband of Noreen Kelleher"); failing that, to the first client whose
-    /// traits name them so.
+    /// Ties each client to the first client (in roster order) that one of their traits or
+    /// affiliations names as a relative ("husband of Noreen Kelleher"); failing that, to the
+    /// first client whose traits or affiliations name them so.
     pub(crate) fn new(roster: &Roster, kin: &Kinship) -> Relatives {
         let clients = &roster.clients;
         let mut by_name: HashMap<String, Vec<u32>> = HashMap::new();
@@ -37,12 +38,18 @@ impl Relatives {
         let mut named_by_me: Vec<Option<u32>> = vec![None; clients.len()];
         let mut names_me: Vec<Option<u32>> = vec![None; clients.len()];
         for (i, client) in (0u32..).zip(clients) {
-            for t in &client.attributes.traits {
+            // (Rosters write a relative as a trait or, now and then, as an affiliation.)
+            let a = &client.attributes;
+            for t in a.traits.iter().chain(&a.affiliations) {
                 let t = normalize(t);
                 if !kin.names_a_relative(&t) {
                     continue;
                 }
-                let words: Vec<&str> = t.split(' ').collect();
+                // ("Bernice Calloway's son" names Bernice Calloway.)
+                let words: Vec<&str> = t
+                    .split(' ')
+                    .map(|w| w.strip_suffix("'s").unwrap_or(w))
+                    .collect();
                 for start in 0..words.len() {
                     for len in 2..=longest.min(words.len() - start) {
                         let Some(ids) = by_name.get(&words[start..start + len].join(" ")) else {
@@ -103,6 +110,10 @@ clients:
   - {id: D, name: Joann Leeds, attributes: {traits: [owns a red car]}}
   - {id: E, name: Patricia Muñoz Vera}
   - {id: F, name: Rosa Vera, attributes: {traits: [mother of mayor Patricia Muñoz]}}
+  - {id: G, name: Bernice Calloway}
+  - {id: H, name: Michael Calloway, attributes: {traits: [Bernice Calloway’s son]}}
+  - {id: I, name: Theresa Jung}
+  - {id: J, name: Young-ja Baek, attributes: {affiliations: [mother of Councillor Theresa Jung]}}
 ";
 
     #[test]
@@ -116,6 +127,11 @@ clients:
         // F's trait names E by her first two words.
         assert_eq!(relatives.of(5), Some(4));
         assert_eq!(relatives.of(4), Some(5));
+        // H's trait names G with a possessive.
+        assert_eq!(relatives.of(7), Some(6));
+        assert_eq!(relatives.of(6), Some(7));
+        // J's affiliation names I.
+        assert_eq!(relatives.of(9), Some(8));
         // A trait that names no relative ties nobody; nor does a client out of range.
         assert_eq!(relatives.of(2), None);
         assert_eq!(relatives.of(3), None);

@@ -4680,3 +4680,46 @@ fn a_relative_served_beside_a_named_client_is_someone_else() {
     let (_, ids) = judge(&ws, &draft("carried all the chairs over."));
     assert!(!ids.contains(&"P-2".to_owned()), "{ids:?}");
 }
+
+#[test]
+fn work_done_on_someone_is_a_visit_unless_it_is_the_writers_own() {
+    let ws = Workspace::new();
+    let post = |sentence: &str| format!("{sentence} today 🚒 he was SO nervous lol\n");
+    assert_eq!(
+        judge(&ws, &post("trimmed the fire chief's mustache")).0,
+        "block"
+    );
+    assert_eq!(judge(&ws, &post("trimmed my own mustache")).0, "pass");
+    assert_eq!(
+        judge(&ws, &post("the fire chief's mustache is iconic")).0,
+        "pass"
+    );
+}
+
+#[test]
+fn a_relative_named_by_a_possessive_or_an_affiliation_is_attributed() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Sea Spa, staff: [Bea Cruz], population: 3000}\n\
+         clients:\n\
+         - {id: C-1, name: Bernice Calloway, attributes: {gender: female}}\n\
+         - {id: C-2, name: Michael Calloway, aliases: [Pastor Mike], \
+            attributes: {gender: male, traits: [\"Bernice Calloway's son\"]}}\n\
+         - {id: C-3, name: Theresa Jung, aliases: [Councillor Jung], public_figure: true}\n\
+         - {id: C-4, name: Young-ja Baek, \
+            attributes: {affiliations: [mother of Councillor Theresa Jung]}}\n",
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Happy birthday to Pastor Mike's mama, who came in for her pedicure today!\n"
+        ),
+        pair("block", &["C-1"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Councillor Jung's eomma came in for her monthly soak and knitted the whole time.\n"
+        ),
+        pair("block", &["C-4"])
+    );
+}
