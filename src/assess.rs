@@ -1579,9 +1579,14 @@ impl Assessor<'_> {
             }
             let original = crate::normalize::normalize(&self.text[span.range()]);
             let word = self.input.lexicons.is_common_word(&original, 40_000);
-            if word && !self.cased && !self.verb_follows(span) {
+            let capitalised = self.text[span.range()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if word && !self.cased && !capitalised && !self.verb_follows(span) {
                 // In an all-lowercase post, case says nothing: "at the 60 mark" is a word unless
-                // a strong sign says otherwise.
+                // a strong sign says otherwise. (One capitalised there, "welcome to the fam
+                // Hunter!!", was capitalised on purpose.)
                 let s = self.layout.sentence(span.start);
                 near.retain(|c| {
                     c.kind == CueKind::Context(Strength::Strong)

@@ -4723,3 +4723,20 @@ fn a_relative_named_by_a_possessive_or_an_affiliation_is_attributed() {
         pair("block", &["C-4"])
     );
 }
+
+#[test]
+fn a_name_capitalised_in_a_lowercase_post_is_a_name() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Second Unit Physio, staff: [Kai Nakamura], population: 30000}\n\
+         clients:\n\
+         - {id: F-1, name: Hunter Quill}\n",
+    );
+    let post = |name: &str| {
+        format!(
+            "welcome to the fam {name}!! 🫶\n\nfirst session and you fell asleep in 4 minutes. \
+             new clinic record 🏆\n"
+        )
+    };
+    assert_eq!(judge(&ws, &post("Hunter")), pair("warn", &["F-1"]));
+    assert_eq!(judge(&ws, &post("hunter")).0, "pass");
+}
