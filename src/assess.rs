@@ -681,9 +681,24 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
                 .split(|ch: char| !ch.is_alphanumeric() && ch != '\'')
                 .any(|w| input.lexicons.people.contains(&w.to_lowercase()))
     };
+    // "Schön, dass wir dich bald wieder bei uns sehen": in a sentence of another language,
+    // an English cue word that is an ordinary word there ("bald", soon) is not a cue.
+    // (False friends are short words: a longer cue is not read again.)
+    let foreign = |c: &Cue| {
+        let original = &text[c.span.range()];
+        if original.len() > 8 || original.contains(' ') {
+            return false;
+        }
+        let word = crate::normalize::normalize(original);
+        input.lexicons.languages.iter().any(|l| {
+            l.false_friends.contains(&word)
+                && l.speaks(&text[layout.sentence_bytes(c.span.start, text.len())])
+        })
+    };
     let cues: Vec<Cue> = cues
         .iter()
         .filter(|c| !matches!(c.kind, CueKind::RosterWorkplace(_)) || at_work(c))
+        .filter(|c| !foreign(c))
         .copied()
         .collect();
     #[allow(clippy::cast_precision_loss)]
@@ -5015,7 +5030,12 @@ fn is_word_like_sentence_start(next: &str) -> bool {
 
 fn note(c: Cue) -> CueNote {
     CueNote {
-        kind: cue_name(c.kind),
+        // (The one cue of no width is a raffle draft's: the draft itself is the sign.)
+        kind: if c.span.is_empty() {
+            "raffle-draft"
+        } else {
+            cue_name(c.kind)
+        },
         span: c.span,
     }
 }

@@ -35,6 +35,7 @@ pub const FILES: &[(&str, &str)] = &[
     lexicon!("disclosure.yaml"),
     lexicon!("idioms.yaml"),
     lexicon!("name-particles.yaml"),
+    lexicon!("languages.yaml"),
 ];
 
 /// How reliably a phrase signals what its lexicon is about.
@@ -225,6 +226,9 @@ pub struct Lexicons {
     pub thanks: Thanks,
     /// Work done on one person's hair or body: "trimmed the fire chief's mustache".
     pub tending: Tending,
+    /// Other languages a practice may post in, with the English cue words that are ordinary
+    /// words in them ("bis bald!").
+    pub languages: Vec<Language>,
     /// Gossip and complaints.
     pub gossip: Vec<Phrase>,
     /// Words of a policy notice, which turn weak gossip words into a policy.
@@ -289,6 +293,48 @@ struct Context {
     chat: HashMap<String, Vec<String>>,
     thanks: Thanks,
     tending: Tending,
+}
+
+/// A language a practice may post in besides English (`languages.yaml`).
+#[derive(Clone, Debug, Default)]
+pub struct Language {
+    /// Small words of the language that are not English words, normalised: two in one
+    /// sentence say it is in this language.
+    pub markers: std::collections::HashSet<String>,
+    /// English cue words that are ordinary words in this language, normalised.
+    pub false_friends: Vec<String>,
+}
+
+impl Language {
+    /// Whether `sentence` is in this language: two different markers in it.
+    #[must_use]
+    pub fn speaks(&self, sentence: &str) -> bool {
+        let mut seen: Option<String> = None;
+        for w in sentence.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+            let w = normalize(w);
+            if self.markers.contains(&w) {
+                match &seen {
+                    Some(s) if *s != w => return true,
+                    Some(_) => {}
+                    None => seen = Some(w),
+                }
+            }
+        }
+        false
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Languages {
+    languages: std::collections::BTreeMap<String, LanguageEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguageEntry {
+    markers: Vec<String>,
+    false_friends: Vec<String>,
 }
 
 /// Work done on someone's hair or body, told with whose it was: "trimmed the fire chief's
@@ -566,6 +612,17 @@ impl Lexicons {
             "idioms.yaml" => {
                 self.idioms = serde_yaml::from_str::<Strings>(text).map_err(yaml)?.terms
             }
+            "languages.yaml" => {
+                let l = serde_yaml::from_str::<Languages>(text).map_err(yaml)?;
+                self.languages = l
+                    .languages
+                    .into_values()
+                    .map(|l| Language {
+                        markers: l.markers.iter().map(|w| normalize(w)).collect(),
+                        false_friends: l.false_friends.iter().map(|w| normalize(w)).collect(),
+                    })
+                    .collect();
+            }
             "name-particles.yaml" => {
                 let n = serde_yaml::from_str::<NameParticles>(text).map_err(yaml)?;
                 self.surname_particles = n.particles;
@@ -671,6 +728,22 @@ mod tests {
         assert!(!kin.names_a_relative("married with three kids at the mill"));
         // Afrikaans relatives count only after "se": this man is the client himself.
         assert!(!kin.names_a_relative("the man behind radio moyle"));
+    }
+
+    #[test]
+    fn a_sentence_is_another_languages_with_two_of_its_markers() {
+        let lx = Lexicons::builtin().unwrap();
+        let speaks = |sentence: &str| lx.languages.iter().any(|l| l.speaks(sentence));
+        assert!(speaks("Schön, dass wir dich bald wieder bei uns sehen"));
+        assert!(speaks("Und die Kaffeemaschine ist besser als meine"));
+        // One marker is not a language; nor is English, nor Spanish.
+        assert!(!speaks("Hans von Trapp came in for his bald spot"));
+        assert!(!speaks(
+            "Our bald regular is back on the table, see you soon"
+        ));
+        assert!(!speaks(
+            "cierto chef de la tele que anda grabando estuvo en mi camilla"
+        ));
     }
 
     #[test]

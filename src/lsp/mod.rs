@@ -506,7 +506,10 @@ impl Server<'_> {
             let cues: Vec<String> = f
                 .cues
                 .iter()
-                .map(|c| format!("{} “{}”", c.kind, &open.text[c.span.range()]))
+                .map(|c| match &open.text[c.span.range()] {
+                    "" => c.kind.to_owned(),
+                    text => format!("{} “{}”", c.kind, text),
+                })
                 .collect();
             md.push_str(&format!("\n**Evidence:** {}\n", cues.join(" · ")));
         }

@@ -171,11 +171,15 @@ impl Diagnostic for FindingDiagnostic<'_> {
         if !f.cues.is_empty() {
             let mut seen = Vec::new();
             for c in &f.cues {
-                let quoted = format!(
-                    "{} \"{}\"",
-                    c.kind,
-                    self.text[c.span.range()].replace('\n', " ")
-                );
+                let quoted = if c.span.is_empty() {
+                    c.kind.to_owned()
+                } else {
+                    format!(
+                        "{} \"{}\"",
+                        c.kind,
+                        self.text[c.span.range()].replace('\n', " ")
+                    )
+                };
                 if !seen.contains(&quoted) {
                     seen.push(quoted);
                 }

@@ -4740,3 +4740,30 @@ fn a_name_capitalised_in_a_lowercase_post_is_a_name() {
     assert_eq!(judge(&ws, &post("Hunter")), pair("warn", &["F-1"]));
     assert_eq!(judge(&ws, &post("hunter")).0, "pass");
 }
+
+#[test]
+fn an_english_cue_word_is_an_ordinary_word_in_a_sentence_of_another_language() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Praxis Brandl, staff: [Monika Gruber], population: 8000}\n\
+         clients:\n\
+         - id: B-1\n  name: Sebastian Gruber\n  aliases: [Wastl Gruber]\n  consent:\n  \
+         - {id: K-1, scope: [status, name], channels: [raffle], granted: 2026-01-01, evidence: k1.pdf}\n",
+    );
+    let raffle = |line: &str| {
+        format!(
+            "---\nchannel: raffle\n---\nHauptpreis: **Wastl Gruber** – herzlichen Glückwunsch! {line}\n"
+        )
+    };
+    assert_eq!(
+        judge(
+            &ws,
+            &raffle("Schön, dass wir dich bald wieder bei uns sehen.")
+        )
+        .0,
+        "pass"
+    );
+    assert_eq!(
+        judge(&ws, &raffle("Our favourite bald regular, see you soon.")).0,
+        "block"
+    );
+}
