@@ -3733,7 +3733,9 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
     let leads_in = original
         .get(original.len().saturating_sub(4)..)
         .is_some_and(|t| t.eq_ignore_ascii_case(" the"));
-    if lexical && !leads_in && in_proper_name(text, c.span) {
+    // ("the Bürgermeister's Mama": a relative after the possessive is a person, not the rest
+    // of a name.)
+    if lexical && !leads_in && in_proper_name(text, c.span) && !is_kin(text, c.span, &lx.kin) {
         // "Tidewater Books", "the Farmers' Market", "Public Library": part of a name.
         return false;
     }

@@ -148,6 +148,9 @@ pub struct CueMatcher {
     /// "trimmed the fire chief's mustache", "taped his knee": work done on someone (see
     /// [`crate::lexicon::Tending`]).
     tended: Regex,
+    /// "our most punctual patient", "my sweetest little regular": one client, described (see
+    /// `our_one:` in `context.yaml`).
+    our_one: Regex,
     /// Words for a relative, normalised: "did Babcia's hair" is the writer's family.
     relatives: Vec<String>,
 }
@@ -295,6 +298,11 @@ impl CueMatcher {
             .expect("visit pattern"),
             callout: callout_pattern(&lx.callout),
             tended: tended_pattern(&lx.tending),
+            our_one: Regex::new(&format!(
+                r"\b(?:our|my) (?:[\w'-]+ ){{1,3}}(?:{})\b",
+                lx.our_one.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+            ))
+            .expect("our-one pattern"),
             relatives: lx.kin.relatives.iter().map(|r| normalize(r)).collect(),
             weeks: Regex::new(r"\b([2-3]\d|4[0-2])(?:\+\d)? ?weeks?\b").expect("weeks pattern"),
             slot: Regex::new(
@@ -398,6 +406,48 @@ impl CueMatcher {
             cues.push(Cue {
                 span: norm.span(m.start(), m.end()),
                 kind: CueKind::Context(Strength::Strong),
+            });
+        }
+        // (At the end of a clause or before a word that goes on about the person: not "our
+        // patient portal".)
+        let about_one = |end: usize| {
+            if text[end..].starts_with(['-', '\'']) {
+                // "our patient-centred care", "our client's".
+                return false;
+            }
+            let next = text[end..].trim_start_matches(' ');
+            let word = next
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            word.is_empty()
+                || matches!(
+                    word,
+                    "who"
+                        | "whose"
+                        | "that"
+                        | "is"
+                        | "was"
+                        | "has"
+                        | "and"
+                        | "since"
+                        | "of"
+                        | "in"
+                        | "at"
+                        | "ever"
+                        | "by"
+                )
+        };
+        // The cue is the noun, so that it never overlaps the description before it ("our
+        // 91-year-old patient").
+        for m in self.our_one.find_iter(text).filter(|m| about_one(m.end())) {
+            let noun = m
+                .as_str()
+                .rfind(' ')
+                .map_or(m.start(), |i| m.start() + i + 1);
+            cues.push(Cue {
+                span: norm.span(noun, m.end()),
+                kind: CueKind::Context(Strength::Weak),
             });
         }
         for m in self.callout.find_iter(text) {

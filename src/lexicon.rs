@@ -226,6 +226,8 @@ pub struct Lexicons {
     pub thanks: Thanks,
     /// Work done on one person's hair or body: "trimmed the fire chief's mustache".
     pub tending: Tending,
+    /// Nouns for one client after "our" and a few words: "our most punctual patient".
+    pub our_one: Vec<String>,
     /// Other languages a practice may post in, with the English cue words that are ordinary
     /// words in them ("bis bald!").
     pub languages: Vec<Language>,
@@ -293,6 +295,7 @@ struct Context {
     chat: HashMap<String, Vec<String>>,
     thanks: Thanks,
     tending: Tending,
+    our_one: Vec<String>,
 }
 
 /// A language a practice may post in besides English (`languages.yaml`).
@@ -571,6 +574,7 @@ impl Lexicons {
                 self.venues = c.venues.iter().map(|w| normalize(w)).collect();
                 self.thanks = c.thanks;
                 self.tending = c.tending;
+                self.our_one = c.our_one;
             }
             "gossip.yaml" => {
                 let g: Gossip = serde_yaml::from_str(text).map_err(yaml)?;

@@ -4767,3 +4767,23 @@ fn an_english_cue_word_is_an_ordinary_word_in_a_sentence_of_another_language() {
         "block"
     );
 }
+
+#[test]
+fn our_most_punctual_patient_is_one_client() {
+    let ws = Workspace::new();
+    let post = |phrase: &str| {
+        format!(
+            "Happy 88th birthday to the Bürgermeister's Mama, still {phrase} – never a \
+             minute late!\n"
+        )
+    };
+    assert_eq!(judge(&ws, &post("our most punctual patient")).0, "block");
+    assert_eq!(
+        judge(&ws, &post("the most punctual person in town")).0,
+        "pass"
+    );
+    assert_eq!(
+        judge(&ws, &post("our most punctual guest speaker")).0,
+        "pass"
+    );
+}
