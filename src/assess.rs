@@ -695,10 +695,22 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
                 && l.speaks(&text[layout.sentence_bytes(c.span.start, text.len())])
         })
     };
+    // "Owner response to a Google review": the practice's owner answering, not a description.
+    let reviews: Vec<Span> = cues
+        .iter()
+        .filter(|r| r.kind == CueKind::Review)
+        .map(|r| r.span)
+        .collect();
+    let answering = |c: &Cue| {
+        matches!(c.kind, CueKind::Role(_) | CueKind::Occupation(_))
+            && reviews
+                .iter()
+                .any(|r| r.start <= c.span.start && c.span.end <= r.end)
+    };
     let cues: Vec<Cue> = cues
         .iter()
         .filter(|c| !matches!(c.kind, CueKind::RosterWorkplace(_)) || at_work(c))
-        .filter(|c| !foreign(c))
+        .filter(|c| !foreign(c) && !answering(c))
         .copied()
         .collect();
     #[allow(clippy::cast_precision_loss)]

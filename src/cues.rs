@@ -746,16 +746,30 @@ fn service(norm: &Normalized, start: usize, end: usize, not_a_visit: &[String]) 
                 kind: CueKind::Context(Strength::Strong),
             });
         }
-        if matches!(word, "his" | "her" | "their") {
+        if matches!(word, "his" | "her" | "their" | "your" | "ur") {
             // (The word after is read only now: most services have no possessive before.)
             let next = text[end..].strip_prefix(' ').map_or("", |t| {
                 t.split(|c: char| !c.is_alphanumeric() && c != '-')
                     .next()
                     .unwrap_or("")
             });
+            // "we shortened your seshin to 40 minutes": said to one person, it tells their
+            // visit back to them, which counts in a reply to their review ("thanks for the
+            // review of your massage" only names what they reviewed).
+            let kind = if matches!(word, "your" | "ur") {
+                if matches!(
+                    words.next(),
+                    Some("of" | "about" | "for" | "on" | "enjoyed" | "loved" | "enjoy")
+                ) {
+                    return None;
+                }
+                CueKind::Reply
+            } else {
+                CueKind::Context(Strength::Strong)
+            };
             return (!not_a_visit.iter().any(|w| w == next)).then(|| Cue {
                 span: norm.span(from, end),
-                kind: CueKind::Context(Strength::Strong),
+                kind,
             });
         }
         // A word between them says how, how long or how often ("monthly", "full-body",

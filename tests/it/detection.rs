@@ -4787,3 +4787,29 @@ fn our_most_punctual_patient_is_one_client() {
         "pass"
     );
 }
+
+#[test]
+fn a_review_reply_that_tells_your_service_back_warns_and_its_owner_is_no_description() {
+    let ws = Workspace::new();
+    let reply = |body: &str| {
+        format!(
+            "**Owner response to a ★★☆☆☆ Google review**\n\nHi K., thanks for writing. {body}\n\n— Daniel\n"
+        )
+    };
+    assert_eq!(
+        judge(
+            &ws,
+            &reply("We shortened your seshin to 40 minutes so you could make dinner.")
+        )
+        .0,
+        "warn"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            &reply("We'll make sure the team sees it. Hope to see you again!")
+        )
+        .0,
+        "pass"
+    );
+}
