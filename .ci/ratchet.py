@@ -80,6 +80,10 @@ CORPORA = {
     "cruise": os.path.join(ROOT, "corpora", "cruise"),
     "hmong": os.path.join(ROOT, "corpora", "hmong"),
     "ptown": os.path.join(ROOT, "corpora", "ptown"),
+    "utah": os.path.join(ROOT, "corpora", "utah"),
+    "film": os.path.join(ROOT, "corpora", "film"),
+    "bavaria": os.path.join(ROOT, "corpora", "bavaria"),
+    "koreatown": os.path.join(ROOT, "corpora", "koreatown"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]
