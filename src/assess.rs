@@ -683,15 +683,13 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
     };
     // "Schön, dass wir dich bald wieder bei uns sehen": in a sentence of another language,
     // an English cue word that is an ordinary word there ("bald", soon) is not a cue.
-    // (False friends are short words: a longer cue is not read again.)
+    // (False friends are short words, compared without allocating: most cues are none.)
     let foreign = |c: &Cue| {
         let original = &text[c.span.range()];
-        if original.len() > 8 || original.contains(' ') {
-            return false;
-        }
-        let word = crate::normalize::normalize(original);
         input.lexicons.languages.iter().any(|l| {
-            l.false_friends.contains(&word)
+            l.false_friends
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(original))
                 && l.speaks(&text[layout.sentence_bytes(c.span.start, text.len())])
         })
     };

@@ -323,6 +323,7 @@ impl CueMatcher {
         let mut cues = Vec::new();
         let mut injury_words: Vec<(usize, usize, u8)> = Vec::new();
         let mut services: Vec<Cue> = Vec::new();
+        let mut tended_parts: Vec<usize> = Vec::new();
         for m in self.automaton.find_overlapping_iter(text) {
             let id = m.pattern().as_usize();
             let mark = self.marks.get(id).copied().unwrap_or(0);
@@ -352,6 +353,9 @@ impl CueMatcher {
             }
             if mark & SERVICE != 0 {
                 services.extend(service(norm, m.start(), m.end(), &self.not_a_visit));
+            }
+            if mark & TENDED != 0 && after_possessive(text, m.start()) {
+                tended_parts.push(m.end());
             }
             let span = norm.span(m.start(), m.end());
             // "my legs are DEAD" after a hike: the writer's own body, no one's visit.
@@ -389,9 +393,32 @@ impl CueMatcher {
         }
         // Not "my", "your" or "own" (the writer's own, or advice), a group ("every woman's"),
         // a relative ("did Babcia's hair": the writer's family), nor "did his back in" (an
-        // injury). The cue is the verb, so that it never overlaps the person described.
-        let tended = self.tended.captures_iter(text).filter_map(|caps| {
+        // injury). The cue is the verb, so that it never overlaps the person described. (The
+        // pattern is tried only just before a part the automaton found, never over the whole
+        // draft: its verbs, "did", "cut", are everywhere.)
+        let mut verb_seen = 0;
+        let tended = tended_parts.into_iter().filter_map(|end| {
+            let mut from = end.saturating_sub(TENDED_REACH);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let caps = self
+                .tended
+                .captures_iter(&text[from..end])
+                .find(|c| c.get(0).is_some_and(|m| from + m.end() == end))?;
             let all = caps.get(0)?;
+            let verb = caps.get(1)?;
+            let (start, verb_end) = (from + verb.start(), from + verb.end());
+            // (A window may start inside a word: "recut" is no "cut".)
+            if start < verb_seen
+                || text[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                return None;
+            }
+            let end = from + all.end();
             let ours = all.as_str().split(' ').any(|w| {
                 matches!(
                     w,
@@ -400,11 +427,15 @@ impl CueMatcher {
                     .strip_suffix("'s")
                     .is_some_and(|k| self.relatives.iter().any(|r| r == k))
             });
-            (!ours && !text[all.end()..].starts_with(" in ")).then(|| caps.get(1))?
+            if ours || text[end..].starts_with(" in ") {
+                return None;
+            }
+            verb_seen = verb_end;
+            Some((start, verb_end))
         });
-        for m in tended {
+        for (start, end) in tended {
             cues.push(Cue {
-                span: norm.span(m.start(), m.end()),
+                span: norm.span(start, end),
                 kind: CueKind::Context(Strength::Strong),
             });
         }
@@ -711,6 +742,21 @@ const SEAT: u8 = 16;
 const TIME: u8 = 32;
 /// A service a client comes for ("hilot" of "his monthly hilot").
 const SERVICE: u8 = 64;
+/// A part worked on ("mustache" of "trimmed the fire chief's mustache").
+const TENDED: u8 = 128;
+/// How far before a part worked on its verb may be: a verb, three words, a possessive and one
+/// more word.
+const TENDED_REACH: usize = 120;
+
+/// Whether a possessive is one of the two words before `at` ("his knee", "the chief's
+/// mustache", "her left knee"): the cheap test before a part is read as worked on.
+fn after_possessive(text: &str, at: usize) -> bool {
+    text[..at]
+        .trim_end()
+        .rsplit(' ')
+        .take(2)
+        .any(|w| matches!(w, "his" | "her" | "their") || w.ends_with("'s"))
+}
 
 /// "his monthly hilot", "her full-body massage": a service (`start..end`) after "his", "her"
 /// or "their" and at most two words, or before "for our" ("massage for our honeymooners"), as
@@ -905,6 +951,9 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
     }
     for service in &lx.services {
         b.mark(&normalize(service), SERVICE);
+    }
+    for part in &lx.tending.parts {
+        b.mark(&normalize(part), TENDED);
     }
     let injuries = &lx.injuries;
     for (list, mark) in [
