@@ -592,8 +592,6 @@ impl CueMatcher {
     }
 }
 
-/// "to the|that|a certain [up to two words] NOUN who|with|that|in the", for the lexicon's
-/// call-out nouns.
 /// The pattern of work done on someone: a verb, up to three words, a possessive, at most one
 /// more word and the part worked on ("trimmed the fire chief's mustache").
 fn tended_pattern(t: &crate::lexicon::Tending) -> Regex {
@@ -612,6 +610,8 @@ fn tended_pattern(t: &crate::lexicon::Tending) -> Regex {
     .expect("tending pattern")
 }
 
+/// "to the|that|a certain [up to two words] NOUN who|with|that|in the", for the lexicon's
+/// call-out nouns.
 fn callout_pattern(nouns: &[String]) -> Regex {
     let nouns: Vec<String> = nouns.iter().map(|n| regex::escape(&normalize(n))).collect();
     let alternation = if nouns.is_empty() {
