@@ -844,6 +844,10 @@ impl Assessor<'_> {
                     // "Mrs. Jones" is both an alias and title + surname: one finding.
                     continue;
                 }
+                // "the chief complaint on our emergency calls" is not "the Chief".
+                if self.in_idiom(hit.span) {
+                    continue;
+                }
                 let rule = &self.input.rules.rules()[rule_idx];
                 // "the Sarge's missus is in for her blow dry": the client is the relative.
                 let hit = if is_kin(self.text, hit.span, &self.input.lexicons.kin) {
@@ -861,6 +865,15 @@ impl Assessor<'_> {
                 let client = &self.input.roster.clients[hit.client as usize];
                 let mut near = self.context_near(hit.span);
                 let sentence = self.layout.sentence(hit.span.start);
+                // "Pastor Tom will bless every critter ... We'll have a table out front with
+                // free nail trims (Kayleigh)": a staff member in another paragraph is at work
+                // on the name only when their sentence says so.
+                let paragraph = self.layout.paragraph(hit.span.start);
+                near.retain(|c| {
+                    self.staff.binary_search(&c.span).is_err()
+                        || self.layout.paragraph(c.span.start) == paragraph
+                        || self.staff_at_work(c.span)
+                });
                 if client.public_figure {
                     // A public figure is named in public roles all the time: only a clear
                     // sign close by makes them a client.
@@ -1238,9 +1251,13 @@ impl Assessor<'_> {
         if rest.len() > 600 {
             return false;
         }
-        let lead = self.text[..span.start].trim_end_matches(|c: char| {
-            matches!(c, ' ' | '\t' | '—' | '–' | '-' | '~' | '*' | '>')
-        });
+        let dash = |c: char| matches!(c, ' ' | '\t' | '—' | '–' | '-' | '~' | '*' | '>');
+        let lead = self.text[..span.start].trim_end_matches(dash);
+        // "— Dr. Anne Thibodeau": a doctor signs with her title.
+        let lead = ["Dr.", "Dr", "Dra.", "Doc"]
+            .iter()
+            .find_map(|t| lead.strip_suffix(t))
+            .map_or(lead, |l| l.trim_end_matches(dash));
         let line_end = rest.find('\n').unwrap_or(rest.len());
         (lead.is_empty() || lead.ends_with('\n')) && rest[line_end..].trim().len() < 200
     }
@@ -1275,8 +1292,25 @@ impl Assessor<'_> {
             let i = list.partition_point(|c| c.span.start < item.start);
             list.get(i).filter(|c| c.span.start < item.end).copied()
         };
+        // A staff member named elsewhere in the item ("free nail trims (Kayleigh)", "— Dr.
+        // Anne Thibodeau") is at work on no one in particular.
+        let paragraph = self.layout.paragraph(span.start);
+        let weak = {
+            let i = self
+                .weak_context
+                .partition_point(|c| c.span.start < item.start);
+            self.weak_context[i..]
+                .iter()
+                .take_while(|c| c.span.start < item.end)
+                .find(|c| {
+                    self.staff.binary_search(&c.span).is_err()
+                        || self.layout.paragraph(c.span.start) == paragraph
+                        || self.staff_at_work(c.span)
+                })
+                .copied()
+        };
         first_in(&self.strong_context)
-            .or_else(|| first_in(&self.weak_context))
+            .or(weak)
             .or(draft_context.filter(|c| c.span.is_empty()))
     }
 
@@ -1324,20 +1358,29 @@ impl Assessor<'_> {
         near
     }
 
-    /// Whether a first-name hit is the ordinary word: "mark your calendars", "Will you join
-    /// us?", "a whole summer", "the Rose Garden".
-    fn is_word_use(&self, span: Span, frequency: f32) -> bool {
-        // "Sabah el kheir", "Salam alaikum": a greeting or a set phrase (`idioms.yaml`).
+    /// Whether `span` lies inside a set phrase of `idioms.yaml` ("Sabah el kheir", "the chief
+    /// complaint").
+    fn in_idiom(&self, span: Span) -> bool {
+        // The phrase holds the name's last word ("the chief" of "the chief complaint").
+        let last_word = self.text[span.range()]
+            .rfind(' ')
+            .map_or(span.start, |i| span.start + i + 1);
         let at = self
             .input
             .cues
-            .partition_point(|c| c.span.start <= span.start);
-        if self.input.cues[..at]
+            .partition_point(|c| c.span.start <= last_word);
+        self.input.cues[..at]
             .iter()
             .rev()
             .take(8)
             .any(|c| c.kind == CueKind::Idiom && c.span.end >= span.end)
-        {
+    }
+
+    /// Whether a first-name hit is the ordinary word: "mark your calendars", "Will you join
+    /// us?", "a whole summer", "the Rose Garden".
+    fn is_word_use(&self, span: Span, frequency: f32) -> bool {
+        // "Sabah el kheir", "Salam alaikum": a greeting or a set phrase (`idioms.yaml`).
+        if self.in_idiom(span) {
             return true;
         }
         let original = &self.text[span.range()];
@@ -2113,6 +2156,7 @@ impl Assessor<'_> {
     /// twice a generic match (any captain, any nurse).
     fn matches(&self, c: u32, cues: &[Cue]) -> usize {
         let profile = &self.input.profiles[c as usize];
+        let kin_told = cues.iter().any(|q| self.is_kin(q.span));
         // "the captain" and "captain" are one match: of overlapping cues, the best for this
         // client counts (a phrase on two clients' entries is two cues on one span). The cues
         // are in span order, so a cue overlaps an earlier one exactly when it starts before
@@ -2125,10 +2169,15 @@ impl Assessor<'_> {
                 let kin = Key::of(cue.kind).and_then(Key::kin);
                 3 * usize::from(kin.is_some_and(|k| profile.keys.contains(&k)))
             }
+            // "the mother of our Ward 1 councillor": beside a relative word, the councillor's
+            // own phrases point at the relative their entry is tied to.
             CueKind::RosterAttribute(owner)
             | CueKind::RosterWorkplace(owner)
             | CueKind::RosterPlace(owner)
-            | CueKind::RosterTrait(owner) => 2 * usize::from(owner == c),
+            | CueKind::RosterTrait(owner) => match self.relative_of(owner) {
+                Some(relative) if kin_told => 2 * usize::from(relative == c),
+                _ => 2 * usize::from(owner == c),
+            },
             // "turns ninety-nine this month" fits the 98-year-old on file; "our 94 y/o client"
             // fits only a 94-year-old.
             CueKind::Age { years, decade } => usize::from(profile.age.is_some_and(|a| {
@@ -3063,15 +3112,13 @@ impl Assessor<'_> {
         .chain(from)
         .find_map(|p| after.strip_prefix(p))
         .map(|r| r.trim_start_matches("the ").trim_start())
-        .and_then(|r| r.chars().next())
-        .is_some_and(char::is_uppercase);
+        .is_some_and(starts_capitalised);
         // "our own sergeant here in Kilbrecan": a role few hold, placed in a named town.
         let in_place = matches!(kind, CueKind::Role(_))
             && ["in ", "here in ", "out in ", "up in ", "down in "]
                 .iter()
                 .find_map(|p| after.strip_prefix(p))
-                .and_then(|r| r.chars().next())
-                .is_some_and(char::is_uppercase);
+                .is_some_and(starts_capitalised);
         // The lexicon form may carry its own article: "the principal", "our police chief".
         let own = self.text[span.range()].to_lowercase();
         if own.ends_with(" the") || own.starts_with("who ") {
@@ -3799,6 +3846,16 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
         }
         // "We don't judge nobody here", "I coach the under-12s": a verb, not a person.
         CueKind::Occupation(_) | CueKind::Role(_) if used_as_verb(text, c.span) => false,
+        // "our favourite Benfica fan", "a die-hard Leafs supporter": someone who follows the
+        // team, not someone who plays for it.
+        // ("Força Benfica!" after "our favourite Benfica fan" is the fan's team too.)
+        CueKind::Team(i)
+            if cues
+                .iter()
+                .any(|o| o.kind == CueKind::Team(i) && follows_the_team(&text[o.span.end..])) =>
+        {
+            false
+        }
         CueKind::Team(i) => {
             let capital = original.chars().next().is_some_and(char::is_uppercase);
             let team = &lx.public.teams[i as usize];
@@ -3855,6 +3912,21 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
         CueKind::Age { .. } => !is_age_range(&text[c.span.end..]),
         _ => true,
     }
+}
+
+/// Whether the words after a team name make its bearer a fan: "Benfica fan", "Leafs
+/// supporters", "a Swans tragic".
+fn follows_the_team(after: &str) -> bool {
+    let next = after
+        .trim_start_matches([' ', '-'])
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        next.as_str(),
+        "fan" | "fans" | "supporter" | "supporters" | "diehard" | "tragic" | "nut"
+    )
 }
 
 /// Whether a team name at `team` is pointed at: a hint before it in its sentence ("a certain
@@ -4399,6 +4471,15 @@ fn inside_service(cues: &[Cue], span: Span) -> bool {
 /// Whether the words after a role name an organisation or place: "Sip-N-Go on Main", "brewery
 /// on Gold Dust Avenue", "outside St Mary's" (a capital within the next few words, after the
 /// article or a preposition).
+/// Whether a name starts here: its first letter is a capital, past any emphasis or quote
+/// marks ("the captain of the *Maria Isabel*", "the owner of “Rosa's”").
+fn starts_capitalised(text: &str) -> bool {
+    text.trim_start_matches(['*', '_', '"', '\'', '“', '‘', '«'])
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
 fn names_a_place(after: &str) -> bool {
     let sentence = after.split(['.', '!', '?', '\n']).next().unwrap_or("");
     let mut words = sentence.split_whitespace().take(5);
@@ -4701,6 +4782,39 @@ fn several_of(text: &str, span: Span) -> bool {
 /// initial like "J.", nor after an ellipsis that goes on in lower case), and at a line that
 /// starts a list item or heading. Simpler and much faster than full Unicode sentence
 /// segmentation, and it keeps "Mary\nJones" (a wrapped line) in one sentence.
+/// Where the text after a run of emoji at `i` (with their joiners, skin tones and the spaces
+/// after them) goes on, if `i` starts one; `None` when the run reaches the end of the line.
+fn after_emoji_run(text: &str, i: usize) -> Option<usize> {
+    let is_emoji =
+        |c: char| matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x200D | 0xFE0F);
+    let rest = &text[i..];
+    let first = rest.chars().next()?;
+    if !is_emoji(first) {
+        return None;
+    }
+    let len = rest
+        .char_indices()
+        .find(|&(_, c)| !is_emoji(c) && c != ' ')
+        .map_or(rest.len(), |(k, _)| k);
+    let next = rest[len..].chars().next()?;
+    (next != '\n' && next != '\r').then_some(i + len)
+}
+
+/// Whether `text` starts with a word that opens a sentence and never a name: a pronoun, a
+/// determiner or a conjunction in capitals ("I said", "We", "The").
+fn opens_a_sentence(text: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "I", "I'm", "I’m", "I've", "I’ve", "I'll", "I’ll", "We", "We're", "We’re", "She", "She's",
+        "She’s", "He", "He's", "He’s", "They", "You", "It", "It's", "It’s", "Our", "My", "The",
+        "This", "That", "So", "But", "And", "Also", "Then", "Now", "Anyway", "Not",
+    ];
+    let word = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '!' | '.' | '?'))
+        .next()
+        .unwrap_or("");
+    OPENERS.contains(&word)
+}
+
 fn sentence_starts(text: &str) -> Vec<usize> {
     const ABBREVIATIONS: &[&str] = &[
         "mr", "mrs", "ms", "mx", "dr", "st", "jr", "sr", "rev", "prof", "capt", "sgt", "lt", "col",
@@ -4762,6 +4876,16 @@ fn sentence_starts(text: &str) -> Vec<usize> {
                 if j < bytes.len() && !goes_on {
                     starts.push(j);
                 }
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        if b >= 0xF0 && text.is_char_boundary(i) && after_emoji_run(text, i).is_some() {
+            // "not in a good mood after the clássico 😂🦅 I said don't worry": in a post, an
+            // emoji ends a sentence when a sentence's first word follows it.
+            let j = after_emoji_run(text, i).unwrap_or(i + 1);
+            if starts.last().is_some_and(|&s| s < i) && opens_a_sentence(&text[j..]) {
+                starts.push(j);
             }
             i = j.max(i + 1);
             continue;
@@ -4979,7 +5103,14 @@ fn in_proper_name(text: &str, span: Span) -> bool {
     let original = &text[span.range()];
     let mut chars = original.chars();
     let title = chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase);
-    if !title {
+    // "Our favourite Porsche driver": a phrase with a lower-case word is no part of a name
+    // ("Public Library" is).
+    let every_word = || {
+        original
+            .split_whitespace()
+            .all(|w| w.chars().next().is_none_or(|c| !c.is_lowercase()))
+    };
+    if !title || !every_word() {
         return false;
     }
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
@@ -5187,6 +5318,17 @@ mod tests {
             .map(|s| &text[s..text[s..].find(' ').map_or(text.len(), |e| s + e)])
             .collect();
         assert_eq!(starts, ["The", "She", "Then"]);
+    }
+
+    #[test]
+    fn an_emoji_before_a_sentences_first_word_ends_a_sentence() {
+        let text = "Our favourite fan was NOT happy after the match 😂🦅 I said don't worry                     🙏 Mary Jones would agree 👀 the end";
+        let starts: Vec<&str> = sentence_starts(text)
+            .into_iter()
+            .map(|s| &text[s..text[s..].find(' ').map_or(text.len(), |e| s + e)])
+            .collect();
+        // Not before a name ("Mary") nor before a word in lower case.
+        assert_eq!(starts, ["Our", "I"]);
     }
 
     #[test]

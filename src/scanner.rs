@@ -84,6 +84,8 @@ pub struct Scanner {
     /// or "Trần Quốc Bảo" (family name first), so "Dr. Bảo" is them, not a client whose
     /// surname is Bảo.
     staff_called: Vec<String>,
+    /// The staff's surnames (the last word of each staff entry), normalised.
+    staff_surnames: Vec<String>,
 }
 
 /// Most findings one pattern rule reports in one draft.
@@ -153,8 +155,16 @@ impl Scanner {
                 (titled || full.split(' ').next() != Some(*first)).then(|| (*called).to_owned())
             })
             .collect();
+        let staff_surnames = compiled
+            .roster
+            .practice
+            .staff
+            .iter()
+            .filter_map(|staff| normalize(staff).rsplit(' ').next().map(str::to_owned))
+            .collect();
         Scanner {
             staff_called,
+            staff_surnames,
             roster: compiled.roster,
             rules,
             automaton: compiled.names,
@@ -277,6 +287,7 @@ impl Scanner {
                         Form::Surname => {
                             if let Some(start) = self.title_before(text, s)
                                 && !self.staff_called.iter().any(|n| *n == text[s..e])
+                                && !self.staff_doctor(&text[start..s], &text[s..e])
                                 && !self.title_disagrees(client, &text[start..s])
                             {
                                 let target = Target::Client {
@@ -1039,6 +1050,13 @@ impl Scanner {
         let said = self.lexicons.title_genders.get(title);
         let given = self.roster.clients[client as usize].attributes.gender();
         said.zip(given).is_some_and(|(said, given)| *said != given)
+    }
+
+    /// Whether a doctor's title and a surname are a staff member's: in a vet's or a
+    /// physio's posts "Dr. Thibodeau" is the staff vet, not the client Yvette Thibodeau.
+    fn staff_doctor(&self, title: &str, surname: &str) -> bool {
+        let title = title.trim_end().trim_end_matches('.');
+        matches!(title, "dr" | "doc" | "doctor") && self.staff_surnames.iter().any(|n| n == surname)
     }
 
     /// Start of a title right before a surname: `Mrs. Jones`, `Coach Jones`.

@@ -4813,3 +4813,225 @@ fn a_review_reply_that_tells_your_service_back_warns_and_its_owner_is_no_descrip
         "pass"
     );
 }
+
+#[test]
+fn a_role_of_a_named_boat_is_one_person_even_in_emphasis() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Ilha Physio, staff: [Helena Costa], population: 95000}\n\
+         clients:\n  - id: c-1\n    name: José Raposo\n    attributes: {occupation: scallop boat captain, \
+         affiliations: [F/V Maria Isabel]}\n",
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Last month the captain of the *Maria Isabel* was on my table three days after landing.\n"
+        ),
+        pair("block", &["c-1"])
+    );
+    // A captain of no named boat is one of many.
+    assert_eq!(
+        judge(
+            &ws,
+            "Last month a boat captain was on my table three days after landing.\n"
+        )
+        .0,
+        "warn"
+    );
+}
+
+#[test]
+fn a_boxers_weight_class_is_a_public_figure_in_a_client_context() {
+    let ws = Workspace::new();
+    assert_eq!(
+        judge(
+            &ws,
+            "a certain undefeated middleweight from the south end was on the table today 👀\n"
+        )
+        .0,
+        "block"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Fight night at the arena: the middleweight title is on the line!\n"
+        )
+        .0,
+        "pass"
+    );
+}
+
+#[test]
+fn a_fan_of_a_team_is_described_not_famous() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Test Spa, staff: [Ann Lee], population: 20000}\nclients:\n  \
+         - id: c-1\n    name: Jorge Goulart\n    attributes: {traits: [never without his Wexford scarf]}\n",
+    );
+    // A fan on the table is no player: no public figure.
+    assert_eq!(
+        judge(&ws, "Our favourite Dolphins fan was on my table today.\n").0,
+        "pass"
+    );
+    assert_eq!(
+        judge(&ws, "A Dolphins linebacker was on my table today.\n").0,
+        "block"
+    );
+    // "Our favourite" is a sign however the next word is written.
+    assert_eq!(
+        judge(
+            &ws,
+            "Our favourite Wexford fan was NOT in a good mood today. A massage fixes everything.\n"
+        ),
+        pair("warn", &["c-1"])
+    );
+}
+
+#[test]
+fn portuguese_visits_and_relatives_are_read() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Ilha Physio, staff: [Helena Costa], population: 95000}\n\
+         clients:\n  - id: c-1\n    name: Lúcia Maria Furtado\n    aliases: [Lúcia Furtado]\n    \
+         attributes: {occupation: \"city councillor, Ward 1\", affiliations: [New Bedford City Council]}\n  \
+         - id: c-2\n    name: Olívia Furtado\n    attributes: {traits: [mother of Councillor Lúcia Furtado]}\n  \
+         - id: c-3\n    name: Antónia Quental\n    aliases: [Tóni Q]\n    public_figure: true\n    \
+         attributes: {occupation: radio host}\n",
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Obrigada à nossa querida Tóni Q! A Tóni veio cá na semana passada com o pescoço preso.\n"
+        ),
+        pair("block", &["c-3"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Obrigada à nossa querida Tóni Q por falar de nós na rádio!\n"
+        )
+        .0,
+        "pass"
+    );
+    // The councillor's phrases beside "mãe" point at her mother.
+    assert_eq!(
+        judge(
+            &ws,
+            "A mãe da nossa vereadora do Ward 1 came in for her hip this morning. She is so \
+             proud of her daughter on the city council.\n"
+        ),
+        pair("block", &["c-2"])
+    );
+}
+
+#[test]
+fn a_tip_or_a_regulars_habit_says_client() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Test Nails, staff: [Cel Dizon], population: 60000}\nclients:\n  \
+         - id: c-1\n    name: Olga Smirnova\n    attributes: {age: 67, occupation: retired ballerina, \
+         traits: [drives a yellow Porsche]}\n",
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "the madame with the yellow porsche!! 67 years old and still a ballerina's posture, \
+             she tipped the WHOLE team\n"
+        ),
+        pair("block", &["c-1"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "the madame with the yellow porsche!! 67 years old and still a ballerina's posture\n"
+        )
+        .0,
+        "pass"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "my 4pm: 3 hrs for a full set and 2 redos and then zero tip hahaha\n"
+        )
+        .0,
+        "warn"
+    );
+    assert_eq!(
+        judge(&ws, "my 4pm: 3 hrs for a full set and 2 redos hahaha\n").0,
+        "pass"
+    );
+}
+
+#[test]
+fn a_doctors_title_with_a_staff_surname_is_the_staff_member() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Moose Brook Vet, staff: [Anne Thibodeau, Deb Fletcher], \
+         population: 6000}\nclients:\n  - id: c-1\n    name: Yvette Thibodeau\n    attributes: {gender: female}\n",
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Thank you for the five stars! Dr. Thibodeau says thank you too. See you next time!\n"
+        )
+        .0,
+        "pass"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Thank you for the five stars! Mrs. Thibodeau, see you next time for your appointment!\n"
+        )
+        .0,
+        "block"
+    );
+}
+
+#[test]
+fn a_set_phrase_holding_an_alias_is_no_name() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Moose Brook Vet, staff: [Anne Thibodeau], population: 6000}\n\
+         clients:\n  - id: c-1\n    name: Nicole Bouchard\n    aliases: [\"the Chief\"]\n",
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Chocolate is the chief complaint on our December emergency calls, every year.\n"
+        )
+        .0,
+        "pass"
+    );
+    assert_eq!(
+        judge(&ws, "The Chief was on my table again this week.\n").0,
+        "block"
+    );
+}
+
+#[test]
+fn a_staff_member_in_another_paragraph_of_an_item_is_no_sign() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Moose Brook Vet, staff: [Kayleigh Rowe], population: 6000}\n\
+         clients:\n  - id: c-1\n    name: Thomas Parish\n    aliases: [\"Pastor Tom\"]\n",
+    );
+    let item = |second: &str| {
+        format!(
+            "**Blessing of the animals**\n\nPastor Tom will bless every critter that shows up \
+             this Sunday.\n\n{second}\n\n**Holiday hours**\n\nClosed on the 25th.\n"
+        )
+    };
+    assert_eq!(
+        judge(
+            &ws,
+            &item("We'll have a table out front with free nail trims (Kayleigh).")
+        )
+        .0,
+        "warn"
+    );
+}
+
+#[test]
+fn a_back_thrown_out_is_health() {
+    let ws = Workspace::new();
+    let winner =
+        "---\nchannel: raffle\n---\nCongratulations to Gus Petrakis, winner of our raffle!";
+    assert_eq!(judge(&ws, winner), pair("pass", &[]));
+    for told in ["he threw his back out", "all that back pain"] {
+        let with_back = format!("{winner}\nPerfect timing after {told}, Gus!");
+        assert_eq!(judge(&ws, &with_back), pair("block", &["C006"]), "{told}");
+    }
+}
