@@ -805,6 +805,24 @@ impl Scanner {
             };
             let after = start + first.len();
             i = after.max(start + 1);
+            // "Mrs. Katzenelenbogen" for Mrs. Katzenellenbogen: a title and a long surname
+            // one letter off, or sounding the same.
+            if first.chars().count() <= 4
+                && let Some(gap) = [". ", " "]
+                    .iter()
+                    .find(|g| original[after..].starts_with(*g))
+                && let Some(surname) = word_at(after + gap.len())
+                && surname.chars().count() >= 7
+                && self.titles.iter().any(|t| *t == normalize(first))
+            {
+                let next = norm.normalised_offset(after + gap.len());
+                let l = normalize(surname);
+                if norm.as_str().get(next..next + l.len()) == Some(l.as_str()) {
+                    let at = norm.normalised_offset(start);
+                    self.misspelled_titled((at, &normalize(first)), (next, &l), &mut found);
+                }
+                continue;
+            }
             if first.chars().count() < 4 || bytes.get(after) != Some(&b' ') {
                 continue;
             }
@@ -853,6 +871,42 @@ impl Scanner {
                     target: Target::Client {
                         client: *client,
                         form: Form::Full(RosterForm::FullName),
+                    },
+                });
+            }
+        }
+    }
+
+    /// The clients whose surname is one letter off `surname` or sounds the same, after the
+    /// title `title` (which must not disagree with them): "Mrs. Katzenelenbogen".
+    fn misspelled_titled(
+        &self,
+        (at, title): (usize, &str),
+        (next, surname): (usize, &str),
+        found: &mut Vec<Hit>,
+    ) {
+        let Some(b) = surname.chars().next() else {
+            return;
+        };
+        let index = self.by_initials.get_or_init(|| self.initials_index());
+        let mut seen: Vec<u32> = Vec::new();
+        for (client, _, l) in index
+            .iter()
+            .filter(|((_, initial), _)| *initial == b)
+            .flat_map(|(_, v)| v)
+        {
+            if l != surname
+                && !seen.contains(client)
+                && (one_letter_off(l, surname) || sounds_alike(l, surname))
+                && !self.title_disagrees(*client, title)
+            {
+                seen.push(*client);
+                found.push(Hit {
+                    start: at,
+                    end: next + surname.len(),
+                    target: Target::Client {
+                        client: *client,
+                        form: Form::Full(RosterForm::TitleSurname),
                     },
                 });
             }

@@ -5035,3 +5035,57 @@ fn a_back_thrown_out_is_health() {
         assert_eq!(judge(&ws, &with_back), pair("block", &["C006"]), "{told}");
     }
 }
+
+#[test]
+fn a_title_before_a_long_surname_misspelled_names_the_client() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Keser Malka, staff: [Malka Halpern], population: 100000}\n\
+         clients:\n  - id: c-1\n    name: Faigy Katzenellenbogen\n    attributes: {gender: female}\n",
+    );
+    let draft = |title: &str| {
+        format!("{title} Katzenelenbogen - heres the sciatica stretch we did on the table today\n")
+    };
+    assert_eq!(judge(&ws, &draft("Mrs.")), pair("block", &["c-1"]));
+    // A title that disagrees with the client is someone else.
+    assert_eq!(judge(&ws, &draft("Mr.")).0, "pass");
+}
+
+#[test]
+fn a_kallah_is_a_bride_and_her_sheitel_a_service() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Keser Malka, staff: [Malka Halpern], population: 100000}\n\
+         clients:\n  - id: c-1\n    name: Perl Mandel\n    attributes: {gender: female}\n",
+    );
+    // "did her sheitel" says she was served, as "did her nails" would.
+    assert_eq!(
+        judge(
+            &ws,
+            "Mazel tov to Perl Mandel on the bar mitzvah of her son! We did her sheitel for the seudah.\n"
+        ),
+        pair("block", &["c-1"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Mazel tov to Perl Mandel on the bar mitzvah of her son!\n"
+        )
+        .0,
+        "warn"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Rabbi Stern's wife trusts us with her Shabbos sheitel. Thank you, Perl Mandel, for the flowers!\n"
+        ),
+        pair("block", &["c-1"])
+    );
+    // A kallah is a bride: one of a few on a given Sunday.
+    assert_eq!(
+        judge(
+            &ws,
+            "Our kallah was in my chair at 6am for her Sunday wedding.\n"
+        )
+        .0,
+        "warn"
+    );
+}
