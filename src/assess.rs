@@ -400,6 +400,7 @@ fn cue_name(kind: CueKind) -> &'static str {
         CueKind::Event(_) => "event",
         CueKind::Entourage => "entourage",
         CueKind::Hint => "hint",
+        CueKind::Teaser => "teaser",
         CueKind::Broadcaster => "broadcaster",
         CueKind::Trait(TraitKind::Vehicle, _) => "vehicle",
         CueKind::Trait(TraitKind::Pet, _) => "pet",
@@ -2644,6 +2645,11 @@ impl Assessor<'_> {
         // Cues already reported in the previous window (a heading travels with the paragraph
         // after it, so a window can hold nothing new); older windows cannot overlap this one.
         let mut reported: Option<BTreeSet<Span>> = None;
+        let teaser = self
+            .cues
+            .iter()
+            .find(|c| c.kind == CueKind::Teaser)
+            .copied();
         for Window {
             paragraphs,
             quasi: cues,
@@ -2767,6 +2773,11 @@ impl Assessor<'_> {
             if quasi.iter().all(|c| one_of_many(self.text, c.span)) {
                 // The writer says there are several of them.
                 k = k.max(2.0);
+            } else if let Some(teaser) = teaser {
+                // "guess who did her mani with me today?! the lebanese singer who closed the
+                // gala": a description the reader is dared to place fits one person.
+                k = k.min(1.0);
+                notes.push(note(teaser));
             }
             if far && !(k <= block_at_k && (health || dimensions(&quasi) >= FAR_DIMENSIONS)) {
                 // A weak sign sentences away counts only for a description that, by itself,

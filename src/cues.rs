@@ -64,6 +64,9 @@ pub enum CueKind {
     Entourage,
     /// A wink at someone the reader should recognise: "a certain Cutters centre".
     Hint,
+    /// A dare to guess who was served ("guess who was on my table"): whoever the draft then
+    /// describes is someone its readers are expected to recognise.
+    Teaser,
     /// A broadcaster or outlet.
     Broadcaster,
     /// A generic trait.
@@ -928,6 +931,9 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
     }
     for t in &lx.policy {
         b.add(&normalize(t), CueKind::Policy);
+    }
+    for t in &lx.teasers {
+        b.add(&normalize(t), CueKind::Teaser);
     }
     for t in &lx.review {
         b.add(&normalize(t), CueKind::Review);

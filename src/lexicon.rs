@@ -244,6 +244,8 @@ pub struct Lexicons {
     pub private_reply: Vec<String>,
     /// Nouns for one person called out in public ("to the sweet gentleman who ...").
     pub callout: Vec<String>,
+    /// Phrases that dare the reader to guess who a client is ("guess who", "can you guess").
+    pub teasers: Vec<String>,
     /// Health disclosures.
     pub health: Vec<String>,
     /// Injuries, as parts and the words that injure them.
@@ -377,6 +379,8 @@ struct Gossip {
     private_reply: Vec<String>,
     #[serde(default)]
     callout: Vec<String>,
+    #[serde(default)]
+    teaser: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -584,6 +588,7 @@ impl Lexicons {
                 self.reply = g.reply;
                 self.private_reply = g.private_reply.iter().map(|w| normalize(w)).collect();
                 self.callout = g.callout;
+                self.teasers = g.teaser;
             }
             "health.yaml" => {
                 let h = serde_yaml::from_str::<Health>(text).map_err(yaml)?;

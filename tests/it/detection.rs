@@ -5089,3 +5089,24 @@ fn a_kallah_is_a_bride_and_her_sheitel_a_service() {
         "warn"
     );
 }
+
+#[test]
+fn a_description_the_reader_is_dared_to_guess_fits_one_person() {
+    let ws = Workspace::new();
+    assert_eq!(
+        judge(
+            &ws,
+            "guess who did her mani with me today?!\n\na nurse from the north end\n"
+        )
+        .0,
+        "block"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "she did her mani with me today!\n\na nurse from the north end\n"
+        )
+        .0,
+        "warn"
+    );
+}
