@@ -84,6 +84,10 @@ CORPORA = {
     "film": os.path.join(ROOT, "corpora", "film"),
     "bavaria": os.path.join(ROOT, "corpora", "bavaria"),
     "koreatown": os.path.join(ROOT, "corpora", "koreatown"),
+    "azores": os.path.join(ROOT, "corpora", "azores"),
+    "dubai": os.path.join(ROOT, "corpora", "dubai"),
+    "vetclinic": os.path.join(ROOT, "corpora", "vetclinic"),
+    "sheitel": os.path.join(ROOT, "corpora", "sheitel"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]
