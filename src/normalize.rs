@@ -13,7 +13,8 @@
 //! - any run of whitespace (space, tab, line break, NBSP, thin space ...) is one `' '`;
 //! - zero-width characters, soft hyphens, bidi controls, variation selectors and the Markdown
 //!   emphasis marks `*`, `_`, `~` vanish;
-//! - every apostrophe-like mark (`’ ‘ ʼ ´ `` ` ``) is `'`, every dash or hyphen is `-`;
+//! - every apostrophe-like mark (`’ ‘ ʼ ´ `` ` ``) is `'`, every dash or hyphen is `-`, every
+//!   arrow (`→`, `➡️`) is `>`;
 //! - letters NFKD leaves whole are spelled the way writers type them on a keyboard without
 //!   them: `þ` is `th`, `ð` and `đ` are `d`, `æ` is `ae`, `œ` is `oe`, `ø` is `o`, `ß` is `ss`,
 //!   `ł` is `l`, `ħ` is `h` ("Þröstur" is "Throstur", "Sigurðsson" "Sigurdsson", "Łukasz"
@@ -297,6 +298,12 @@ fn fold(c: char) -> Fold {
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
             Fold::To('-')
         }
+        // "before ➡️ after", "before → after": an arrow is typed ">" (a phrase with an arrow
+        // in it stays ASCII in the lexicons, whose automaton grows with every byte they use).
+        '\u{2190}'..='\u{21FF}'
+        | '\u{27A1}'
+        | '\u{2794}'..='\u{27BF}'
+        | '\u{2B05}'..='\u{2B07}' => Fold::To('>'),
         c if c.is_whitespace() => Fold::Space,
         'ð' | 'Ð' | 'đ' | 'Đ' => Fold::To('d'),
         'ø' | 'Ø' => Fold::To('o'),
@@ -413,6 +420,14 @@ mod tests {
         assert_eq!(original(text, &n, "throstur"), "ÞRÖSTUR");
         assert_eq!(original(text, &n, "strasse"), "Straße");
         assert_eq!(normalize("Þorbjörg"), "thorbjorg");
+    }
+
+    #[test]
+    fn an_arrow_is_typed_as_a_greater_than_sign() {
+        let text = "before ➡️ after, Before → After";
+        let n = Normalized::new(text);
+        assert_eq!(n.as_str(), "before > after, before > after");
+        assert_eq!(original(text, &n, "before > after"), "before ➡️ after");
     }
 
     #[test]

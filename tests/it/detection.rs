@@ -5079,6 +5079,12 @@ fn a_kallah_is_a_bride_and_her_sheitel_a_service() {
         ),
         pair("block", &["c-1"])
     );
+    // A before-and-after, however its arrow is typed, shows the work done on her.
+    assert_eq!(
+        judge(&ws, "before ➡️ after for our beloved Perl Mandel 🤍\n"),
+        pair("block", &["c-1"])
+    );
+    assert_eq!(judge(&ws, "a big hello to Perl Mandel 🤍\n").0, "warn");
     // A kallah is a bride: one of a few on a given Sunday.
     assert_eq!(
         judge(
