@@ -2175,10 +2175,13 @@ impl Assessor<'_> {
             CueKind::RosterAttribute(owner)
             | CueKind::RosterWorkplace(owner)
             | CueKind::RosterPlace(owner)
-            | CueKind::RosterTrait(owner) => match self.relative_of(owner) {
-                Some(relative) if kin_told => 2 * usize::from(relative == c),
-                _ => 2 * usize::from(owner == c),
-            },
+            | CueKind::RosterTrait(owner) => {
+                // (The roster's relatives are read only when a relative word asks.)
+                match kin_told.then(|| self.relative_of(owner)).flatten() {
+                    Some(relative) => 2 * usize::from(relative == c),
+                    None => 2 * usize::from(owner == c),
+                }
+            }
             // "turns ninety-nine this month" fits the 98-year-old on file; "our 94 y/o client"
             // fits only a 94-year-old.
             CueKind::Age { years, decade } => usize::from(profile.age.is_some_and(|a| {
@@ -3932,12 +3935,18 @@ fn follows_the_team(after: &str) -> bool {
         .trim_start_matches([' ', '-'])
         .split(|c: char| !c.is_alphanumeric())
         .next()
-        .unwrap_or("")
-        .to_lowercase();
-    matches!(
-        next.as_str(),
-        "fan" | "fans" | "supporter" | "supporters" | "diehard" | "tragic" | "nut"
-    )
+        .unwrap_or("");
+    [
+        "fan",
+        "fans",
+        "supporter",
+        "supporters",
+        "diehard",
+        "tragic",
+        "nut",
+    ]
+    .iter()
+    .any(|w| next.eq_ignore_ascii_case(w))
 }
 
 /// Whether a team name at `team` is pointed at: a hint before it in its sentence ("a certain
@@ -4891,10 +4900,12 @@ fn sentence_starts(text: &str) -> Vec<usize> {
             i = j.max(i + 1);
             continue;
         }
-        if b >= 0xF0 && text.is_char_boundary(i) && after_emoji_run(text, i).is_some() {
+        if b >= 0xF0
+            && text.is_char_boundary(i)
+            && let Some(j) = after_emoji_run(text, i)
+        {
             // "not in a good mood after the clássico 😂🦅 I said don't worry": in a post, an
             // emoji ends a sentence when a sentence's first word follows it.
-            let j = after_emoji_run(text, i).unwrap_or(i + 1);
             if starts.last().is_some_and(|&s| s < i) && opens_a_sentence(&text[j..]) {
                 starts.push(j);
             }
