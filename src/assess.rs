@@ -870,11 +870,7 @@ impl Assessor<'_> {
                 // free nail trims (Kayleigh)": a staff member in another paragraph is at work
                 // on the name only when their sentence says so.
                 let paragraph = self.layout.paragraph(hit.span.start);
-                near.retain(|c| {
-                    self.staff.binary_search(&c.span).is_err()
-                        || self.layout.paragraph(c.span.start) == paragraph
-                        || self.staff_at_work(c.span)
-                });
+                near.retain(|c| self.sign_in_paragraph(c, paragraph));
                 if client.public_figure {
                     // A public figure is named in public roles all the time: only a clear
                     // sign close by makes them a client.
@@ -1303,16 +1299,21 @@ impl Assessor<'_> {
             self.weak_context[i..]
                 .iter()
                 .take_while(|c| c.span.start < item.end)
-                .find(|c| {
-                    self.staff.binary_search(&c.span).is_err()
-                        || self.layout.paragraph(c.span.start) == paragraph
-                        || self.staff_at_work(c.span)
-                })
+                .find(|c| self.sign_in_paragraph(c, paragraph))
                 .copied()
         };
         first_in(&self.strong_context)
             .or(weak)
             .or(draft_context.filter(|c| c.span.is_empty()))
+    }
+
+    /// Whether the context cue `c` is a sign for a name in `paragraph`: any sign but a staff
+    /// member named in another paragraph ("free nail trims (Kayleigh)", "— Dr. Anne
+    /// Thibodeau"), unless their sentence has them at work on someone.
+    fn sign_in_paragraph(&self, c: &Cue, paragraph: usize) -> bool {
+        self.staff.binary_search(&c.span).is_err()
+            || self.layout.paragraph(c.span.start) == paragraph
+            || self.staff_at_work(c.span)
     }
 
     /// Context cues close to `span`: a strong one in the same or a neighbouring paragraph, or
@@ -4488,9 +4489,6 @@ fn inside_service(cues: &[Cue], span: Span) -> bool {
     })
 }
 
-/// Whether the words after a role name an organisation or place: "Sip-N-Go on Main", "brewery
-/// on Gold Dust Avenue", "outside St Mary's" (a capital within the next few words, after the
-/// article or a preposition).
 /// Whether a name starts here: its first letter is a capital, past any emphasis or quote
 /// marks ("the captain of the *Maria Isabel*", "the owner of “Rosa's”").
 fn starts_capitalised(text: &str) -> bool {
@@ -4500,6 +4498,9 @@ fn starts_capitalised(text: &str) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
+/// Whether the words after a role name an organisation or place: "Sip-N-Go on Main", "brewery
+/// on Gold Dust Avenue", "outside St Mary's" (a capital within the next few words, after the
+/// article or a preposition).
 fn names_a_place(after: &str) -> bool {
     let sentence = after.split(['.', '!', '?', '\n']).next().unwrap_or("");
     let mut words = sentence.split_whitespace().take(5);
@@ -4798,10 +4799,6 @@ fn several_of(text: &str, span: Span) -> bool {
     })
 }
 
-/// Where sentences start: after `.`, `!`, `?` or `…` and a space (not after "Mrs." or an
-/// initial like "J.", nor after an ellipsis that goes on in lower case), and at a line that
-/// starts a list item or heading. Simpler and much faster than full Unicode sentence
-/// segmentation, and it keeps "Mary\nJones" (a wrapped line) in one sentence.
 /// Where the text after a run of emoji at `i` (with their joiners, skin tones and the spaces
 /// after them) goes on, if `i` starts one; `None` when the run reaches the end of the line.
 fn after_emoji_run(text: &str, i: usize) -> Option<usize> {
@@ -4835,6 +4832,10 @@ fn opens_a_sentence(text: &str) -> bool {
     OPENERS.contains(&word)
 }
 
+/// Where sentences start: after `.`, `!`, `?` or `…` and a space (not after "Mrs." or an
+/// initial like "J.", nor after an ellipsis that goes on in lower case), and at a line that
+/// starts a list item or heading. Simpler and much faster than full Unicode sentence
+/// segmentation, and it keeps "Mary\nJones" (a wrapped line) in one sentence.
 fn sentence_starts(text: &str) -> Vec<usize> {
     const ABBREVIATIONS: &[&str] = &[
         "mr", "mrs", "ms", "mx", "dr", "st", "jr", "sr", "rev", "prof", "capt", "sgt", "lt", "col",
@@ -5344,7 +5345,8 @@ mod tests {
 
     #[test]
     fn an_emoji_before_a_sentences_first_word_ends_a_sentence() {
-        let text = "Our favourite fan was NOT happy after the match 😂🦅 I said don't worry                     🙏 Mary Jones would agree 👀 the end";
+        let text = "Our favourite fan was NOT happy after the match 😂🦅 I said don't worry \
+                    🙏 Mary Jones would agree 👀 the end";
         let starts: Vec<&str> = sentence_starts(text)
             .into_iter()
             .map(|s| &text[s..text[s..].find(' ').map_or(text.len(), |e| s + e)])

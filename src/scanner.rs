@@ -813,13 +813,14 @@ impl Scanner {
                     .find(|g| original[after..].starts_with(*g))
                 && let Some(surname) = word_at(after + gap.len())
                 && surname.chars().count() >= 7
-                && self.titles.iter().any(|t| *t == normalize(first))
+                && let title = normalize(first)
+                && self.titles.contains(&title)
             {
                 let next = norm.normalised_offset(after + gap.len());
                 let l = normalize(surname);
                 if norm.as_str().get(next..next + l.len()) == Some(l.as_str()) {
                     let at = norm.normalised_offset(start);
-                    self.misspelled_titled((at, &normalize(first)), (next, &l), &mut found);
+                    self.misspelled_titled((at, &title), (next, &l), &mut found);
                 }
                 continue;
             }
