@@ -407,6 +407,7 @@ impl Compiled {
 
 #[cfg(test)]
 mod tests {
+    use crate::cues::CueMatcher;
     use crate::document::{Channel, Document};
     use crate::lexicon::Lexicons;
     use crate::roster::Roster;
@@ -417,7 +418,9 @@ mod tests {
     fn a_compiled_roster_reads_back_and_scans_the_same() {
         let lx = Lexicons::builtin().unwrap();
         let roster = Roster::from_yaml(EXAMPLE_ROSTER, "x").unwrap();
-        let bytes = Compiled::new(roster.clone(), &lx).unwrap().encode();
+        let bytes = Compiled::new(roster.clone(), &lx, &CueMatcher::lexicon(&lx))
+            .unwrap()
+            .encode();
         let back = Compiled::decode(&bytes).expect("decodes");
         assert_eq!(back.encode(), bytes);
         let fresh = Scanner::new(roster, RuleSet::builtin().unwrap()).unwrap();
@@ -440,7 +443,9 @@ mod tests {
     fn corrupt_bytes_are_refused() {
         let lx = Lexicons::builtin().unwrap();
         let roster = Roster::from_yaml(EXAMPLE_ROSTER, "x").unwrap();
-        let bytes = Compiled::new(roster, &lx).unwrap().encode();
+        let bytes = Compiled::new(roster, &lx, &CueMatcher::lexicon(&lx))
+            .unwrap()
+            .encode();
         for cut in [0, 7, 8, 100, bytes.len() - 1] {
             assert!(Compiled::decode(&bytes[..cut]).is_none(), "cut at {cut}");
         }

@@ -102,8 +102,9 @@ impl Scanner {
     /// size (4 billion clients).
     pub fn new(roster: Roster, rules: RuleSet) -> Result<Scanner, LoadError> {
         let lexicons = Lexicons::builtin()?;
-        let compiled = Compiled::new(roster, &lexicons)?;
-        Ok(Scanner::from_compiled(compiled, rules, lexicons))
+        let cues = CueMatcher::lexicon(&lexicons);
+        let compiled = Compiled::new(roster, &lexicons, &cues)?;
+        Ok(Scanner::from_parts(compiled, rules, lexicons, cues))
     }
 
     /// A scanner from a compiled roster (fresh or read back from a cache) and rules.
@@ -1331,11 +1332,16 @@ impl std::fmt::Debug for Compiled {
 }
 
 impl Compiled {
-    /// Compiles a roster.
+    /// Compiles a roster. `matcher` is the lexicon matcher (see [`CueMatcher::lexicon`]),
+    /// built once by the caller: it reads each client's own phrases into a profile.
     ///
     /// # Errors
     /// [`LoadError`] for a roster of 4 billion clients or more.
-    pub fn new(roster: Roster, lexicons: &Lexicons) -> Result<Compiled, LoadError> {
+    pub fn new(
+        roster: Roster,
+        lexicons: &Lexicons,
+        matcher: &CueMatcher,
+    ) -> Result<Compiled, LoadError> {
         let mut b = NeedleBuilder::default();
         for name in std::iter::once(&roster.practice.name).chain(&roster.practice.places) {
             b.add(&normalize(name), Target::Exempt);
@@ -1485,11 +1491,10 @@ impl Compiled {
             }
         }
         let cues = RosterNeedles::new(lexicons, &roster);
-        let matcher = CueMatcher::with(lexicons, RosterNeedles::default());
         let profiles = roster
             .clients
             .iter()
-            .map(|c| profile(&matcher, lexicons, c))
+            .map(|c| profile(matcher, lexicons, c))
             .collect();
         Ok(Compiled {
             contacts: ContactIndex::new(&roster),

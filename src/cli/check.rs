@@ -366,7 +366,8 @@ fn prepare(args: &CheckArgs, config: &Config) -> Result<Scanner, LoadError> {
     let compiled = match cached {
         Some(c) => c,
         None => {
-            let c = crate::scanner::Compiled::new(parse_roster(&roster_path, text)?, &lexicons)?;
+            let c =
+                crate::scanner::Compiled::new(parse_roster(&roster_path, text)?, &lexicons, &cues)?;
             if let Some(slot) = &slot {
                 super::cache::save(slot, &c);
             }
