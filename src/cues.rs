@@ -203,6 +203,20 @@ fn is_anyones_age(text: &str, start: usize, end: usize) -> bool {
         ) || text[end..].starts_with(" or "))
 }
 
+/// Whether the bare number at `start..end` ("90 and she") is a session's length, not an
+/// age: "we did a full 90 and she left walking", "booked another 60 and he slept".
+fn is_a_length(text: &str, start: usize, end: usize) -> bool {
+    let bare = text[start..end].starts_with(|c: char| c.is_ascii_digit())
+        && [" and she", " and he", " and still"]
+            .iter()
+            .any(|tail| text[start..end].ends_with(tail));
+    let word = text[..start].trim_end().rsplit(' ').next().unwrap_or("");
+    bare && matches!(
+        word,
+        "a" | "an" | "the" | "full" | "another" | "quick" | "extra"
+    )
+}
+
 /// How an age pattern writes the number it captures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum AgeForm {
@@ -521,7 +535,10 @@ impl CueMatcher {
                 let Some(years) = years.filter(|y| (2..=120).contains(y)) else {
                     continue;
                 };
-                if is_measure(&text[all.end()..]) || is_anyones_age(text, all.start(), all.end()) {
+                if is_measure(&text[all.end()..])
+                    || is_anyones_age(text, all.start(), all.end())
+                    || is_a_length(text, all.start(), all.end())
+                {
                     // "the studio is 10 minutes away", "she was 40% stronger".
                     continue;
                 }
@@ -1680,6 +1697,7 @@ mod tests {
             "scored 20 and he was thrilled",
             "she's two and into everything",
             "he's one of our regulars",
+            "we did a full 90 and she left walking",
         ] {
             assert!(
                 !kinds(text)
