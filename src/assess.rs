@@ -768,9 +768,17 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
     let kin = cues
         .iter()
         .filter(|c| {
+            // (A roster phrase too: "the mom of a certain Good Morning Vegas anchor" is the
+            // anchor's mother, whose entry the anchor's phrases point at.)
             matches!(
                 c.kind,
-                CueKind::Occupation(_) | CueKind::Role(_) | CueKind::PublicRole(_)
+                CueKind::Occupation(_)
+                    | CueKind::Role(_)
+                    | CueKind::PublicRole(_)
+                    | CueKind::RosterAttribute(_)
+                    | CueKind::RosterWorkplace(_)
+                    | CueKind::RosterPlace(_)
+                    | CueKind::RosterTrait(_)
             ) && is_kin(text, c.span, &input.lexicons.kin)
         })
         .map(|c| c.span)
@@ -2568,7 +2576,22 @@ impl Assessor<'_> {
     /// "manager") or the famous role or team whose possessive comes right before it ("the
     /// mayor's youngest").
     fn through_famous(&self, cue: &Cue, quasi: &[Cue]) -> bool {
+        // "the mom of a certain Good Morning Vegas anchor": a hint or a famous role told of a
+        // relative's workplace or role, two words before it at most.
+        let of_a_relative = || {
+            quasi.iter().any(|e| {
+                e.span.start >= cue.span.end
+                    && self.is_kin(e.span)
+                    && self.text[cue.span.end..e.span.start]
+                        .split_whitespace()
+                        .count()
+                        <= 2
+                    && self.layout.sentence(e.span.start) == self.layout.sentence(cue.span.start)
+            })
+        };
         cue.kind == CueKind::Entourage
+            || self.is_kin(cue.span)
+            || of_a_relative()
             || quasi.iter().any(|e| {
                 e.kind == CueKind::Entourage
                     && e.span.start > cue.span.end
