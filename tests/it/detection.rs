@@ -5116,3 +5116,55 @@ fn a_description_the_reader_is_dared_to_guess_fits_one_person() {
         "warn"
     );
 }
+
+#[test]
+fn a_hint_at_a_relatives_famous_job_points_at_the_relative() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Stage Door Bodywork, staff: [Nina Castell], population: 2300000}
+clients:
+  - id: V001
+    name: Dana Reyes
+    public_figure: true
+    attributes: {occupation: morning news anchor, affiliations: [Rise and Shine Desert]}
+  - id: V002
+    name: Lorraine Reyes
+    attributes: {traits: [mother of Rise and Shine Desert anchor Dana Reyes]}
+"#,
+    );
+    // The anchor's show, told of her mother, is the mother's quasi-identifier.
+    assert_eq!(
+        judge(
+            &ws,
+            "The mom of a certain Rise and Shine Desert anchor was on my table today and fell asleep in ten minutes.\n"
+        ),
+        pair("block", &["V002"])
+    );
+    // A featherweight nobody on the roster, hinted at, on the table: the hint is the leak.
+    assert_eq!(
+        judge(
+            &ws,
+            "A certain strawweight had her pre-fight flush on my table this morning. Big weekend ahead!\n"
+        )
+        .0,
+        "block"
+    );
+    // The headliner of a show in the chair is one person.
+    assert_eq!(
+        judge(
+            &ws,
+            "Guess which resident headliner took a turn in the chair before Saturday's show?\n"
+        )
+        .0,
+        "block"
+    );
+    // "a full 90" is a session's length, not her age: the trade alone is one weak cue.
+    assert_eq!(
+        judge(
+            &ws,
+            "Our favourite trapeze artist came in for a full 90 and she left walking on air.\n"
+        )
+        .0,
+        "warn"
+    );
+}
