@@ -5168,3 +5168,62 @@ clients:
         "warn"
     );
 }
+
+#[test]
+fn brazilian_visits_radio_voices_titleholders_and_a_finnish_grandma() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Jabuticaba, staff: [Renata Lopes, Kaylee Maki], population: 72000}
+clients:
+  - id: B001
+    name: Juliano Prado
+    aliases: ["DJ Juninho"]
+  - id: B002
+    name: Aili Pietila
+  - id: B003
+    name: Cassia Ramos
+    public_figure: true
+    attributes: {occupation: radio host, affiliations: [Radio Saudade 1490 AM]}
+"#,
+    );
+    // "passou aqui hoje pra fazer a sobrancelha": he came in today for his brows.
+    assert_eq!(
+        judge(
+            &ws,
+            "DJ Juninho passou aqui hoje pra fazer a sobrancelha antes do baile 🔥\n"
+        ),
+        pair("block", &["B001"])
+    );
+    assert_eq!(
+        judge(&ws, "DJ Juninho vai tocar no baile de sábado 🔥\n").0,
+        "warn"
+    );
+    // The morning voice of a station, treated after surgery, is one person.
+    assert_eq!(
+        judge(
+            &ws,
+            "You all know the voice that wakes up the valley every morning. She has trusted us \
+             with her recovery since her knee surgery.\n"
+        )
+        .0,
+        "block"
+    );
+    // A titleholder in for a session, though she is on no roster.
+    assert_eq!(
+        judge(
+            &ws,
+            "guess which newly crowned queen came in for a deep tissue today 👑\n"
+        )
+        .0,
+        "block"
+    );
+    // The writer's own grandmother shares a client's first name.
+    assert_eq!(
+        judge(
+            &ws,
+            "made my mummu aili's pulla recipe for the staff room and kaylee ate 4 pieces\n"
+        )
+        .0,
+        "pass"
+    );
+}
