@@ -1498,7 +1498,18 @@ impl Assessor<'_> {
                 "off",
             ];
             let lower = next.to_lowercase();
-            if function.contains(&lower.as_str()) || next.is_empty() {
+            // "Sue on my table this morning swore...": a strong visit phrase right after it
+            // makes the word someone who visited.
+            let visit = span.end + (self.text.len() - span.end - after.len());
+            let visited = || {
+                let i = self
+                    .strong_context
+                    .partition_point(|c| c.span.start < visit);
+                self.strong_context
+                    .get(i)
+                    .is_some_and(|c| c.span.start == visit)
+            };
+            if (function.contains(&lower.as_str()) || next.is_empty()) && !visited() {
                 return true;
             }
         }
@@ -1730,7 +1741,16 @@ impl Assessor<'_> {
             if again.is_some() && severity < rule.severity {
                 continue;
             }
-            let notes = near.iter().map(|c| note(*c)).collect();
+            let notes: Vec<_> = near.iter().map(|c| note(*c)).collect();
+            if shared && named_at.is_empty() {
+                // "Sue on my table this morning", two Sues on the books: either may be the one,
+                // and the reviewer is shown both (unless the draft names someone else: then
+                // it is about her).
+                for &(c, _) in &clients {
+                    findings.push(self.finding(rule, severity, span, Some(c), notes.clone(), None));
+                }
+                continue;
+            }
             findings.push(self.finding(rule, severity, span, client, notes, None));
         }
     }

@@ -3263,7 +3263,7 @@ clients:
 }
 
 #[test]
-fn a_rare_name_several_clients_share_warns_without_saying_who() {
+fn a_rare_name_several_clients_share_warns_and_names_each_candidate() {
     let ws = with_roster(
         r#"version: 1
 practice: {name: Laugin Physio, staff: [Kari], population: 2200}
@@ -3281,7 +3281,16 @@ clients:
             &ws,
             "siggi fell asleep 10 min into his session and snored 😂\n"
         ),
-        pair("warn", &[])
+        pair("warn", &["C001", "C002"])
+    );
+    // Named on his own once in the draft, the name is his.
+    assert_eq!(
+        judge(
+            &ws,
+            "Sigurður Pálsson says hi! siggi fell asleep 10 min into his session 😂\n"
+        )
+        .1,
+        ["C002"]
     );
     // One of them told apart by his full name is him.
     assert_eq!(
@@ -3290,6 +3299,28 @@ clients:
             "Sigurður Pálsson fell asleep in his session today 😂\n"
         ),
         pair("block", &["C002"])
+    );
+    // "Sue on my table": a word that starts a sentence, then a visit, is someone.
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Loyly House, staff: [Liisa], population: 4500}
+clients:
+  - id: S1
+    name: Sue Maki
+  - id: S2
+    name: Sue Lahti
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Sue on my table this mornin' swore the Portage will be froze by Christmas.\n"
+        ),
+        pair("warn", &["S1", "S2"])
+    );
+    assert_eq!(
+        judge(&ws, "Sue us if the Portage is not froze by Christmas.\n").0,
+        "pass"
     );
 }
 
