@@ -854,10 +854,10 @@ impl Assessor<'_> {
                     continue;
                 }
                 // "the chief complaint on our emergency calls" is not "the Chief".
-                if self.in_idiom(hit.span) {
+                let rule = &self.input.rules.rules()[rule_idx];
+                if self.in_idiom(hit.span) || self.is_lowercase_full_name(rule, hit.span) {
                     continue;
                 }
-                let rule = &self.input.rules.rules()[rule_idx];
                 // "the Sarge's missus is in for her blow dry": the client is the relative.
                 let hit = if is_kin(self.text, hit.span, &self.input.lexicons.kin) {
                     match self.relative_of(hit.client) {
@@ -1384,6 +1384,27 @@ impl Assessor<'_> {
             .rev()
             .take(8)
             .any(|c| c.kind == CueKind::Idiom && c.span.end >= span.end)
+    }
+
+    /// Whether a full name of two or more ordinary words is written in lower case in a draft
+    /// that capitalises names: "the summer deal on recovery boots" is no Summer Deal. Only
+    /// full names: an alias such as "the fire chief" is a description, written in lower case
+    /// on purpose.
+    fn is_lowercase_full_name(&self, rule: &Rule, span: Span) -> bool {
+        let words = &self.text[span.range()];
+        matches!(
+            rule.matcher,
+            Matcher::Roster {
+                form: RosterForm::FullName,
+                ..
+            }
+        ) && self.cased
+            && words.contains(' ')
+            && !words.chars().any(char::is_uppercase)
+            && words.split(' ').all(|w| {
+                let w = crate::normalize::normalize(w);
+                self.input.lexicons.is_common_word(&w, 40_000)
+            })
     }
 
     /// Whether a first-name hit is the ordinary word: "mark your calendars", "Will you join

@@ -3325,6 +3325,39 @@ clients:
 }
 
 #[test]
+fn a_full_name_of_common_words_in_lower_case_is_the_words() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Harbour Physio, staff: [Dana], population: 6000}
+clients:
+  - id: C1
+    name: Summer Deal
+  - id: C2
+    name: Walt Okafor
+    aliases: [the fire chief]
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "The summer deal on recovery boots is back! Book your session by Friday.\n"
+        )
+        .0,
+        "pass"
+    );
+    // Written as a name, it is her.
+    assert_eq!(
+        judge(&ws, "Summer Deal was on my table this morning.\n"),
+        pair("block", &["C1"])
+    );
+    // An alias is a description written in lower case on purpose.
+    assert_eq!(
+        judge(&ws, "The fire chief was on my table this morning.\n"),
+        pair("block", &["C2"])
+    );
+}
+
+#[test]
 fn a_famous_guest_is_a_public_figure_wink() {
     let ws = with_roster(
         r#"version: 1
