@@ -154,6 +154,8 @@ pub struct CueMatcher {
     /// "our most punctual patient", "my sweetest little regular": one client, described (see
     /// `our_one:` in `context.yaml`).
     our_one: Regex,
+    /// "one of our aunties": one of the practice's clients (`one_of:` in `context.yaml`).
+    one_of: Regex,
     /// Words for a relative, normalised: "did Babcia's hair" is the writer's family.
     relatives: Vec<String>,
 }
@@ -320,6 +322,11 @@ impl CueMatcher {
                 lx.our_one.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
             ))
             .expect("our-one pattern"),
+            one_of: Regex::new(&format!(
+                r"\bone of (?:our|my) (?:[\w'-]+ ){{0,2}}(?:{})\b",
+                lx.one_of.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+            ))
+            .expect("one-of pattern"),
             relatives: lx.kin.relatives.iter().map(|r| normalize(r)).collect(),
             weeks: Regex::new(r"\b([2-3]\d|4[0-2])(?:\+\d)? ?weeks?\b").expect("weeks pattern"),
             slot: Regex::new(
@@ -487,7 +494,14 @@ impl CueMatcher {
                 )
         };
         // The cue is the noun, so that it never overlaps the description before it ("our
-        // 91-year-old patient").
+        // 91-year-old patient", "one of our chef clients").
+        cues.extend(self.one_of.find_iter(text).map(|m| Cue {
+            span: norm.span(
+                m.start() + m.as_str().rfind(' ').map_or(0, |i| i + 1),
+                m.end(),
+            ),
+            kind: CueKind::Context(Strength::Weak),
+        }));
         for m in self.our_one.find_iter(text).filter(|m| about_one(m.end())) {
             let noun = m
                 .as_str()
@@ -794,6 +808,7 @@ fn service(norm: &Normalized, start: usize, end: usize, not_a_visit: &[String]) 
     }
     let mut words = text[..start].strip_suffix(' ')?.rsplit(' ');
     let mut from = start - 1;
+    let mut between = None;
     for i in 0..3 {
         let word = words.next()?;
         from -= word.len();
@@ -808,6 +823,18 @@ fn service(norm: &Normalized, start: usize, end: usize, not_a_visit: &[String]) 
                 && !number.is_empty();
             let from = from.checked_sub(unit.len() + number.len() + 2)?;
             return timed.then(|| Cue {
+                span: norm.span(from, end),
+                kind: CueKind::Context(Strength::Strong),
+            });
+        }
+        // "summer's bridal trial", "Will's usual fade": a service told as someone's.
+        if let Some(owner) = word.strip_suffix("'s")
+            && is_someones(owner, words.clone().next(), between)
+        {
+            return (!not_a_visit
+                .iter()
+                .any(|w| text[end..].trim_start().starts_with(w.as_str())))
+            .then(|| Cue {
                 span: norm.span(from, end),
                 kind: CueKind::Context(Strength::Strong),
             });
@@ -850,8 +877,64 @@ fn service(norm: &Normalized, start: usize, end: usize, not_a_visit: &[String]) 
             return None;
         }
         from = from.checked_sub(1)?;
+        between = Some(word);
     }
     None
+}
+
+/// Whether `owner`, written with "'s" before a service, is a person's name or word for a
+/// person: not a contraction ("it's"), a time ("today's", "this summer's"), a holiday
+/// ("Mother's Day massage") or the business's ("the salon's facial").
+fn is_someones(owner: &str, before: Option<&str>, between: Option<&str>) -> bool {
+    const NOT_SOMEONE: &[&str] = &[
+        "it",
+        "that",
+        "what",
+        "there",
+        "here",
+        "let",
+        "who",
+        "he",
+        "she",
+        "today",
+        "tomorrow",
+        "tonight",
+        "yesterday",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "season",
+        "mother",
+        "father",
+        "valentine",
+        "everyone",
+        "everybody",
+        "nobody",
+        "someone",
+        "somebody",
+        "one",
+        "world",
+        "town",
+        "city",
+        "salon",
+        "studio",
+        "spa",
+        "shop",
+        "clinic",
+        "practice",
+        "house",
+    ];
+    owner.len() >= 2
+        && owner.chars().all(char::is_alphabetic)
+        && !NOT_SOMEONE.contains(&owner)
+        && !before.is_some_and(|b| {
+            matches!(
+                b,
+                "this" | "last" | "next" | "the" | "a" | "an" | "our" | "my" | "your" | "every"
+            )
+        })
+        && !between.is_some_and(|w| matches!(w, "day" | "night" | "eve" | "special" | "own"))
 }
 
 /// "our 10am", "her 9:30 pm", "his 90 min": a time or length (`start..end` is its "am",

@@ -228,6 +228,9 @@ pub struct Lexicons {
     pub tending: Tending,
     /// Nouns for one client after "our" and a few words: "our most punctual patient".
     pub our_one: Vec<String>,
+    /// Plural nouns for the practice's clients after "one of our": "one of our aunties who
+    /// just turned 70".
+    pub one_of: Vec<String>,
     /// Other languages a practice may post in, with the English cue words that are ordinary
     /// words in them ("bis bald!").
     pub languages: Vec<Language>,
@@ -298,6 +301,7 @@ struct Context {
     thanks: Thanks,
     tending: Tending,
     our_one: Vec<String>,
+    one_of: Vec<String>,
 }
 
 /// A language a practice may post in besides English (`languages.yaml`).
@@ -579,6 +583,7 @@ impl Lexicons {
                 self.thanks = c.thanks;
                 self.tending = c.tending;
                 self.our_one = c.our_one;
+                self.one_of = c.one_of;
             }
             "gossip.yaml" => {
                 let g: Gossip = serde_yaml::from_str(text).map_err(yaml)?;

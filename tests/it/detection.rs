@@ -5291,3 +5291,103 @@ clients:
         "pass"
     );
 }
+
+#[test]
+fn a_service_told_as_someones_one_of_our_regulars_and_a_standing_day() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Bluebonnet Studio, staff: [Dana], population: 4100}
+clients:
+  - id: C1
+    name: Summer Hartmann
+  - id: C2
+    name: Irmgard Scholl
+    attributes:
+      age: 85
+"#,
+    );
+    // A word-name's service is hers: "summer's bridal trial".
+    assert_eq!(
+        judge(
+            &ws,
+            "summer's bridal trial is next thursday & i'm already dreaming up her lash look\n"
+        ),
+        pair("warn", &["C1"])
+    );
+    // The season's, or the holiday's, is no one's.
+    assert_eq!(
+        judge(
+            &ws,
+            "this summer's bridal trial special is back! Mother's Day massage gift cards too.\n"
+        )
+        .0,
+        "pass"
+    );
+    // "one of our aunties who just turned 70": one client's age.
+    assert_eq!(
+        judge(
+            &ws,
+            "Happy birthday to one of our aunties who just turned 85 this week!\n"
+        ),
+        pair("warn", &["C2"])
+    );
+    assert_eq!(
+        judge(&ws, "Happy birthday to our aunties everywhere!\n").0,
+        "pass"
+    );
+    // A standing weekly slot is a client's.
+    assert_eq!(
+        judge(
+            &ws,
+            "She has had a standing Thursday roller set here for years and she turns 85 on Friday!\n"
+        ),
+        pair("warn", &["C2"])
+    );
+}
+
+#[test]
+fn a_cranky_hip_flexor_is_health_and_a_grandmaster_is_a_public_figure() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Bereg Banya, staff: [Yulia], population: 35000}
+clients:
+  - id: C1
+    name: Boris Rybak
+    aliases: ["@rybak_in_net"]
+    consent:
+      - id: K1
+        scope: [status, name]
+        channels: [social]
+        granted: 2026-01-01
+        evidence: consent/K1.pdf
+"#,
+    );
+    // Consent to be named does not cover what was treated.
+    assert_eq!(
+        judge(
+            &ws,
+            "@rybak_in_net is back between the pipes saturday, three sessions on that cranky hip flexor\n"
+        ),
+        pair("block", &["C1"])
+    );
+    assert_eq!(
+        judge(&ws, "@rybak_in_net is back between the pipes saturday!\n").0,
+        "pass"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "A certain grandmaster from the boardwalk chess tables came to us after her tournament.\n"
+        )
+        .0,
+        "block"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Our staff chess night: bring your board, no grandmaster needed.\n"
+        )
+        .0,
+        "pass"
+    );
+}
