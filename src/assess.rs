@@ -911,11 +911,19 @@ impl Assessor<'_> {
                 let paragraph = self.layout.paragraph(hit.span.start);
                 let next = !self.layout.opens_section(paragraph + 1);
                 let item = self.item(hit.span.start);
-                let told = health.iter().copied().find(|c| {
-                    let p = self.layout.paragraph(c.span.start);
-                    ((p + 2 >= paragraph && p <= paragraph) || (next && p == paragraph + 1))
-                        && item.as_ref().is_none_or(|i| i.contains(&c.span.start))
-                });
+                let told_after = health
+                    .iter()
+                    .copied()
+                    .find(|c| self.theirs_told_after(c.span, hit.span));
+                let told = health
+                    .iter()
+                    .copied()
+                    .find(|c| {
+                        let p = self.layout.paragraph(c.span.start);
+                        ((p + 2 >= paragraph && p <= paragraph) || (next && p == paragraph + 1))
+                            && item.as_ref().is_none_or(|i| i.contains(&c.span.start))
+                    })
+                    .or(told_after);
                 // "Cheek + chin balancing on @bri. 2 syringes of Voluma...": a treatment told
                 // next to a public figure's name is theirs, whatever role they are known for.
                 // In a reply to a review the paragraph is all said to the reviewer ("Thank you,
@@ -923,6 +931,10 @@ impl Assessor<'_> {
                 let treated = health.iter().any(|c| {
                     self.layout.sentence(c.span.start).abs_diff(sentence) <= 1
                         || review && self.layout.paragraph(c.span.start) == paragraph
+                        || told_after.is_some_and(|t| t.span == c.span)
+                        || told.is_some_and(|t| {
+                            t.span == c.span && self.layout.paragraph(c.span.start) == paragraph
+                        })
                 });
                 let severity = if addressee == Some(hit.client) {
                     // An email to one client tells them about themselves.
@@ -1384,6 +1396,22 @@ impl Assessor<'_> {
             .rev()
             .take(8)
             .any(|c| c.kind == CueKind::Idiom && c.span.end >= span.end)
+    }
+
+    /// Whether a health detail a little after a name's paragraph (the paragraph itself or
+    /// the next two, headings included) is told as someone's: "Her sports-medicine team
+    /// diagnosed a grade 2 hamstring strain" under a blog post's "## The injury". Generic
+    /// advice is said to "you", and is not.
+    fn theirs_told_after(&self, health: Span, name: Span) -> bool {
+        let paragraph = self.layout.paragraph(name.start);
+        let p = self.layout.paragraph(health.start);
+        let sentence = self.layout.sentence_bytes(health.start, self.text.len());
+        health.start > name.end
+            && (paragraph..=paragraph + 2).contains(&p)
+            && sentence.start >= name.start
+            && words_of(&self.text[sentence])
+                .any(|w| w.eq_ignore_ascii_case("her") || w.eq_ignore_ascii_case("his"))
+            && !self.told_of_staff(health)
     }
 
     /// Whether a full name of two or more ordinary words is written in lower case in a draft

@@ -5391,3 +5391,45 @@ clients:
         "pass"
     );
 }
+
+#[test]
+fn a_public_figures_health_told_a_little_later_is_theirs() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Undertow Massage, staff: [Gina], population: 5200}
+clients:
+  - id: C1
+    name: Kayla Brandt
+    aliases: ["@kaylaswims"]
+    public_figure: true
+"#,
+    );
+    // Her injury, told under the next heading of a blog post about her.
+    assert_eq!(
+        judge(
+            &ws,
+            "Once in a while we get to share a story. (Yes, that Kayla: @kaylaswims, our Olympian.)\n\n\
+             ## The injury\n\n\
+             Six weeks before trials her team diagnosed a grade 2 hamstring strain.\n"
+        ),
+        pair("block", &["C1"])
+    );
+    // Said to her in the same paragraph.
+    assert_eq!(
+        judge(
+            &ws,
+            "Kayla Brandt, thank you! It is always a pleasure. Tell your sciatica we are waiting for it Thursday.\n"
+        ),
+        pair("block", &["C1"])
+    );
+    // Generic advice after her public news is no one's health.
+    assert_eq!(
+        judge(
+            &ws,
+            "Kayla Brandt will light the tree on Friday.\n\n\
+             **Tip.** If your hamstring strain flares up after the cold swim, ice it.\n"
+        )
+        .0,
+        "pass"
+    );
+}
