@@ -4326,12 +4326,45 @@ fn is_anyone_in_the_trade(text: &str, c: &Cue) -> bool {
         "any",
         "each",
     ];
-    let before = tail(text, c.span.start, 16).trim_end().to_lowercase();
-    ANY.iter().any(|w| {
-        before
-            .strip_suffix(w)
-            .is_some_and(|r| r.chars().next_back().is_none_or(|ch| !ch.is_alphanumeric()))
-    })
+    let ends_with_any = |before: &str| {
+        let before = before.trim_end().to_lowercase();
+        ANY.iter().any(|w| {
+            before
+                .strip_suffix(w)
+                .is_some_and(|r| r.chars().next_back().is_none_or(|ch| !ch.is_alphanumeric()))
+        })
+    };
+    if ends_with_any(tail(text, c.span.start, 16)) {
+        return true;
+    }
+    // "every lifeguard, surfer, fisherman, bartender and weekend warrior": a list of trades
+    // after "every" is anyone in each of them. (Items of one or two words, up to six.)
+    let mut rest = tail(text, c.span.start, 120).trim_end();
+    for _ in 0..6 {
+        let Some(r) = strip_list_separator(rest) else {
+            return false;
+        };
+        rest = r.trim_end();
+        for _ in 0..2 {
+            rest = rest[..rest.rfind(' ').unwrap_or(0)].trim_end();
+            if ends_with_any(rest) {
+                return true;
+            }
+            if strip_list_separator(rest).is_some() {
+                break;
+            }
+        }
+    }
+    false
+}
+
+/// `text` without the list separator it ends with (", ", " and ", " or ", " & ").
+fn strip_list_separator(text: &str) -> Option<&str> {
+    if let Some(r) = text.strip_suffix(',') {
+        return Some(r);
+    }
+    let (head, last) = text.rsplit_once(' ')?;
+    matches!(last, "and" | "or" | "&").then(|| head.trim_end().trim_end_matches(','))
 }
 
 /// Whether an occupation is the practice's own staff: one of its trades after "our" or "my"

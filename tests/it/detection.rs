@@ -5433,3 +5433,38 @@ clients:
         "pass"
     );
 }
+
+#[test]
+fn a_list_of_trades_after_every_is_anyone_in_them() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Undertow Massage, staff: [Gina], population: 5200}
+clients:
+  - id: C1
+    name: Sal Russo
+    attributes:
+      occupation: bartender
+  - id: C2
+    name: Vinnie Russo
+    attributes:
+      occupation: fisherman
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Thank you to every lifeguard, surfer, fisherman, bartender and beat-up weekend warrior who trusted us with their shoulders this season.\n"
+        )
+        .0,
+        "pass"
+    );
+    // One of them, told as one, is someone.
+    assert_ne!(
+        judge(
+            &ws,
+            "Our favourite bartender trusted us with his shoulders again this week.\n"
+        )
+        .0,
+        "pass"
+    );
+}
