@@ -1497,6 +1497,21 @@ impl Assessor<'_> {
                 return true;
             }
         }
+        // "running the Miss Angela out of the Inlet": a boat, a horse or a diner named
+        // after someone is a thing.
+        if [
+            "miss", "lady", "mister", "mr", "mrs", "sir", "little", "big", "ol",
+        ]
+        .iter()
+        .any(|t| prev_word.eq_ignore_ascii_case(t))
+            && before[..before.len() - prev_word.len()]
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        {
+            return true;
+        }
         if prev_word.eq_ignore_ascii_case("the")
             || prev_word.eq_ignore_ascii_case("a")
             || prev_word.chars().all(|c| c.is_ascii_digit()) && !prev_word.is_empty()

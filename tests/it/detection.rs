@@ -5468,3 +5468,27 @@ clients:
         "pass"
     );
 }
+
+#[test]
+fn a_name_after_the_and_a_title_is_a_boat_or_a_diner() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Undertow Massage, staff: [Gina], population: 5200}
+clients:
+  - id: C1
+    name: Angela Marino
+"#,
+    );
+    assert_ne!(
+        judge(
+            &ws,
+            "Had a guy on my table this morning who's been running the Miss Angela out of the Inlet for forty years.\n"
+        )
+        .1,
+        ["C1"]
+    );
+    assert_eq!(
+        judge(&ws, "Had Miss Angela on my table this morning.\n").1,
+        ["C1"]
+    );
+}
