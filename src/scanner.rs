@@ -7,6 +7,7 @@
 //! ties), lets the `assess` module weigh the evidence, and judges consent per client.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::assess::{Input, Key, NameHit, NameKind, Profile, assess};
 use crate::consent::{Coverage, Disclosures, judge};
@@ -828,22 +829,81 @@ impl Scanner {
             if first.chars().count() < 4 || bytes.get(after) != Some(&b' ') {
                 continue;
             }
-            let Some(surname) = word_at(after + 1) else {
+            let Some(second) = word_at(after + 1) else {
                 continue;
             };
-            if surname.chars().count() < 5 {
+            // "Faadumo Nuur Jibriil" for Fadumo Nur Jibril: a father's name may stand between.
+            let third = (bytes.get(after + 1 + second.len()) == Some(&b' '))
+                .then(|| word_at(after + 2 + second.len()))
+                .flatten()
+                .map(|w| (after + 2 + second.len(), w));
+            let at = norm.normalised_offset(start);
+            let f = normalize(first);
+            if norm.as_str().get(at..at + f.len()) != Some(f.as_str()) {
+                continue;
+            }
+            let before = found.len();
+            for (from, surname) in std::iter::once((after + 1, second)).chain(third) {
+                if surname.chars().count() < 5 || found.len() > before {
+                    continue;
+                }
+                let l = normalize(surname);
+                let next = norm.normalised_offset(from);
+                if norm.as_str().get(next..next + l.len()) == Some(l.as_str()) {
+                    self.misspelled_pair((at, &f), (next, &l), &mut found);
+                }
+            }
+        }
+        self.misspelled_lowercase_names(norm, original, &mut found);
+        hits.append(&mut found);
+    }
+
+    /// A client's first name and surname both misspelled in a draft written in lower case
+    /// ("shoutout to ashly kock" for Ashley Koch): two lower-case words of four letters or
+    /// more that are not ordinary words, each one letter off the client's. Only in a draft
+    /// that capitalises almost nothing, where names are written as every other word is.
+    fn misspelled_lowercase_names(&self, norm: &Normalized, original: &str, found: &mut Vec<Hit>) {
+        // (A cheap test first: most drafts are cased, and this would read every word.)
+        let bytes = original.as_bytes();
+        let spaces = bytes.iter().filter(|&&b| b == b' ').count();
+        if bytes.iter().filter(|b| b.is_ascii_uppercase()).count() > spaces / 4 {
+            return;
+        }
+        let words: Vec<(usize, &str)> = original
+            .split_word_bound_indices()
+            .filter(|(_, w)| w.chars().next().is_some_and(char::is_alphabetic))
+            .collect();
+        let capitals = words
+            .iter()
+            .filter(|(_, w)| w.starts_with(char::is_uppercase))
+            .count();
+        if words.len() < 8 || capitals * 20 > words.len() {
+            return;
+        }
+        let candidate = |w: &str| {
+            w.chars().count() >= 4
+                && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+                && !self.lexicons.is_common_word(w, 40_000)
+        };
+        for pair in words.windows(2) {
+            let [(a, first), (b, surname)] = pair else {
+                continue;
+            };
+            if *b != a + first.len() + 1
+                || original.as_bytes()[a + first.len()] != b' '
+                || !candidate(first)
+                || !candidate(surname)
+            {
                 continue;
             }
             let (f, l) = (normalize(first), normalize(surname));
-            let at = norm.normalised_offset(start);
-            let next = norm.normalised_offset(after + 1);
+            let (at, next) = (norm.normalised_offset(*a), norm.normalised_offset(*b));
             if norm.as_str().get(at..at + f.len()) == Some(f.as_str())
                 && norm.as_str().get(next..next + l.len()) == Some(l.as_str())
             {
-                self.misspelled_pair((at, &f), (next, &l), &mut found);
+                self.misspelled_pair((at, &f), (next, &l), found);
             }
         }
-        hits.append(&mut found);
     }
 
     /// The clients whose first name and surname are each one letter off `first` and

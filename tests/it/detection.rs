@@ -5492,3 +5492,42 @@ clients:
         ["C1"]
     );
 }
+
+#[test]
+fn names_misspelled_in_lower_case_or_around_a_fathers_name_are_found() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Qurux Studio, staff: [Sahra], population: 30000}
+clients:
+  - id: C1
+    name: Ashley Koch
+  - id: C2
+    name: Fadumo Nur Jibril
+  - id: C3
+    name: Mary Ross
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "shoutout to ashly kock who literally cleans teeth all day & still has the best retention on my books\n"
+        ),
+        pair("block", &["C1"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "The winner of our November raffle is Faadumo Nuur Jibriil! Ruqi will call you this week.\n"
+        ),
+        pair("block", &["C2"])
+    );
+    // Ordinary words one letter off a name are still words.
+    assert_eq!(
+        judge(
+            &ws,
+            "so many roses on my table this week from all of you, thank u for the love and the flowers\n"
+        )
+        .1,
+        Vec::<String>::new()
+    );
+}
