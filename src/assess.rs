@@ -3774,6 +3774,9 @@ impl Assessor<'_> {
                 // are about the prize.
                 CueKind::Story if self.input.doc.channel == Channel::Raffle => {}
                 CueKind::Story => *d = d.with(Disclosure::Story),
+                // "winner of our Bride-to-Be Glam Giveaway": the name of an offer.
+                k if (is_quasi(k) || is_roster_phrase(k) || matches!(k, CueKind::Role(_)))
+                    && in_named_offer(self.text, cue.span) => {}
                 // "$1,120 raised for the High School P&C": a business or a club with nobody
                 // in its sentence tells nothing about the client.
                 k if is_roster_phrase(k) && !self.person_in_sentence(cue.span) => {}
@@ -3894,6 +3897,42 @@ impl Assessor<'_> {
             f.disclosed = d;
         }
     }
+}
+
+/// Whether a cue is a word of the capitalised name of an offer or an event ("our Bride-to-Be
+/// Glam Giveaway", "the Veterans Day Raffle"): the giveaway's name says nothing of its winner.
+fn in_named_offer(text: &str, span: Span) -> bool {
+    const OFFERS: &[&str] = &[
+        "giveaway",
+        "raffle",
+        "contest",
+        "special",
+        "package",
+        "night",
+        "sale",
+        "drive",
+        "bundle",
+        "promo",
+        "draw",
+        "sweepstakes",
+        "challenge",
+        "party",
+        "weekend",
+    ];
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    // (The cue may start with "our": "our Bride".)
+    if !text[span.range()].rsplit(' ').next().is_some_and(capital) {
+        return false;
+    }
+    text[span.end..]
+        .split(|c: char| c == ' ' || c == '-')
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .take_while(|w| capital(w) || matches!(*w, "to" | "be" | "of" | "the"))
+        .any(|w| {
+            let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            OFFERS.iter().any(|o| w.eq_ignore_ascii_case(o))
+        })
 }
 
 /// Whether a lexicon hit is plausibly what the lexicon means here: a team is a proper name

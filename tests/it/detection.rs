@@ -5531,3 +5531,40 @@ clients:
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn the_name_of_a_giveaway_tells_nothing_of_its_winner() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Bluebonnet Studio, staff: [Jolene], population: 4100}
+clients:
+  - id: C1
+    name: Lacey Fischer
+    attributes:
+      traits: [bride-to-be]
+    consent:
+      - id: K1
+        scope: [status, name]
+        channels: [raffle]
+        granted: 2026-01-01
+        evidence: consent/K1.pdf
+"#,
+    );
+    let raffle = |text: &str| format!("---\nchannel: raffle\n---\n{text}\n");
+    assert_eq!(
+        judge(
+            &ws,
+            &raffle("Congratulations to Lacey Fischer, winner of our Bride-to-Be Glam Giveaway!")
+        )
+        .0,
+        "pass"
+    );
+    // Told as hers, it is her story.
+    assert_eq!(
+        judge(
+            &ws,
+            &raffle("Congratulations to Lacey Fischer, our bride-to-be, on winning the raffle!")
+        ),
+        pair("block", &["C1"])
+    );
+}
