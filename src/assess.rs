@@ -3925,7 +3925,7 @@ fn in_named_offer(text: &str, span: Span) -> bool {
         return false;
     }
     text[span.end..]
-        .split(|c: char| c == ' ' || c == '-')
+        .split([' ', '-'])
         .filter(|w| !w.is_empty())
         .take(4)
         .take_while(|w| capital(w) || matches!(*w, "to" | "be" | "of" | "the"))
