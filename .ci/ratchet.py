@@ -88,6 +88,10 @@ CORPORA = {
     "dubai": os.path.join(ROOT, "corpora", "dubai"),
     "vetclinic": os.path.join(ROOT, "corpora", "vetclinic"),
     "sheitel": os.path.join(ROOT, "corpora", "sheitel"),
+    "banya": os.path.join(ROOT, "corpora", "banya"),
+    "somali": os.path.join(ROOT, "corpora", "somali"),
+    "shore": os.path.join(ROOT, "corpora", "shore"),
+    "hillcountry": os.path.join(ROOT, "corpora", "hillcountry"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]
