@@ -7,7 +7,6 @@
 //! ties), lets the `assess` module weigh the evidence, and judges consent per client.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::assess::{Input, Key, NameHit, NameKind, Profile, assess};
 use crate::consent::{Coverage, Disclosures, judge};
@@ -79,6 +78,10 @@ pub struct Scanner {
     /// Clients' first names and last surnames by their initials, for names misspelled twice
     /// ("Wendel Mercedi"), built the first time a draft has a capitalised pair of words.
     by_initials: std::sync::OnceLock<ByInitials>,
+    /// Which (first initial, surname initial, first name's length) a client's name has, for
+    /// a-z initials and lengths up to 23: the cheap test before a lower-case pair of words is
+    /// read as a misspelled name.
+    lowercase_gate: std::sync::OnceLock<Vec<bool>>,
     /// The health phrases the practice's name says every client's status tells.
     told_by_status: Vec<String>,
     /// The names staff are called by after a title: "bao" for a staff entry "Dr. Bao Tran"
@@ -181,6 +184,7 @@ impl Scanner {
             descriptors: std::sync::OnceLock::new(),
             relatives: std::sync::OnceLock::new(),
             by_initials: std::sync::OnceLock::new(),
+            lowercase_gate: std::sync::OnceLock::new(),
             told_by_status,
         }
     }
@@ -837,15 +841,22 @@ impl Scanner {
                 .then(|| word_at(after + 2 + second.len()))
                 .flatten()
                 .map(|w| (after + 2 + second.len(), w));
+            let surnames: Vec<(usize, &str)> = std::iter::once((after + 1, second))
+                .chain(third)
+                .filter(|(_, w)| w.chars().count() >= 5)
+                .collect();
+            if surnames.is_empty() {
+                continue;
+            }
             let at = norm.normalised_offset(start);
             let f = normalize(first);
             if norm.as_str().get(at..at + f.len()) != Some(f.as_str()) {
                 continue;
             }
             let before = found.len();
-            for (from, surname) in std::iter::once((after + 1, second)).chain(third) {
-                if surname.chars().count() < 5 || found.len() > before {
-                    continue;
+            for (from, surname) in surnames {
+                if found.len() > before {
+                    break;
                 }
                 let l = normalize(surname);
                 let next = norm.normalised_offset(from);
@@ -863,46 +874,61 @@ impl Scanner {
     /// more that are not ordinary words, each one letter off the client's. Only in a draft
     /// that capitalises almost nothing, where names are written as every other word is.
     fn misspelled_lowercase_names(&self, norm: &Normalized, original: &str, found: &mut Vec<Hit>) {
-        // (A cheap test first: most drafts are cased, and this would read every word.)
+        // (A cheap test first: most drafts are cased.)
         let bytes = original.as_bytes();
         let spaces = bytes.iter().filter(|&&b| b == b' ').count();
-        if bytes.iter().filter(|b| b.is_ascii_uppercase()).count() > spaces / 4 {
-            return;
-        }
-        let words: Vec<(usize, &str)> = original
-            .split_word_bound_indices()
-            .filter(|(_, w)| w.chars().next().is_some_and(char::is_alphabetic))
-            .collect();
-        let capitals = words
-            .iter()
-            .filter(|(_, w)| w.starts_with(char::is_uppercase))
+        // Capitalised words, not capital letters: "STILL" is one.
+        let capitals = (0..bytes.len())
+            .filter(|&i| {
+                bytes[i].is_ascii_uppercase() && (i == 0 || !bytes[i - 1].is_ascii_alphabetic())
+            })
             .count();
-        if words.len() < 8 || capitals * 20 > words.len() {
+        if spaces < 8 || capitals * 20 > spaces {
             return;
         }
-        let candidate = |w: &str| {
-            w.chars().count() >= 4
-                && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
-                && !self.lexicons.is_common_word(w, 40_000)
-        };
-        for pair in words.windows(2) {
-            let [(a, first), (b, surname)] = pair else {
-                continue;
-            };
-            if *b != a + first.len() + 1
-                || original.as_bytes()[a + first.len()] != b' '
-                || !candidate(first)
-                || !candidate(surname)
-            {
-                continue;
+        let gate = self.lowercase_gate.get_or_init(|| {
+            let mut gate = vec![false; GATE_LEN];
+            for ((a, b), names) in self.by_initials.get_or_init(|| self.initials_index()) {
+                for (_, first, _) in names {
+                    // One letter off: a length one either side.
+                    for len in first.len().saturating_sub(1)..=first.len() + 1 {
+                        if let Some(i) = gate_index(*a, *b, len) {
+                            gate[i] = true;
+                        }
+                    }
+                }
             }
-            let (f, l) = (normalize(first), normalize(surname));
-            let (at, next) = (norm.normalised_offset(*a), norm.normalised_offset(*b));
-            if norm.as_str().get(at..at + f.len()) == Some(f.as_str())
-                && norm.as_str().get(next..next + l.len()) == Some(l.as_str())
+            gate
+        });
+        let shaped = |w: &str| w.len() >= 4 && w.bytes().all(|b| b.is_ascii_lowercase());
+        let ordinary = |w: &str| self.lexicons.is_common_word(w, 40_000);
+        let mut previous: Option<(usize, &str)> = None;
+        let mut offset = 0;
+        for word in original.split(' ') {
+            let at = offset;
+            offset += word.len() + 1;
+            // Punctuation after the surname ends it ("ashly kock!"); before it, it ends the pair.
+            let bare = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
+            let this = shaped(bare).then_some((at, bare));
+            if let (Some((a, first)), Some((b, surname))) = (previous, this)
+                && gate_index(
+                    char::from(first.as_bytes()[0]),
+                    char::from(surname.as_bytes()[0]),
+                    first.len(),
+                )
+                .is_some_and(|i| gate[i])
+                && !ordinary(first)
+                && !ordinary(surname)
             {
-                self.misspelled_pair((at, &f), (next, &l), found);
+                let (f, l) = (normalize(first), normalize(surname));
+                let (at, next) = (norm.normalised_offset(a), norm.normalised_offset(b));
+                if norm.as_str().get(at..at + f.len()) == Some(f.as_str())
+                    && norm.as_str().get(next..next + l.len()) == Some(l.as_str())
+                {
+                    self.misspelled_pair((at, &f), (next, &l), found);
+                }
             }
+            previous = this.filter(|_| bare.len() == word.len());
         }
     }
 
@@ -1743,6 +1769,16 @@ fn lower_composed(word: &str) -> String {
 /// Clients by the initials of their first name and last surname: each client's index, first
 /// name and last surname, normalised.
 type ByInitials = HashMap<(char, char), Vec<(u32, String, String)>>;
+
+/// Lengths of a first name the lower-case gate tells apart (longer ones share the last).
+const GATE_LENGTHS: usize = 24;
+const GATE_LEN: usize = 26 * 26 * GATE_LENGTHS;
+
+/// The gate's slot for a-z initials and a first name's length.
+fn gate_index(a: char, b: char, len: usize) -> Option<usize> {
+    let letter = |c: char| c.is_ascii_lowercase().then(|| usize::from(c as u8 - b'a'));
+    Some((letter(a)? * 26 + letter(b)?) * GATE_LENGTHS + len.min(GATE_LENGTHS - 1))
+}
 
 /// Whether `written` is `name` with one letter added, dropped or changed, or two letters
 /// swapped ("Wendel" for Wendell, "Mercedi" for Mercredi, "Jonh" for John); not the same.
