@@ -853,8 +853,8 @@ impl Assessor<'_> {
                     // "Mrs. Jones" is both an alias and title + surname: one finding.
                     continue;
                 }
-                // "the chief complaint on our emergency calls" is not "the Chief".
                 let rule = &self.input.rules.rules()[rule_idx];
+                // "the chief complaint on our emergency calls" is not "the Chief".
                 if self.in_idiom(hit.span) || self.is_lowercase_full_name(rule, hit.span) {
                     continue;
                 }
@@ -928,14 +928,12 @@ impl Assessor<'_> {
                 // next to a public figure's name is theirs, whatever role they are known for.
                 // In a reply to a review the paragraph is all said to the reviewer ("Thank you,
                 // Representative Bequette! ... three sessions eased that sciatica").
+                // Told in the name's own paragraph, or after it as theirs, it is theirs too.
                 let treated = health.iter().any(|c| {
                     self.layout.sentence(c.span.start).abs_diff(sentence) <= 1
                         || review && self.layout.paragraph(c.span.start) == paragraph
-                        || told_after.is_some_and(|t| t.span == c.span)
-                        || told.is_some_and(|t| {
-                            t.span == c.span && self.layout.paragraph(c.span.start) == paragraph
-                        })
-                });
+                }) || told_after.is_some()
+                    || told.is_some_and(|t| self.layout.paragraph(t.span.start) == paragraph);
                 let severity = if addressee == Some(hit.client) {
                     // An email to one client tells them about themselves.
                     Severity::Info
@@ -3776,7 +3774,7 @@ impl Assessor<'_> {
                 CueKind::Story => *d = d.with(Disclosure::Story),
                 // "winner of our Bride-to-Be Glam Giveaway": the name of an offer.
                 k if (is_quasi(k) || is_roster_phrase(k) || matches!(k, CueKind::Role(_)))
-                    && in_named_offer(self.text, cue.span) => {}
+                    && in_named_offer(self.text, cue.span, &self.input.lexicons.offers) => {}
                 // "$1,120 raised for the High School P&C": a business or a club with nobody
                 // in its sentence tells nothing about the client.
                 k if is_roster_phrase(k) && !self.person_in_sentence(cue.span) => {}
@@ -3901,24 +3899,8 @@ impl Assessor<'_> {
 
 /// Whether a cue is a word of the capitalised name of an offer or an event ("our Bride-to-Be
 /// Glam Giveaway", "the Veterans Day Raffle"): the giveaway's name says nothing of its winner.
-fn in_named_offer(text: &str, span: Span) -> bool {
-    const OFFERS: &[&str] = &[
-        "giveaway",
-        "raffle",
-        "contest",
-        "special",
-        "package",
-        "night",
-        "sale",
-        "drive",
-        "bundle",
-        "promo",
-        "draw",
-        "sweepstakes",
-        "challenge",
-        "party",
-        "weekend",
-    ];
+/// `offers` are the words that end such a name (`offers:` in `context.yaml`).
+fn in_named_offer(text: &str, span: Span, offers: &[String]) -> bool {
     let capital = |w: &str| w.starts_with(char::is_uppercase);
     // (The cue may start with "our": "our Bride".)
     if !text[span.range()].rsplit(' ').next().is_some_and(capital) {
@@ -3931,7 +3913,7 @@ fn in_named_offer(text: &str, span: Span) -> bool {
         .take_while(|w| capital(w) || matches!(*w, "to" | "be" | "of" | "the"))
         .any(|w| {
             let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-            OFFERS.iter().any(|o| w.eq_ignore_ascii_case(o))
+            offers.iter().any(|o| w.eq_ignore_ascii_case(o))
         })
 }
 

@@ -495,23 +495,22 @@ impl CueMatcher {
         };
         // The cue is the noun, so that it never overlaps the description before it ("our
         // 91-year-old patient", "one of our chef clients").
-        cues.extend(self.one_of.find_iter(text).map(|m| Cue {
+        let noun = |m: regex::Match<'_>| Cue {
             span: norm.span(
-                m.start() + m.as_str().rfind(' ').map_or(0, |i| i + 1),
+                m.as_str()
+                    .rfind(' ')
+                    .map_or(m.start(), |i| m.start() + i + 1),
                 m.end(),
             ),
             kind: CueKind::Context(Strength::Weak),
-        }));
-        for m in self.our_one.find_iter(text).filter(|m| about_one(m.end())) {
-            let noun = m
-                .as_str()
-                .rfind(' ')
-                .map_or(m.start(), |i| m.start() + i + 1);
-            cues.push(Cue {
-                span: norm.span(noun, m.end()),
-                kind: CueKind::Context(Strength::Weak),
-            });
-        }
+        };
+        cues.extend(self.one_of.find_iter(text).map(noun));
+        cues.extend(
+            self.our_one
+                .find_iter(text)
+                .filter(|m| about_one(m.end()))
+                .map(noun),
+        );
         for m in self.callout.find_iter(text) {
             cues.push(Cue {
                 span: norm.span(m.start(), m.end()),
@@ -809,6 +808,15 @@ fn service(norm: &Normalized, start: usize, end: usize, not_a_visit: &[String]) 
     let mut words = text[..start].strip_suffix(' ')?.rsplit(' ');
     let mut from = start - 1;
     let mut between = None;
+    // The word after the service: "her massage business" is no visit. (Read only when a
+    // possessive is found: most services have none before them.)
+    let next = || {
+        text[end..].strip_prefix(' ').map_or("", |t| {
+            t.split(|c: char| !c.is_alphanumeric() && c != '-')
+                .next()
+                .unwrap_or("")
+        })
+    };
     for i in 0..3 {
         let word = words.next()?;
         from -= word.len();
@@ -831,21 +839,14 @@ fn service(norm: &Normalized, start: usize, end: usize, not_a_visit: &[String]) 
         if let Some(owner) = word.strip_suffix("'s")
             && is_someones(owner, words.clone().next(), between)
         {
-            return (!not_a_visit
-                .iter()
-                .any(|w| text[end..].trim_start().starts_with(w.as_str())))
-            .then(|| Cue {
+            let next = next();
+            return (!not_a_visit.iter().any(|w| w == next)).then(|| Cue {
                 span: norm.span(from, end),
                 kind: CueKind::Context(Strength::Strong),
             });
         }
         if matches!(word, "his" | "her" | "their" | "your" | "ur") {
-            // (The word after is read only now: most services have no possessive before.)
-            let next = text[end..].strip_prefix(' ').map_or("", |t| {
-                t.split(|c: char| !c.is_alphanumeric() && c != '-')
-                    .next()
-                    .unwrap_or("")
-            });
+            let next = next();
             // "we shortened your seshin to 40 minutes": said to one person, it tells their
             // visit back to them, which counts in a reply to their review ("thanks for the
             // review of your massage" only names what they reviewed).

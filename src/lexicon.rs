@@ -231,6 +231,8 @@ pub struct Lexicons {
     /// Plural nouns for the practice's clients after "one of our": "one of our aunties who
     /// just turned 70".
     pub one_of: Vec<String>,
+    /// Words that end the capitalised name of an offer or an event ("Glam Giveaway").
+    pub offers: Vec<String>,
     /// Other languages a practice may post in, with the English cue words that are ordinary
     /// words in them ("bis bald!").
     pub languages: Vec<Language>,
@@ -302,6 +304,7 @@ struct Context {
     tending: Tending,
     our_one: Vec<String>,
     one_of: Vec<String>,
+    offers: Vec<String>,
 }
 
 /// A language a practice may post in besides English (`languages.yaml`).
@@ -584,6 +587,7 @@ impl Lexicons {
                 self.tending = c.tending;
                 self.our_one = c.our_one;
                 self.one_of = c.one_of;
+                self.offers = c.offers;
             }
             "gossip.yaml" => {
                 let g: Gossip = serde_yaml::from_str(text).map_err(yaml)?;

@@ -313,6 +313,7 @@ impl Scanner {
         }
         self.misspelled_surnames(&norm, doc.text, &mut hits);
         self.misspelled_names(&norm, doc.text, &mut hits);
+        self.misspelled_lowercase_names(&norm, doc.text, &mut hits);
         self.names_in_hashtags(&norm, doc.text, &mut hits);
         self.spaced(&norm, doc.text, &mut hits);
         let kept = resolve(hits);
@@ -865,7 +866,6 @@ impl Scanner {
                 }
             }
         }
-        self.misspelled_lowercase_names(norm, original, &mut found);
         hits.append(&mut found);
     }
 
@@ -873,7 +873,7 @@ impl Scanner {
     /// ("shoutout to ashly kock" for Ashley Koch): two lower-case words of four letters or
     /// more that are not ordinary words, each one letter off the client's. Only in a draft
     /// that capitalises almost nothing, where names are written as every other word is.
-    fn misspelled_lowercase_names(&self, norm: &Normalized, original: &str, found: &mut Vec<Hit>) {
+    fn misspelled_lowercase_names(&self, norm: &Normalized, original: &str, hits: &mut Vec<Hit>) {
         // (A cheap test first: most drafts are cased.)
         let bytes = original.as_bytes();
         let spaces = bytes.iter().filter(|&&b| b == b' ').count();
@@ -925,7 +925,7 @@ impl Scanner {
                 if norm.as_str().get(at..at + f.len()) == Some(f.as_str())
                     && norm.as_str().get(next..next + l.len()) == Some(l.as_str())
                 {
-                    self.misspelled_pair((at, &f), (next, &l), found);
+                    self.misspelled_pair((at, &f), (next, &l), hits);
                 }
             }
             previous = this.filter(|_| bare.len() == word.len());
@@ -933,7 +933,7 @@ impl Scanner {
     }
 
     /// The clients whose first name and surname are each one letter off `first` and
-    /// `surname` (capitalised words of the original, normalised, at their offsets there).
+    /// `surname` (words of the original, normalised, at their offsets there).
     fn misspelled_pair(
         &self,
         (at, first): (usize, &str),
