@@ -1560,9 +1560,13 @@ impl Assessor<'_> {
                 "off",
             ];
             let lower = next.to_lowercase();
-            // "Sue on my table this morning swore...": a strong visit phrase right after it
-            // makes the word someone who visited.
-            let visit = span.end + (self.text.len() - span.end - after.len());
+            // "Sue on my table this morning swore...", "Mike was on my table": a strong visit
+            // phrase right after it, or after "was" or "is", makes the word someone who
+            // visited.
+            let mut visit = span.end + (self.text.len() - span.end - after.len());
+            if matches!(lower.as_str(), "was" | "is") {
+                visit += next.len() + 1;
+            }
             let visited = || {
                 let i = self
                     .strong_context
@@ -2079,16 +2083,21 @@ impl Assessor<'_> {
     }
 
     /// "Dawn, if you're reading this my lover, you left your brolly here": a name set off by a
-    /// comma at the start of its sentence, spoken to ("you" within the next four words), is a
+    /// comma at the start of its sentence, spoken to ("you" within the next six words), is a
     /// name, even one that is also a word.
     ///
-    /// So is a name cried out at a sentence's start and then spoken to ("katie!! 🙌 saw you
-    /// and that little nugget", "beto!!! if you're reading this"), and one followed by "if
-    /// you're reading this" ("josh if ur reading this").
+    /// So is a name cried out at a sentence's start, or set off by a dash, and then
+    /// spoken to ("katie!! 🙌 saw you and that little nugget", "beto!!! if you're reading
+    /// this", "Summer — your gift card is at the front desk", "mike. i said STRETCH after ur
+    /// session"), and one followed by "if you're reading this" ("josh if ur reading this").
     fn called_to_their_face(&self, span: Span) -> Option<Cue> {
         let after = self.slot_after(span);
         let after = &self.text[after..];
-        let (mut at, rest) = if after.starts_with(['!', '.']) {
+        let (mut at, rest) = if after.starts_with(['!', '.', '—', '–'])
+            || after.starts_with(" — ")
+            || after.starts_with(" – ")
+            || after.starts_with(" - ")
+        {
             if !self.layout.is_sentence_start(self.text, span.start) {
                 return None;
             }
@@ -2129,7 +2138,7 @@ impl Assessor<'_> {
             }
             (at, rest)
         };
-        for w in first_words(rest, 4, 40).split(' ') {
+        for w in first_words(rest, 6, 48).split(' ') {
             let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
             if YOU.iter().any(|y| bare.eq_ignore_ascii_case(y)) {
                 return Some(Cue {

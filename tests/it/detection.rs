@@ -5568,3 +5568,47 @@ clients:
         pair("block", &["C1"])
     );
 }
+
+#[test]
+fn a_name_that_is_a_word_is_a_name_when_spoken_to_or_on_the_table() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Shore Bodywork, staff: [Gina], population: 9000}
+clients:
+  - id: C1
+    name: Summer Kowalski
+  - id: C2
+    name: Michael Tedesco
+    aliases: [Mike]
+"#,
+    );
+    // Set off by a dash and spoken to.
+    assert_eq!(
+        judge(
+            &ws,
+            "Summer — your gift card is at the front desk whenever you stop by!!"
+        ),
+        pair("warn", &["C1"])
+    );
+    // Set off by a full stop, spoken to a few words on.
+    assert_eq!(
+        judge(
+            &ws,
+            "mike. i said STRETCH after ur session. not go deadlift the same night"
+        ),
+        pair("warn", &["C2"])
+    );
+    // The subject of a visit: "was" between the name and "on my table".
+    assert_eq!(
+        judge(&ws, "Mike was on my table today and his hamstrings are a mess"),
+        pair("warn", &["C2"])
+    );
+    // The season, and the word: nobody is spoken to or on the table.
+    for text in [
+        "Summer is here and the patio is open.",
+        "Summer: the season of sandals and sore feet.",
+        "Mike was on the fritz again at the open mic, so we sang unplugged.",
+    ] {
+        assert_eq!(judge(&ws, text).0, "pass", "{text}");
+    }
+}
