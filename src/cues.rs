@@ -219,6 +219,90 @@ fn is_a_length(text: &str, start: usize, end: usize) -> bool {
     )
 }
 
+/// The attributions of quoted testimonials in the source: a line that starts with a dash
+/// (in a block quote or not) under a quotation, or a dash after a closing quote mark on the
+/// quote's own line ("Best massage of my life." — Jane). The words under it are a client's,
+/// told as theirs: a sign that whoever signs them was served (strong context) and that
+/// their story is told. Each cue covers the dash, so it never overlaps the name it signs.
+pub fn testimonials(source: &str) -> Vec<Cue> {
+    const DASHES: [&str; 4] = ["—", "–", "--", "-"];
+    const CLOSING: [char; 5] = ['"', '”', '’', '\'', '»'];
+    // A line's prose: without its block-quote marks, emphasis and trailing emoji.
+    let prose = |line: &str| -> (usize, bool) {
+        let rest = line.trim_start_matches(|c: char| c == '>' || c.is_whitespace());
+        (line.len() - rest.len(), line.trim_start().starts_with('>'))
+    };
+    // A quotation closes the line: its mark is the last thing but emoji and emphasis.
+    let quoted = |text: &str| {
+        text.trim_end_matches(|c: char| {
+            c.is_whitespace() || c == '*' || c == '_' || !c.is_ascii() && !CLOSING.contains(&c)
+        })
+        .ends_with(CLOSING)
+    };
+    // A signature is a name, short ("— Cookie, Cookie's Clam Bar"), not a list item's sentence.
+    let signed = |rest: &str| {
+        let name = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '*' || c == '_');
+        let line = name.lines().next().unwrap_or("");
+        name.starts_with(|c: char| c.is_uppercase() || c == '@')
+            && line.split_whitespace().count() <= 8
+            && !line.trim_end().ends_with(['.', '?', ':'])
+    };
+    let mut cues = Vec::new();
+    let mut at = 0;
+    // The previous non-blank line: whether it closes a quotation, and whether it is quoted.
+    let mut previous: Option<(bool, bool)> = None;
+    for line in source.split_inclusive('\n') {
+        let (lead, in_quote) = prose(line);
+        let body = &line[lead..];
+        let body_trimmed = body.trim_start_matches(['*', '_']);
+        let dash_at = lead + (body.len() - body_trimmed.len());
+        let mut sign = |span: Span| {
+            cues.push(Cue {
+                span,
+                kind: CueKind::Context(Strength::Strong),
+            });
+            cues.push(Cue {
+                span,
+                kind: CueKind::Story,
+            });
+        };
+        let dash = DASHES.iter().find(|d| body_trimmed.starts_with(**d));
+        if let (Some(dash), Some((closes, quoted_before))) = (dash, previous)
+            && (closes || quoted_before && in_quote)
+            && signed(&body_trimmed[dash.len()..])
+        {
+            sign(Span::new(at + dash_at, at + dash_at + dash.len()));
+        }
+        // "“Best massage of my life.” — Jane" on one line.
+        if let Some(open) = body.chars().next().filter(|c| matches!(c, '"' | '“')) {
+            let open = open.len_utf8();
+            for close in ['”', '"'] {
+                let Some(i) = body[open..]
+                    .find(close)
+                    .map(|i| i + open + close.len_utf8())
+                else {
+                    continue;
+                };
+                let gap = body[i..].len() - body[i..].trim_start().len();
+                let rest = &body[i + gap..];
+                if let Some(dash) = DASHES.iter().find(|d| gap > 0 && rest.starts_with(**d))
+                    && signed(&rest[dash.len()..])
+                {
+                    let start = at + lead + i + gap;
+                    sign(Span::new(start, start + dash.len()));
+                }
+                break;
+            }
+        }
+        if !body.trim().is_empty() {
+            let item = body.starts_with(['-', '*', '+', '•']);
+            previous = Some((quoted(body) && !item, in_quote));
+        }
+        at += line.len();
+    }
+    cues
+}
+
 /// How an age pattern writes the number it captures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum AgeForm {
@@ -1790,6 +1874,34 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_quotation_signed_under_it_is_a_testimonial() {
+        fn signed(text: &str) -> Vec<&str> {
+            testimonials(text)
+                .iter()
+                .filter(|c| c.kind == CueKind::Context(Strength::Strong))
+                .map(|c| &text[c.span.range()])
+                .collect()
+        }
+        assert_eq!(
+            signed("## Client love\n\n> \"My back finally forgave me.\"\n> — **Jane Roe** ✨\n"),
+            ["—"]
+        );
+        assert_eq!(
+            signed("> Best hour of my week.\n> -- Cookie, Cookie's Clam Bar\n"),
+            ["--"]
+        );
+        assert_eq!(signed("“Best massage of my life.” – Jane\n"), ["–"]);
+        // A list under a quoted phrase, a dash in running text, advice: no signature.
+        assert!(
+            signed("Do not skip it because you \"feel fine\".\n- Tell us on the form.\n")
+                .is_empty()
+        );
+        assert!(signed("- \"Stretch\" is the word.\n- Drink water\n").is_empty());
+        assert!(signed("He said \"wow\" - Jane laughed at that.\n").is_empty());
+        assert!(signed("Closed Thursday.\n— Gina\n").is_empty());
     }
 
     #[test]

@@ -405,6 +405,7 @@ impl Scanner {
             .and_then(|fm| fm.span)
             .map_or(0, |s| s.end);
         let mut cues = self.cue_matcher.find(&norm);
+        cues.extend(crate::cues::testimonials(source));
         // (A byline is neither a sign nor someone a cue could be about.)
         let mut staff_spans: Vec<Span> = staff.iter().map(|c| c.span).collect();
         staff_spans.sort_unstable();

@@ -5600,7 +5600,10 @@ clients:
     );
     // The subject of a visit: "was" between the name and "on my table".
     assert_eq!(
-        judge(&ws, "Mike was on my table today and his hamstrings are a mess"),
+        judge(
+            &ws,
+            "Mike was on my table today and his hamstrings are a mess"
+        ),
         pair("warn", &["C2"])
     );
     // The season, and the word: nobody is spoken to or on the table.
@@ -5611,4 +5614,38 @@ clients:
     ] {
         assert_eq!(judge(&ws, text).0, "pass", "{text}");
     }
+}
+
+#[test]
+fn a_signed_testimonial_says_its_signer_was_served() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Lakay Braids, staff: [Widline], population: 35000}
+clients:
+  - id: C1
+    name: Daphnee Saint-Fleur
+    public_figure: true
+    consent:
+      - id: K1
+        scope: [status, name, story]
+        channels: [social]
+        granted: 2026-01-01
+        evidence: consent/K1.pdf
+"#,
+    );
+    let quote =
+        "> \"Widline is the only one I trust before a shoot.\"\n> — **Daphnee Saint-Fleur** ✨\n";
+    let newsletter = format!("---\nchannel: newsletter\n---\n## Client love\n\n{quote}");
+    assert_eq!(judge(&ws, &newsletter), pair("block", &["C1"]));
+    // On the channel her consent covers, the same quote is hers to give.
+    assert_eq!(judge(&ws, &format!("## Client love\n\n{quote}")).0, "pass");
+    // Named in the news, a public figure is no client.
+    assert_eq!(
+        judge(
+            &ws,
+            "---\nchannel: newsletter\n---\nDaphnee Saint-Fleur has a new tutorial out."
+        )
+        .0,
+        "pass"
+    );
 }
