@@ -3982,6 +3982,8 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
         {
             false
         }
+        // "asked if we keep a yak inside", "our clinic dog": the practice's own animal.
+        CueKind::Trait(TraitKind::Pet, _) if kept_by_us(text, c.span.start) => false,
         // "talk to her doctor", "his lawyer called": the job of someone else.
         CueKind::Occupation(_) if after_possessive_pronoun(text, c.span) => false,
         // "the baby in the bouncer": a thing something is in, not a person.
@@ -4722,6 +4724,22 @@ fn your_before(text: &str, at: usize, words: usize) -> bool {
         .rev()
         .take(words)
         .any(|w| matches!(w.to_lowercase().as_str(), "your" | "ur" | "yr"))
+}
+
+/// Whether the animal at `at` is the practice's: "our" just before it (one word between at
+/// most: "our clinic dog"), or "we keep", "we have" or "we got" and an article ("asked if we
+/// keep a yak inside").
+fn kept_by_us(text: &str, at: usize) -> bool {
+    let words: Vec<String> = sentence_before(text, at, 40)
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .map(str::to_lowercase)
+        .collect();
+    let word = |i: usize| words.get(i).map_or("", String::as_str);
+    let kept =
+        |i: usize| matches!(word(i), "keep" | "have" | "got" | "adopted") && word(i + 1) == "we";
+    word(0) == "our" || word(1) == "our" || matches!(word(0), "a" | "an" | "the") && kept(1)
 }
 
 /// Whether the job word at `span` is a thing something sits in ("put the baby in the

@@ -5649,3 +5649,91 @@ clients:
         "pass"
     );
 }
+
+#[test]
+fn casino_and_show_trades_are_quasi_identifiers() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Night Owl Bodywork, staff: [Renata], population: 420000}
+clients:
+  - id: C1
+    name: Dmitri Sorokin
+    attributes:
+      occupation: hand-balancer in a Strip show
+"#,
+    );
+    // A job, a visit and a habit: a human should look.
+    assert_eq!(
+        judge(
+            &ws,
+            "to the acrobat who did a one arm handstand on my massage table tonight: no."
+        )
+        .0,
+        "warn"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "One of our regulars is a cocktail server at the casino and she says the new heels hurt."
+        )
+        .0,
+        "warn"
+    );
+    // The trade, spoken of: nobody.
+    assert_eq!(
+        judge(&ws, "Acrobats and dancers: book before the holiday shows.").0,
+        "pass"
+    );
+}
+
+#[test]
+fn the_practice_s_own_animal_and_a_trade_s_fund_describe_nobody() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Khumbu Physio, staff: [Sunita], population: 9000}
+clients:
+  - id: C1
+    name: Pemba Sherpa
+    attributes:
+      occupation: trekking porter
+"#,
+    );
+    let (verdict, _) = judge(
+        &ws,
+        "one porter bhai (no names) fell asleep on the massage bed and snored so loud the \
+         trekkers in the waiting room asked if we keep a yak inside",
+    );
+    assert_eq!(verdict, "warn");
+    assert_eq!(
+        judge(
+            &ws,
+            "The municipality will pay the first session from its porter welfare fund."
+        )
+        .0,
+        "pass"
+    );
+}
+
+#[test]
+fn a_name_before_a_street_word_is_the_street() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Po Sau Tong, staff: [Cindy], population: 15000}
+clients:
+  - id: C1
+    name: Jackson Leong
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "we're already booking jan thru june!! pls don't park on jackson st rn, call us"
+        )
+        .0,
+        "pass"
+    );
+    assert_eq!(
+        judge(&ws, "jackson was on my table today, call us").1,
+        ["C1"]
+    );
+}
