@@ -3949,6 +3949,9 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
         return false;
     }
     match c.kind {
+        // "— Bobby (Jean-Robert)", "Mason came in for his knee": a capitalised job word that
+        // is also a common first name, with no article or possessive before it, is the name.
+        CueKind::Occupation(_) | CueKind::Role(_) if is_job_named_person(text, c.span, lx) => false,
         // "yes hes on my table rn": a job's initials in lower case are a chat word ("right
         // now") unless an article leads to them ("an rn at Regions"); "vet" is a word.
         CueKind::Occupation(_)
@@ -4724,6 +4727,43 @@ fn your_before(text: &str, at: usize, words: usize) -> bool {
         .rev()
         .take(words)
         .any(|w| matches!(w.to_lowercase().as_str(), "your" | "ur" | "yr"))
+}
+
+/// Whether the job word at `span` is someone's first name: one capitalised word (not in
+/// capitals), at least 0.2 per mille of people's first name, with no article, possessive or
+/// qualifier before it ("the bobby", "our hunter", "a retired mason" are the jobs).
+fn is_job_named_person(text: &str, span: Span, lx: &Lexicons) -> bool {
+    let word = &text[span.range()];
+    let mut chars = word.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_lowercase())
+        && word.len() > 2;
+    if !capitalised {
+        return false;
+    }
+    let name = crate::normalize::normalize(word);
+    let before = last_word(&text[..span.start]).to_lowercase();
+    lx.is_first_name(&name)
+        && lx.first_name_frequency(&name) >= 0.2
+        && !matches!(
+            before.as_str(),
+            "a" | "an"
+                | "the"
+                | "our"
+                | "my"
+                | "her"
+                | "his"
+                | "their"
+                | "your"
+                | "ur"
+                | "retired"
+                | "former"
+                | "local"
+                | "head"
+                | "chief"
+                | "young"
+                | "old"
+        )
 }
 
 /// Whether the animal at `at` is the practice's: "our" just before it (one word between at

@@ -5737,3 +5737,69 @@ clients:
         ["C1"]
     );
 }
+
+#[test]
+fn an_official_s_relative_in_kreyol_or_cantonese_is_the_relative() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Lakay Braids, staff: [Nadege], population: 35000}
+clients:
+  - id: C1
+    name: Marie-Ange Celestin
+    aliases: ["Madam C"]
+    public_figure: true
+    attributes:
+      occupation: city commissioner
+  - id: C2
+    name: Odette Celestin
+    attributes:
+      age: 79
+      traits: [mother of the city commissioner]
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Had the honor of working on the commissioner's manman after Mass. 79 years young!"
+        ),
+        pair("block", &["C2"])
+    );
+    // Her locs done by the writer: the commissioner was served.
+    assert_eq!(
+        judge(
+            &ws,
+            "when the commissioner herself says nobody touches her locs but me. ok madam c i see u"
+        ),
+        pair("block", &["C1"])
+    );
+    // In the news, she is nobody's client.
+    assert_eq!(
+        judge(
+            &ws,
+            "The commissioner will cut the ribbon on 2nd Ave tomorrow."
+        )
+        .0,
+        "pass"
+    );
+}
+
+#[test]
+fn a_job_word_that_signs_a_post_is_a_name() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Lakay Braids, staff: [Jean-Robert Desir], population: 35000}
+clients:
+  - id: C1
+    name: Guerline Joseph
+"#,
+    );
+    // "Bobby" is a British policeman only as "a bobby".
+    assert_eq!(
+        judge(
+            &ws,
+            "Anybody else with the sciatic pain come see me, Tues-Sat.\n\n— Bobby (Jean-Robert)\n"
+        )
+        .0,
+        "pass"
+    );
+}
