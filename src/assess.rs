@@ -2863,7 +2863,11 @@ impl Assessor<'_> {
                 continue;
             }
             let places_only = quasi.iter().all(|c| is_roster_phrase(c.kind));
-            if places_only && !quasi.iter().any(|c| self.someone_in_sentence(c.span)) {
+            if places_only
+                && !quasi
+                    .iter()
+                    .any(|c| self.someone_in_sentence(c.span) || self.dared(c.span))
+            {
                 // "a basket from Sweet Larch Bakery": a business or a place, with nobody in
                 // the sentence it could describe.
                 continue;
@@ -3059,11 +3063,22 @@ impl Assessor<'_> {
             .is_some_and(|c| self.layout.sentence(c.span.start) == s)
     }
 
+    /// Whether a dare to guess comes just before `span`, in its paragraph or the one before
+    /// ("guess whose hamstrings i got to work on today" and then "hint: 29 everest summits"):
+    /// the hint is whoever was served.
+    fn dared(&self, span: Span) -> bool {
+        let p = self.layout.paragraph(span.start);
+        self.cues
+            .iter()
+            .take_while(|c| c.span.start < span.start)
+            .any(|c| c.kind == CueKind::Teaser && self.layout.paragraph(c.span.start) + 1 >= p)
+    }
+
     /// Whether someone is in the sentence of `span` or, in the same paragraph, the next one:
     /// "Spotted the pink Defender in the car park. 36 weeks now and still out on the farms
     /// with her arm up a cow".
     fn someone_in_or_after(&self, span: Span) -> bool {
-        if self.someone_in_sentence(span) {
+        if self.someone_in_sentence(span) || self.dared(span) {
             return true;
         }
         let s = self.layout.sentence(span.start);

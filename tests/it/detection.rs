@@ -5803,3 +5803,41 @@ clients:
         "pass"
     );
 }
+
+#[test]
+fn a_hint_after_a_dare_to_guess_describes_whoever_was_served() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Khumbu Physio, staff: [Sunita], population: 9000}
+clients:
+  - id: C1
+    name: Phurba Nuru Sherpa
+    public_figure: true
+    attributes:
+      traits: [29 Everest summits]
+  - id: C2
+    name: Kartik Rai
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "guess whose hamstrings i got to work on today\n\nhint: 29 everest summits. TWENTY. NINE.\n"
+        ),
+        pair("block", &["C1"])
+    );
+    // Told as news, with no dare and nobody served, the record is his own.
+    assert_eq!(
+        judge(&ws, "Congratulations on 29 Everest summits, a record!").0,
+        "pass"
+    );
+    // A Nepali month is a date.
+    assert_eq!(
+        judge(
+            &ws,
+            "612 treatment sessions between Bhadra and Kartik, our busiest season yet."
+        )
+        .0,
+        "pass"
+    );
+}
