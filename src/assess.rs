@@ -1584,7 +1584,7 @@ impl Assessor<'_> {
     }
 
     /// Whether a name that is a month is joined to another date ("April and May are already
-    /// filling up", "June or July"): the calendar, not April or June.
+    /// filling up", "June or July", "Bhadra – Kartik"): the calendar, not April or June.
     fn months_joined(&self, name: &str, before: &str, after: &str) -> bool {
         let lx = self.input.lexicons;
         if !lx.is_calendar_word(name) {
@@ -1607,7 +1607,22 @@ impl Assessor<'_> {
             .map(crate::normalize::normalize)
             .collect();
         let pair = |w: &[String]| w.len() == 2 && joins(&w[0]) && lx.is_calendar_word(&w[1]);
-        pair(&ahead) || pair(&behind)
+        // "Bhadra – Kartik": a range written with a dash.
+        let dashed = |gap: &str, word: Option<&String>| {
+            matches!(gap.trim(), "-" | "–" | "—") && word.is_some_and(|w| lx.is_calendar_word(w))
+        };
+        let gap_ahead = after
+            .split(|c: char| c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let gap_behind = before
+            .rsplit(|c: char| c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        pair(&ahead)
+            || pair(&behind)
+            || dashed(gap_ahead, ahead.first())
+            || dashed(gap_behind, behind.first())
     }
 
     /// Whether an age follows in apposition: "Bill, 58, had never had a facial".

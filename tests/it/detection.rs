@@ -5841,3 +5841,31 @@ clients:
         "pass"
     );
 }
+
+#[test]
+fn thanks_in_other_languages_and_month_ranges_with_a_dash() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Po Sau Tong, staff: [Cindy], population: 15000}
+clients:
+  - id: C1
+    name: Fong Mei-Ling
+    aliases: [荷筆]
+  - id: C2
+    name: Kartik Rai
+"#,
+    );
+    // A pen name thanked to its face, in Cantonese.
+    assert_eq!(
+        judge(&ws, "多謝 荷筆 for the very kind words about our clinic!"),
+        pair("warn", &["C1"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "**Autumn (Bhadra – Kartik), all agencies together**: 341 sessions."
+        )
+        .0,
+        "pass"
+    );
+}
