@@ -92,6 +92,10 @@ CORPORA = {
     "somali": os.path.join(ROOT, "corpora", "somali"),
     "shore": os.path.join(ROOT, "corpora", "shore"),
     "hillcountry": os.path.join(ROOT, "corpora", "hillcountry"),
+    "haiti": os.path.join(ROOT, "corpora", "haiti"),
+    "chinatown": os.path.join(ROOT, "corpora", "chinatown"),
+    "vegas": os.path.join(ROOT, "corpora", "vegas"),
+    "khumbu": os.path.join(ROOT, "corpora", "khumbu"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]
