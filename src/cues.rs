@@ -227,7 +227,7 @@ fn is_a_length(text: &str, start: usize, end: usize) -> bool {
 pub fn testimonials(source: &str) -> Vec<Cue> {
     const DASHES: [&str; 4] = ["—", "–", "--", "-"];
     const CLOSING: [char; 5] = ['"', '”', '’', '\'', '»'];
-    // A line's prose: without its block-quote marks, emphasis and trailing emoji.
+    // Where a line's words start (after its block-quote marks), and whether it is quoted.
     let prose = |line: &str| -> (usize, bool) {
         let rest = line.trim_start_matches(|c: char| c == '>' || c.is_whitespace());
         (line.len() - rest.len(), line.trim_start().starts_with('>'))
