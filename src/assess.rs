@@ -1649,7 +1649,8 @@ impl Assessor<'_> {
             "does", "doesn't", "can", "can't", "could", "couldn't", "will", "won't", "would",
             "always", "never", "just", "finally", "came", "comes", "booked", "books", "said",
             "says", "told", "got", "gets", "brought", "finished", "started", "ran", "walked",
-            "left", "made", "sent", "still", "also", "and", "'s", "’s",
+            "left", "made", "sent", "still", "also", "and", "'s", "’s", "stopped", "dropped",
+            "popped", "swung", "showed", "took",
         ];
         let after = self.text[span.end..].trim_start_matches([' ', '\u{a0}']);
         if after.starts_with("'s ") || after.starts_with("’s ") {

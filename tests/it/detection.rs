@@ -5869,3 +5869,46 @@ clients:
         "pass"
     );
 }
+
+#[test]
+fn a_stage_name_that_is_a_flower_is_someone_when_she_stops_by() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Night Owl, staff: [Renata], population: 420000}
+clients:
+  - id: C1
+    name: Dahlia Reyes
+    aliases: [DAHLIA]
+    public_figure: true
+  - id: C2
+    name: Mabel Ortiz
+    attributes:
+      age: 81
+      places: [Sun City]
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Dahlia stopped by before her Friday show and took a pic with the crew!"
+        ),
+        pair("block", &["C1"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Dahlias stopped blooming in October, so the vase is empty."
+        )
+        .0,
+        "pass"
+    );
+    // "One of our sweethearts" is one client, told by her age and town.
+    assert_eq!(
+        judge(
+            &ws,
+            "Happy birthday to one of our Sun City sweethearts: 81 years young this week!!"
+        )
+        .0,
+        "warn"
+    );
+}
