@@ -3084,10 +3084,17 @@ impl Assessor<'_> {
     /// the hint is whoever was served.
     fn dared(&self, span: Span) -> bool {
         let p = self.layout.paragraph(span.start);
-        self.cues
+        // The cues are sorted: only those from the paragraph before on are read, not every cue
+        // of a long draft for every roster phrase in it.
+        let from = match p {
+            0 | 1 => 0,
+            _ => self.layout.paragraphs[p - 1],
+        };
+        let first = self.cues.partition_point(|c| c.span.start < from);
+        self.cues[first..]
             .iter()
             .take_while(|c| c.span.start < span.start)
-            .any(|c| c.kind == CueKind::Teaser && self.layout.paragraph(c.span.start) + 1 >= p)
+            .any(|c| c.kind == CueKind::Teaser)
     }
 
     /// Whether someone is in the sentence of `span` or, in the same paragraph, the next one:
