@@ -5,7 +5,7 @@
 //! and licence. Code decides what a match *means*; these files only say which words exist and
 //! how common they are.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::Deserialize;
 
@@ -183,13 +183,13 @@ pub struct DisclosureTerms {
 pub struct Lexicons {
     /// Normalised first name → per-mille of people with it (the larger of the 1990 census and
     /// recent births, so names popular since are common too).
-    pub first_names: HashMap<String, f32>,
+    pub first_names: FxHashMap<String, f32>,
     /// The same names in order, for looking up short forms.
     pub by_prefix: std::collections::BTreeMap<String, f32>,
     /// Normalised surname → per-mille.
-    pub surnames: HashMap<String, f32>,
+    pub surnames: FxHashMap<String, f32>,
     /// Ordinary English word → frequency rank (1 = most common).
-    pub words: HashMap<String, u32>,
+    pub words: FxHashMap<String, u32>,
     /// Phrases that say someone is a client.
     pub context: Vec<Phrase>,
     /// Where a client sits or lies for their session: "on Rafa's table" is a strong sign.
@@ -202,24 +202,24 @@ pub struct Lexicons {
     pub not_a_visit: Vec<String>,
     /// Words that put a person in a sentence ("she", "owner", "regular", "lad"), so that a
     /// trait or a business there may describe someone.
-    pub people: std::collections::HashSet<String>,
+    pub people: FxHashSet<String>,
     /// Words that tell a share of the clientele ("a third of", "most of"): the rest of their
     /// sentence is about a group.
     pub shares: Vec<String>,
     /// Words that announce a winner ("winner", "goes to", "congrats").
     pub winners: Vec<String>,
     /// Days, months and feasts, normalised: a date is everyone's, never a name or a place.
-    pub calendar: std::collections::HashSet<String>,
+    pub calendar: FxHashSet<String>,
     /// Words for an animal: a name just after one ("her mare Dolly", "our clinic dog Buck")
     /// is the animal's, all through the draft.
-    pub animals: std::collections::HashSet<String>,
+    pub animals: FxHashSet<String>,
     /// Things named after a person ("the Jón Sigurðsson statue"): a name beside one names
     /// the thing.
-    pub namesakes: std::collections::HashSet<String>,
+    pub namesakes: FxHashSet<String>,
     /// Words before a name that make it a saint's, a place's ("St. Maarten", "San Marco").
     pub saints: Vec<String>,
     /// Words as texts and captions write them ("your" → "ur"), normalised.
-    pub chat: HashMap<String, Vec<String>>,
+    pub chat: FxHashMap<String, Vec<String>>,
     /// Words before a name that make it a business's ("Café De Beer", "Hotel Des Indes").
     pub venues: Vec<String>,
     /// Words thanking a named person to their face.
@@ -266,7 +266,7 @@ pub struct Lexicons {
     /// Words that start or join a surname and are never one alone ("de", "van", "bin").
     pub surname_particles: Vec<String>,
     /// Titles that say a gender ("uncle", "mrs"), normalised.
-    pub title_genders: HashMap<String, Gender>,
+    pub title_genders: FxHashMap<String, Gender>,
     /// One-person roles.
     pub roles: Vec<Role>,
     /// Words before a role that point at its one holder ("the", "our", Bajan "de").
@@ -299,7 +299,7 @@ struct Context {
     namesakes: Vec<String>,
     saints: Vec<String>,
     venues: Vec<String>,
-    chat: HashMap<String, Vec<String>>,
+    chat: FxHashMap<String, Vec<String>>,
     thanks: Thanks,
     tending: Tending,
     our_one: Vec<String>,
@@ -312,7 +312,7 @@ struct Context {
 pub struct Language {
     /// Small words of the language that are not English words, normalised: two in one
     /// sentence say it is in this language.
-    pub markers: std::collections::HashSet<String>,
+    pub markers: FxHashSet<String>,
     /// English cue words that are ordinary words in this language, normalised.
     pub false_friends: Vec<String>,
 }
