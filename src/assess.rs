@@ -3170,6 +3170,12 @@ impl Assessor<'_> {
                 // "in the only holden ute on the island": the writer says there is one.
                 role_k = Some(1.0);
             }
+            if crate::cues::roster_owner(c.kind).is_some()
+                && crate::cues::is_identity_number(&self.text[c.span.range()])
+            {
+                // "the 47 car": one driver races under a number.
+                role_k = Some(1.0);
+            }
             let rate = match c.kind {
                 CueKind::Occupation(i) => lx.occupations[i as usize].base_rate,
                 CueKind::Role(i) => {
@@ -4005,6 +4011,9 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
         }
         // "all our weekend cricketers": a kind of people, not one famous one.
         CueKind::Occupation(_) | CueKind::PublicRole(_) if is_generic_plural(text, c.span) => false,
+        // "tougher than every single pit crew guy I've worked on", "any nurse will tell you":
+        // anyone of the trade, no one in particular.
+        CueKind::Occupation(_) | CueKind::PublicRole(_) if is_quantified(text, c.span) => false,
         // "brides for May are already booking trials": a part many play, in the plural.
         CueKind::Role(i) if !lx.roles[i as usize].job && is_generic_plural(text, c.span) => false,
         // "retired fellas who've never talked", "pregnant ladies": a kind of people.
@@ -4959,6 +4968,19 @@ fn is_generic_plural(text: &str, span: Span) -> bool {
     // our farmers" is one of them.
     let recent = recent_words(text, span.start);
     !(one_of(&recent) || recent.iter().any(|w| w.chars().all(|c| c.is_ascii_digit())))
+}
+
+/// Whether a job phrase is led by "every", "any" or "each" ("every single pit crew guy", "any
+/// good plumber"); not "every Tuesday the nurse".
+fn is_quantified(text: &str, span: Span) -> bool {
+    let quantifier = |w: &str| matches!(w, "every" | "any" | "each");
+    match recent_words(text, span.start).as_slice() {
+        [w, ..] if quantifier(w) => true,
+        [between, w, ..] => {
+            quantifier(w) && matches!(between.as_str(), "single" | "other" | "good" | "decent")
+        }
+        _ => false,
+    }
 }
 
 /// The last six words of the sentence before `end`, lowercased, latest first.

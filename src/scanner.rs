@@ -367,7 +367,9 @@ impl Scanner {
             let span = norm.span(hit.start, hit.end);
             if contacts.iter().any(|c| c.span.overlaps(span))
                 || names_a_thing(text, hit.start, hit.end, &self.lexicons.namesakes)
-                || after_one_of(text, hit.start, &self.lexicons.saints)
+                // "St Mary's", "San Marco": a saint's one name; "St Mary Jones" is still Mary Jones.
+                || (!text[hit.start..hit.end].contains(' ')
+                    && after_one_of(text, hit.start, &self.lexicons.saints))
                 || venues.contains(&text[hit.start..hit.end])
                 || names_a_shop(text, hit.start, hit.end)
             {
@@ -1325,7 +1327,12 @@ fn after_one_of(text: &str, start: usize, words: &[String]) -> bool {
 /// Whether the name at `start..end` of normalised `text` names a thing after a person: "the
 /// Jón Sigurðsson statue", "Jón Sigurðsson (the statue!!)", "the statue of Jón Sigurðsson",
 /// "the trawler Einar Guðfinnsson".
-fn names_a_thing(text: &str, start: usize, end: usize, namesakes: &HashSet<String>) -> bool {
+fn names_a_thing(
+    text: &str,
+    start: usize,
+    end: usize,
+    namesakes: &rustc_hash::FxHashSet<String>,
+) -> bool {
     let after = text[end..].trim_start_matches([' ', '(']);
     let after = after.strip_prefix("the ").unwrap_or(after);
     let next = after
@@ -1437,12 +1444,34 @@ impl Compiled {
         if let Some(short) = short_name(&roster.practice.name) {
             b.add(&normalize(short), Target::Exempt);
         }
+        // (The words of clients' names, which a staff member's surname alone never hides.)
+        let client_words: std::collections::HashSet<String> = roster
+            .clients
+            .iter()
+            .flat_map(|c| std::iter::once(&c.name).chain(&c.aliases))
+            .flat_map(|n| {
+                normalize(n)
+                    .split(' ')
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         for staff in &roster.practice.staff {
             let full = normalize(staff);
             b.add(&full, Target::Staff);
             let tokens = name_tokens(&full, staff, lexicons);
             if let Some(first) = tokens.first() {
                 b.add(first, Target::Staff);
+            }
+            // "Nishimura Kōji" is "Kōji-sensei" at work: a two-word name that is not a known
+            // given name and surname may be written family name first, so its last word is
+            // theirs too (not the "Mullins" of Jade Mullins), unless a client's name has it.
+            if let [first, last] = &tokens[..]
+                && !lexicons.first_names.contains_key(*first)
+                && !lexicons.surnames.contains_key(*last)
+                && !client_words.contains(*last)
+            {
+                b.add(last, Target::Staff);
             }
             // "Mai Kou" of Mai Kou Xiong, "Mary Ann" of Mary Ann Smith: a given name of two
             // words, whose second word alone may be a client's ("Kou"); not "Anna de" of Anna

@@ -4385,6 +4385,12 @@ clients:
         judge(&ws, "Maarten was on my table at 7am, his knee is better\n").0,
         "block"
     );
+    // A saint has one name: "St Maarten de Vries" is still the client (a word such as "st",
+    // or the ligature "ﬅ", before a full name).
+    assert_eq!(
+        judge(&ws, "ﬅ Maarten de Vries came in for a massage\n"),
+        pair("block", &["C001"])
+    );
     // How booked a month is, and a month's weddings, are the calendar.
     assert_eq!(
         judge(
@@ -5910,5 +5916,87 @@ clients:
         )
         .0,
         "warn"
+    );
+}
+
+#[test]
+fn a_number_a_client_races_under_is_theirs_however_written() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Pit Stop Massage, staff: [Wade Cline], population: 40000}
+clients:
+  - id: C1
+    name: Colt Sherrill
+    attributes:
+      occupation: stock car driver
+      affiliations: ["No. 47"]
+  - id: C2
+    name: Travis Mauldin
+    attributes:
+      occupation: jackman for Cartwright Racing
+"#,
+    );
+    // "No. 47" on the roster is "the 47 car" and "the #47" in a post.
+    assert_eq!(
+        judge(
+            &ws,
+            "Somebody who drives the 47 car has been on our table twice a week since that wreck.\n"
+        ),
+        pair("block", &["C1"])
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "The #47 was on my table this morning, that shoulder is moving again!\n"
+        ),
+        pair("block", &["C1"])
+    );
+    // A bus or a count of minutes is nobody's number.
+    assert_eq!(
+        judge(
+            &ws,
+            "Took the 47 bus in today, so I was late for my own massage.\n"
+        )
+        .0,
+        "pass"
+    );
+    // A pit-crew trade is an occupation: the jackman in for his back is someone.
+    assert_ne!(
+        judge(
+            &ws,
+            "The jackman came in Monday limping, left Wednesday jogging.\n"
+        )
+        .0,
+        "pass"
+    );
+    // ... but "every pit crew guy" is anyone.
+    assert_eq!(
+        judge(
+            &ws,
+            "She is tougher than every single jackman I have ever met, never flinches.\n"
+        )
+        .0,
+        "pass"
+    );
+}
+
+#[test]
+fn a_staff_name_written_family_name_first_is_staff_by_its_given_name() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Hidamari Seitai, staff: [Nishimura Kōji], population: 110000}
+clients:
+  - id: C1
+    name: Tanaka Yui
+"#,
+    );
+    // "Kōji-sensei" is the practitioner, not a teacher who is a client.
+    assert_eq!(
+        judge(
+            &ws,
+            "Every winter Kōji-sensei sees the same thing: our hips and lower backs complain.\n"
+        )
+        .0,
+        "pass"
     );
 }
