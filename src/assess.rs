@@ -4873,6 +4873,49 @@ fn of_a_thing(text: &str, span: Span) -> bool {
     let mut words = after
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty());
+    // "[📸 A five-gallon bucket of muscadines on our front counter]": a caption that starts
+    // with "a" or "an" and has no person in it (no pronoun, no name, no person word).
+    let caption = rest
+        .trim_start_matches([':', ' '])
+        .split([']', '\n'])
+        .next()
+        .unwrap_or("");
+    let caption = &caption[..caption
+        .char_indices()
+        .nth(160)
+        .map_or(caption.len(), |(i, _)| i)];
+    let mut caption_words = caption
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty());
+    if caption_words
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+        && caption_words.all(|w| {
+            let lower = w.to_lowercase();
+            !w.starts_with(char::is_uppercase)
+                && !PEOPLE.contains(&lower.as_str())
+                && !lower.ends_with("'s")
+                && !matches!(
+                    lower.as_str(),
+                    "he" | "she"
+                        | "him"
+                        | "her"
+                        | "his"
+                        | "hers"
+                        | "they"
+                        | "them"
+                        | "their"
+                        | "selfie"
+                        | "portrait"
+                        | "headshot"
+                        | "smiling"
+                        | "smile"
+                        | "face"
+                )
+        })
+    {
+        return true;
+    }
     // "photo of our van", "the only photo attached is our van", "the pic below shows the new
     // room": a verb or "of", then a determiner and the thing.
     let mut linked = false;

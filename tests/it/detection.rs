@@ -6000,3 +6000,38 @@ clients:
         "pass"
     );
 }
+
+#[test]
+fn a_caption_of_a_thing_is_no_photo_of_the_client_and_a_result_felt_is_a_visit() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Victory Lane Massage, staff: [Tammy Jo], population: 40000}
+clients:
+  - id: C1
+    name: Dale Pressley
+    consent:
+      - {id: K1, scope: [status, name, story], channels: [social], granted: 2026-01-10, evidence: k1.pdf}
+  - id: C2
+    name: Elisapee Kilabuk
+    aliases: ["@elisapee.onair"]
+    public_figure: true
+"#,
+    );
+    // The photo is of the fruit he brought, which his consent does not need to cover.
+    let fruit = "[📸 A five-gallon bucket of muscadines on our front counter]\n\n\
+                 Dale Pressley came in for his appointment and brought us muscadines!\n";
+    assert_eq!(judge(&ws, fruit), pair("pass", &[]));
+    // A caption with him in it is a photo of him.
+    let him = "[📸 Dale Pressley with a bucket of muscadines on our front counter]\n\n\
+               Dale Pressley came in for his appointment and brought us muscadines!\n";
+    assert_eq!(judge(&ws, him).0, "block");
+    // A public figure thanked for a shout-out, then told to feel better than in years: a client.
+    assert_eq!(
+        judge(
+            &ws,
+            "huge thanks to @elisapee.onair for the shoutout this morning!!! she told the whole \
+             town her shoulders havent felt this good since before covid\n"
+        ),
+        pair("block", &["C2"])
+    );
+}
