@@ -96,6 +96,10 @@ CORPORA = {
     "chinatown": os.path.join(ROOT, "corpora", "chinatown"),
     "vegas": os.path.join(ROOT, "corpora", "vegas"),
     "khumbu": os.path.join(ROOT, "corpora", "khumbu"),
+    "iqaluit": os.path.join(ROOT, "corpora", "iqaluit"),
+    "rio": os.path.join(ROOT, "corpora", "rio"),
+    "osaka": os.path.join(ROOT, "corpora", "osaka"),
+    "mooresville": os.path.join(ROOT, "corpora", "mooresville"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]
