@@ -1526,6 +1526,7 @@ fn identity_numbers(a: &crate::roster::Attributes) -> Vec<String> {
         .iter()
         .chain(&a.affiliations)
         .chain(&a.traits)
+        .filter(|p| p.bytes().any(|b| b.is_ascii_digit()))
         .flat_map(|p| NUMBER.captures_iter(p).filter_map(|c| c.get(1)))
         .map(|m| m.as_str().trim_start_matches('0').to_owned())
         .filter(|n| !n.is_empty())

@@ -1444,18 +1444,24 @@ impl Compiled {
         if let Some(short) = short_name(&roster.practice.name) {
             b.add(&normalize(short), Target::Exempt);
         }
-        // (The words of clients' names, which a staff member's surname alone never hides.)
-        let client_words: std::collections::HashSet<String> = roster
-            .clients
-            .iter()
-            .flat_map(|c| std::iter::once(&c.name).chain(&c.aliases))
-            .flat_map(|n| {
-                normalize(n)
-                    .split(' ')
-                    .map(str::to_owned)
-                    .collect::<Vec<_>>()
+        // (The words of clients' names, which a staff member's last name alone never hides;
+        // read only if some staff name may be written family name first.)
+        let client_words = std::cell::OnceCell::new();
+        let client_words = || {
+            client_words.get_or_init(|| {
+                roster
+                    .clients
+                    .iter()
+                    .flat_map(|c| std::iter::once(&c.name).chain(&c.aliases))
+                    .flat_map(|n| {
+                        normalize(n)
+                            .split(' ')
+                            .map(str::to_owned)
+                            .collect::<Vec<_>>()
+                    })
+                    .collect::<std::collections::HashSet<String>>()
             })
-            .collect();
+        };
         for staff in &roster.practice.staff {
             let full = normalize(staff);
             b.add(&full, Target::Staff);
@@ -1469,7 +1475,7 @@ impl Compiled {
             if let [first, last] = &tokens[..]
                 && !lexicons.first_names.contains_key(*first)
                 && !lexicons.surnames.contains_key(*last)
-                && !client_words.contains(*last)
+                && !client_words().contains(*last)
             {
                 b.add(last, Target::Staff);
             }
