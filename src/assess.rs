@@ -4858,6 +4858,12 @@ fn names_a_service(text: &str, span: Span, lx: &Lexicons) -> bool {
     lx.trade_nouns.iter().any(|n| n.eq_ignore_ascii_case(next))
 }
 
+/// Words that put a person in a photo caption beside `of_a_thing`'s person nouns.
+const CAPTION_PEOPLE: &[&str] = &[
+    "he", "she", "him", "her", "his", "hers", "they", "them", "their", "selfie", "portrait",
+    "headshot", "smiling", "smile", "face",
+];
+
 /// Whether a photo is of a thing: "photos of the room (empty, no people)", "pics of the new
 /// reformers" (not "a photo of the birthday girl", "photos of our winners").
 fn of_a_thing(text: &str, span: Span) -> bool {
@@ -4895,23 +4901,7 @@ fn of_a_thing(text: &str, span: Span) -> bool {
             !w.starts_with(char::is_uppercase)
                 && !PEOPLE.contains(&lower.as_str())
                 && !lower.ends_with("'s")
-                && !matches!(
-                    lower.as_str(),
-                    "he" | "she"
-                        | "him"
-                        | "her"
-                        | "his"
-                        | "hers"
-                        | "they"
-                        | "them"
-                        | "their"
-                        | "selfie"
-                        | "portrait"
-                        | "headshot"
-                        | "smiling"
-                        | "smile"
-                        | "face"
-                )
+                && !CAPTION_PEOPLE.contains(&lower.as_str())
         })
     {
         return true;

@@ -1555,56 +1555,17 @@ fn bare_number_of_something(text: &str, start: usize, end: usize) -> bool {
     // was on my table") leave it theirs.
     !word.is_empty()
         && next.starts_with(char::is_alphabetic)
-        && !matches!(
-            word,
-            "car"
-                | "truck"
-                | "jersey"
-                | "shirt"
-                | "crew"
-                | "team"
-                | "pit"
-                | "bike"
-                | "boat"
-                | "driver"
-                | "guy"
-                | "man"
-                | "kid"
-                | "boy"
-                | "girl"
-                | "for"
-                | "on"
-                | "in"
-                | "at"
-                | "and"
-                | "or"
-                | "but"
-                | "is"
-                | "was"
-                | "has"
-                | "had"
-                | "have"
-                | "who"
-                | "with"
-                | "to"
-                | "from"
-                | "came"
-                | "comes"
-                | "come"
-                | "got"
-                | "just"
-                | "did"
-                | "does"
-                | "will"
-                | "can"
-                | "finally"
-                | "said"
-                | "says"
-                | "told"
-                | "stopped"
-                | "went"
-        )
+        && !THEIRS_AFTER_NUMBER.contains(&word)
 }
+
+/// Words after "the 47" that leave the number someone's: a racer's things, a person word, or
+/// a little word that goes on with the sentence.
+const THEIRS_AFTER_NUMBER: &[&str] = &[
+    "car", "truck", "jersey", "shirt", "crew", "team", "pit", "bike", "boat", "driver", "guy",
+    "man", "kid", "boy", "girl", "for", "on", "in", "at", "and", "or", "but", "is", "was", "has",
+    "had", "have", "who", "with", "to", "from", "came", "comes", "come", "got", "just", "did",
+    "does", "will", "can", "finally", "said", "says", "told", "stopped", "went",
+];
 
 /// Whether a roster cue's text is a number told as someone's ("the 47", "#9", "No. 11"): a
 /// number worn by one person names them.
