@@ -135,6 +135,9 @@ pub struct CueMatcher {
     /// visitor between "had" and "in" (the phrase is a strong client sign; its cue is the
     /// "in ..." part, so that it never overlaps the description inside it).
     visit: Regex,
+    /// "while his mom gets her sciatica sorted": someone's complaint seen to (a sign only when
+    /// the words between are a health detail the automaton found).
+    seen_to: Regex,
     /// "To the sweet gentleman who tucked a $2 bill...", "to the young fella with the yellow
     /// ute": a public call-out of one person, however the writer qualifies them.
     callout: Regex,
@@ -400,6 +403,10 @@ impl CueMatcher {
                 r"\b(?:had|got) (?:a|an|the|her|his|our|one|two|three|four|some|my)(?: [\w'’-]+){0,4} (in (?:today|this|on|yesterday|twice|again|for|last|earlier))\b",
             )
             .expect("visit pattern"),
+            seen_to: Regex::new(
+                r"\b(?:gets?|getting|got|having|had) (?:her|his|their) ((?:[\w'’-]+ ){1,3})(sorted|seen to|looked at|worked on|fixed up)\b",
+            )
+            .expect("seen-to pattern"),
             callout: callout_pattern(&lx.callout),
             tended: tended_pattern(&lx.tending),
             our_one: Regex::new(&format!(
@@ -495,6 +502,20 @@ impl CueMatcher {
         // trait, which a sign would hide.
         services.retain(|s| !cues[roster_from..].iter().any(|r| r.span.overlaps(s.span)));
         cues.append(&mut services);
+        for caps in self.seen_to.captures_iter(text) {
+            let (Some(what), Some(verb)) = (caps.get(1), caps.get(2)) else {
+                continue;
+            };
+            let what = norm.span(what.start(), what.end());
+            if cues.iter().any(|c| {
+                c.kind == CueKind::Health && what.start <= c.span.start && c.span.end <= what.end
+            }) {
+                cues.push(Cue {
+                    span: norm.span(verb.start(), verb.end()),
+                    kind: CueKind::Context(Strength::Strong),
+                });
+            }
+        }
         for caps in self.visit.captures_iter(text) {
             if let Some(m) = caps.get(1) {
                 cues.push(Cue {

@@ -6035,3 +6035,36 @@ clients:
         pair("block", &["C2"])
     );
 }
+
+#[test]
+fn a_complaint_seen_to_is_a_visit() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Siqiniq Physio, staff: [Tyler], population: 7400}
+clients:
+  - id: C1
+    name: Sylvia Lyall
+    attributes:
+      traits: [walks her black Newfoundland dog Bosun every morning]
+"#,
+    );
+    // Her dog in the car while she "gets her sciatica sorted": she is being treated.
+    assert_ne!(
+        judge(
+            &ws,
+            "bosun the big fluffy newfie waiting sooo patiently in the car while his mom gets \
+             her sciatica sorted\n"
+        )
+        .0,
+        "pass"
+    );
+    // A car seen to is no one's treatment.
+    assert_eq!(
+        judge(
+            &ws,
+            "bosun the big fluffy newfie waiting in the car while his mom gets her truck fixed up\n"
+        )
+        .0,
+        "pass"
+    );
+}
