@@ -1344,7 +1344,10 @@ fn names_a_thing(
         .filter(|w| !w.is_empty());
     let (previous, earlier) = (before.next(), before.next());
     let named_after = |w: Option<&str>| w.is_some_and(|w| namesakes.contains(w));
-    namesakes.contains(next)
+    // "jackson st" is a street; "Mary Jones rd" (a full name before an abbreviation, which a
+    // typo or a signature makes as easily) is still Mary Jones.
+    let abbreviation = matches!(next, "st" | "ave" | "rd" | "blvd" | "ln" | "hwy");
+    namesakes.contains(next) && !(abbreviation && text[start..end].contains(' '))
         || previous == Some("of") && named_after(earlier)
         || named_after(previous) && matches!(earlier, Some("the" | "a" | "our" | "his" | "her"))
 }

@@ -4391,6 +4391,11 @@ clients:
         judge(&ws, "ﬅ Maarten de Vries came in for a massage\n"),
         pair("block", &["C001"])
     );
+    // Nor is a full name before a street abbreviation a street ("jackson st" is one).
+    assert_eq!(
+        judge(&ws, "Maarten de Vries rd came in for a massage\n"),
+        pair("block", &["C001"])
+    );
     // How booked a month is, and a month's weddings, are the calendar.
     assert_eq!(
         judge(
