@@ -502,7 +502,14 @@ impl CueMatcher {
         // trait, which a sign would hide.
         services.retain(|s| !cues[roster_from..].iter().any(|r| r.span.overlaps(s.span)));
         cues.append(&mut services);
-        for caps in self.seen_to.captures_iter(text) {
+        // (Only in a draft with a health detail: the pattern's verbs are everywhere.)
+        let seen_to = cues
+            .iter()
+            .any(|c| c.kind == CueKind::Health)
+            .then(|| self.seen_to.captures_iter(text))
+            .into_iter()
+            .flatten();
+        for caps in seen_to {
             let (Some(what), Some(verb)) = (caps.get(1), caps.get(2)) else {
                 continue;
             };
@@ -1330,15 +1337,8 @@ impl RosterNeedles {
             // "No. 47 Cartwright Racing", "wears number 11": a number a client races or plays
             // under is theirs however it is written ("the 47 car", "the #47", "number 11").
             for number in identity_numbers(a) {
-                for form in [
-                    format!("no. {number}"),
-                    format!("no {number}"),
-                    format!("number {number}"),
-                    format!("#{number}"),
-                    format!("the {number}"),
-                    format!("the #{number}"),
-                ] {
-                    pending.push((form, CueKind::RosterAttribute(i)));
+                for form in NUMBER_FORMS {
+                    pending.push((format!("{form}{number}"), CueKind::RosterAttribute(i)));
                 }
             }
             let workplaces = a.workplaces();
@@ -1591,17 +1591,16 @@ const THEIRS_AFTER_NUMBER: &[&str] = &[
 /// Whether a roster cue's text is a number told as someone's ("the 47", "#9", "No. 11"): a
 /// number worn by one person names them.
 pub(crate) fn is_identity_number(cue: &str) -> bool {
-    let rest = cue
-        .strip_prefix("the ")
-        .or_else(|| cue.strip_prefix("The "))
-        .unwrap_or(cue);
-    let rest = ["no. ", "No. ", "no ", "No ", "number ", "Number ", "#"]
-        .iter()
-        .find_map(|p| rest.strip_prefix(p))
-        .unwrap_or(rest);
-    let rest = rest.strip_prefix('#').unwrap_or(rest);
-    !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit())
+    let cue = cue.to_ascii_lowercase();
+    NUMBER_FORMS.iter().any(|form| {
+        cue.strip_prefix(form)
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
+
+/// How a number someone races or plays under is written before its digits: the needles of
+/// [`RosterNeedles`] and the test of [`is_identity_number`].
+const NUMBER_FORMS: [&str; 6] = ["no. ", "no ", "number ", "#", "the ", "the #"];
 
 /// The client a roster cue belongs to.
 pub(crate) fn roster_owner(kind: CueKind) -> Option<u32> {
