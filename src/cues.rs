@@ -131,7 +131,11 @@ pub struct CueMatcher {
     roster: NameIndex,
     roster_kinds: Vec<Vec<CueKind>>,
     ages: Vec<(Regex, AgeForm)>,
-    /// "had her worship in twice", "had a famous face in on Saturday": a visit told with the
+    /// "C5/C6", "L4-L5", "L5/S1": two neighbouring vertebrae, a health detail (checked in
+    /// [`vertebrae`]).
+    vertebrae: Regex,
+    /// "had her worship in twice", "had a famous face in on Saturday", "got that hot towel
+    /// shave in here this morning": a visit told with the
     /// visitor between "had" and "in" (the phrase is a strong client sign; its cue is the
     /// "in ..." part, so that it never overlaps the description inside it).
     visit: Regex,
@@ -399,8 +403,10 @@ impl CueMatcher {
             roster: r.index,
             roster_kinds: r.kinds,
             ages,
+            vertebrae: Regex::new(r"\b([ctl])(\d{1,2}) ?[/-] ?([ctls]?)(\d{1,2})\b")
+                .expect("vertebrae pattern"),
             visit: Regex::new(
-                r"\b(?:had|got) (?:a|an|the|her|his|our|one|two|three|four|some|my)(?: [\w'’-]+){0,4} (in (?:today|this|on|yesterday|twice|again|for|last|earlier))\b",
+                r"\b(?:had|got) (?:a|an|the|that|her|his|our|one|two|three|four|some|my)(?: [\w'’-]+){0,4} (in (?:here )?(?:today|this|on|yesterday|twice|again|for|last|earlier))\b",
             )
             .expect("visit pattern"),
             seen_to: Regex::new(
@@ -440,6 +446,7 @@ impl CueMatcher {
         let mut injury_words: Vec<(usize, usize, u8)> = Vec::new();
         let mut services: Vec<Cue> = Vec::new();
         let mut tended_parts: Vec<usize> = Vec::new();
+        let mut jobs: Vec<(usize, usize)> = Vec::new();
         for m in self.automaton.find_overlapping_iter(text) {
             let id = m.pattern().as_usize();
             let mark = self.marks.get(id).copied().unwrap_or(0);
@@ -483,10 +490,22 @@ impl CueMatcher {
                 if !(own_body && matches!(kind, CueKind::Context(_))) {
                     cues.push(Cue { span, kind });
                 }
+                if matches!(kind, CueKind::Occupation(_)) {
+                    jobs.push((m.start(), m.end()));
+                }
             }
         }
         if !injury_words.is_empty() {
             self.injuries(norm, &injury_words, &mut cues);
+        }
+        for caps in self.vertebrae.captures_iter(text) {
+            if vertebrae(&caps) {
+                let m = caps.get(0).expect("whole match");
+                cues.push(Cue {
+                    span: norm.span(m.start(), m.end()),
+                    kind: CueKind::Health,
+                });
+            }
         }
         let roster_from = cues.len();
         for (start, end, id) in self.roster.find(text) {
@@ -633,6 +652,15 @@ impl CueMatcher {
                 kind: CueKind::CallOut,
             });
         }
+        // "To the fisherman who paid his bill in fresh fish": a call-out by trade.
+        for (start, end) in jobs {
+            if let Some(from) = job_callout(text, start, end) {
+                cues.push(Cue {
+                    span: norm.span(from, end),
+                    kind: CueKind::CallOut,
+                });
+            }
+        }
         let habits = self
             .habit
             .find_iter(text)
@@ -774,6 +802,70 @@ fn callout_pattern(nouns: &[String]) -> Regex {
     ))
     .expect("call-out pattern")
 }
+
+/// Where a call-out of one person by their trade starts, for the job word at `start..end`:
+/// "To the fisherman who", "shoutout to that electrician with"; not "to the nurses who" (a
+/// group), "to the plumber" (no one singled out) or "went to the dentist who" (the "to" of a
+/// verb: only a "to" that opens the sentence or follows thanks is a call-out).
+fn job_callout(text: &str, start: usize, end: usize) -> Option<usize> {
+    let job = &text[start..end];
+    if job.ends_with('s') && !job.ends_with("ss") {
+        return None;
+    }
+    let after = text[end..].strip_prefix(' ')?.split(' ').next()?;
+    if !matches!(after.trim_end_matches([',', '.']), "who" | "with" | "that") {
+        return None;
+    }
+    let word_before = |at: usize| {
+        let head = text[..at].trim_end_matches(' ');
+        let from = head.rfind([' ', '\n']).map_or(0, |i| i + 1);
+        (from, &head[from..])
+    };
+    let mut at = start;
+    // "to the [young] [local] fisherman": the article at most two words back.
+    for _ in 0..3 {
+        let (from, word) = word_before(at);
+        if matches!(word, "the" | "that" | "a") {
+            let (to_from, raw) = word_before(from);
+            let to = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
+            if !to.eq_ignore_ascii_case("to") {
+                return None;
+            }
+            let to_start = to_from + raw.len() - to.len();
+            let (_, thanks) = word_before(to_from);
+            let opens = text[..to_from]
+                .trim_end_matches(' ')
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+                || to_start > to_from;
+            return (opens || CALLOUT_LEADS.contains(&thanks)).then_some(to_start);
+        }
+        if from == 0
+            || !word
+                .chars()
+                .all(|c| c.is_alphanumeric() || "'’-".contains(c))
+        {
+            return None;
+        }
+        at = from;
+    }
+    None
+}
+
+/// The words a call-out's "to" follows when it does not open its sentence: "shoutout to the
+/// ...", "big thanks to the ...".
+const CALLOUT_LEADS: [&str; 9] = [
+    "shoutout",
+    "shout-out",
+    "out",
+    "thanks",
+    "thank",
+    "cheers",
+    "props",
+    "kudos",
+    "respect",
+];
 
 /// Whether a number is followed by a unit, so it is a measure and not an age.
 fn is_measure(after: &str) -> bool {
@@ -1054,6 +1146,48 @@ fn is_someones(owner: &str, before: Option<&str>, between: Option<&str>) -> bool
         && !between.is_some_and(|w| matches!(w, "day" | "night" | "eve" | "special" | "own"))
 }
 
+/// Whether a match of the vertebrae pattern names two neighbouring vertebrae of one spine: "C5/C6",
+/// "c5-6", "L4-L5", "T11/T12", "C7/T1", "L5/S1"; not "C3/C7" or "T2-L4" (a span of the
+/// spine is not a level), nor "T8/T9" counted past a region's last vertebra ("C8/C9").
+fn vertebrae(caps: &regex::Captures<'_>) -> bool {
+    let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u8>().ok());
+    let (Some(region), Some(first), Some(second)) = (caps.get(1), number(2), number(4)) else {
+        return false;
+    };
+    let region = region.as_str();
+    let next = caps.get(3).map_or("", |m| m.as_str());
+    let count = match region {
+        "c" => 7,
+        "t" => 12,
+        _ => 5,
+    };
+    if next.is_empty() || next == region {
+        (1..=count).contains(&first) && second == first + 1 && second <= count
+    } else {
+        // Where one region meets the next.
+        matches!(
+            (region, next, first, second),
+            ("c", "t", 7, 1) | ("t", "l", 12, 1) | ("l", "s", 5, 1)
+        )
+    }
+}
+
+/// "on table 2", "in chair #3": `start..end` is "on table"; one or two digits follow.
+fn numbered_seat(norm: &Normalized, start: usize, end: usize) -> Option<Cue> {
+    let text = norm.as_str();
+    if !crate::scanner::is_word_bounded(text, start, end) {
+        return None;
+    }
+    let rest = text[end..].strip_prefix(' ')?;
+    let rest = rest.strip_prefix('#').unwrap_or(rest);
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after = rest[digits..].chars().next();
+    ((1..=2).contains(&digits) && after.is_none_or(|c| !c.is_alphanumeric())).then(|| Cue {
+        span: norm.span(start, end + (text[end..].len() - rest.len()) + digits),
+        kind: CueKind::Context(Strength::Strong),
+    })
+}
+
 /// "our 10am", "her 9:30 pm", "his 90 min": a time or length (`start..end` is its "am",
 /// "pm" or "min") with digits and a possessive before it, as a weak client sign (a class has a
 /// time too).
@@ -1090,10 +1224,17 @@ fn gestation(text: &str, start: usize, end: usize) -> bool {
     ) || matches!(next, "now" | "today" | "pregnant" | "along" | "gone")
 }
 
+/// The words that put someone on or in a seat: "on Rafa's table", "in chair 2".
+const SEAT_PREPOSITIONS: [&str; 4] = ["on", "onto", "in", "into"];
+
 /// "on Rafa's table", "in Dean's chair": a seat (`start..end` is "'s table") with "on" or "in"
-/// and one word before it, as a strong client sign.
+/// and one word before it, as a strong client sign. "on table 2", "in chair #3" (`start..end`
+/// is "on table"): a numbered seat of the practice, as strong a sign.
 fn seat(norm: &Normalized, start: usize, end: usize) -> Option<Cue> {
     let text = norm.as_str();
+    if !text[start..].starts_with('\'') {
+        return numbered_seat(norm, start, end);
+    }
     let before = &text[..start];
     let name_start = before
         .char_indices()
@@ -1168,6 +1309,9 @@ fn lexicon_needles(lx: &Lexicons, b: &mut Builder) {
     }
     for seat in &lx.seats {
         b.mark(&format!("'s {}", normalize(seat)), SEAT);
+        for on in SEAT_PREPOSITIONS {
+            b.mark(&format!("{on} {}", normalize(seat)), SEAT);
+        }
     }
     for unit in &lx.appointment_units {
         b.mark(&normalize(unit), TIME);
@@ -1327,6 +1471,7 @@ impl RosterNeedles {
             for p in a.workplaces() {
                 mine.insert(normalize(p));
             }
+            mine.extend(local_job_words(a.occupation.as_deref().unwrap_or(""), lx));
             for p in mine {
                 *shared.entry(p).or_default() += 1;
             }
@@ -1352,6 +1497,14 @@ impl RosterNeedles {
                     std::iter::once(n).chain(words)
                 })
                 .collect();
+            // "pulenu'u (village mayor) of Vaiala": a job told in a word no lexicon has is the
+            // client's, said alone ("the pulenu'u of Vaiala"); not a title that is part of a
+            // name of theirs ("Faletua Malia").
+            for job in local_job_words(a.occupation.as_deref().unwrap_or(""), lx) {
+                if shared.get(&job).is_none_or(|&o| o < 3) && !own.contains(&job) {
+                    pending.push((job, CueKind::RosterAttribute(i)));
+                }
+            }
             let phrases = a
                 .affiliations
                 .iter()
@@ -1415,6 +1568,16 @@ impl RosterNeedles {
                         let uncommon = || words.iter().any(|w| !lx.is_common_word(w, 10_000));
                         if part != n && (words.len() >= 3 || words.len() == 2 && uncommon()) {
                             add(part);
+                        }
+                    }
+                }
+                // "sign-off \"Keep it 11\"", "bleached \"nevou\" hair": the words in quotes
+                // are what the client is known by, said on their own.
+                if kind == CueKind::RosterTrait(i) {
+                    for quoted in phrase.split(['"', '“', '”']).skip(1).step_by(2) {
+                        let quoted = normalize(quoted.trim());
+                        if quoted != n {
+                            add(&quoted);
                         }
                     }
                 }
@@ -1600,7 +1763,20 @@ pub(crate) fn is_identity_number(cue: &str) -> bool {
 
 /// How a number someone races or plays under is written before its digits: the needles of
 /// [`RosterNeedles`] and the test of [`is_identity_number`].
-const NUMBER_FORMS: [&str; 6] = ["no. ", "no ", "number ", "#", "the ", "the #"];
+const NUMBER_FORMS: [&str; 12] = [
+    "no. ",
+    "no ",
+    "number ",
+    "#",
+    "the ",
+    "the #",
+    "jersey ",
+    "camisa ",
+    "camiseta ",
+    "dorsal ",
+    "numero ",
+    "nummer ",
+];
 
 /// The client a roster cue belongs to.
 pub(crate) fn roster_owner(kind: CueKind) -> Option<u32> {
@@ -1635,6 +1811,39 @@ fn glossed<'a>(phrase: &'a str, lx: &Lexicons) -> Vec<&'a str> {
         }
     }
     out
+}
+
+/// The words of a roster occupation that name the job in a word that is neither ordinary
+/// English nor in the occupations lexicon (which finds its own words): "pulenu'u" of
+/// "pulenu'u (village mayor) of Vaiala; high chief", "hataalii" of "hataałii (medicine man)".
+/// Only a one-word job at the head of a part, before "of", "at", "for" or a bracket.
+fn local_job_words(occupation: &str, lx: &Lexicons) -> Vec<String> {
+    let known = |w: &str| {
+        lx.is_common_word(w, 40_000)
+            || lx.occupations.iter().any(|o| {
+                std::iter::once(&o.term)
+                    .chain(&o.forms)
+                    .any(|f| normalize(f) == w)
+            })
+    };
+    occupation
+        .split(';')
+        .filter_map(|part| {
+            // (Not a word in brackets: "team roper (heeler)" is a kind of roper.)
+            let part = part.split(['(', ',']).next().unwrap_or("");
+            let words: Vec<&str> = part.split_whitespace().collect();
+            let head = *words.first()?;
+            let rest_ok = words
+                .get(1)
+                .is_none_or(|w| matches!(*w, "of" | "at" | "for" | "in"));
+            let job = normalize(head.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''));
+            (rest_ok
+                && head.chars().next().is_some_and(char::is_lowercase)
+                && job.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && !known(&job))
+            .then_some(job)
+        })
+        .collect()
 }
 
 /// Whether a roster phrase names the practice's own programme: it carries a distinctive word
@@ -1870,8 +2079,54 @@ mod tests {
                 .contains(&("his 90 min".to_owned(), CueKind::Context(Strength::Weak)))
         );
         assert!(signs("the dog's table manners; open at 10am").is_empty());
+        assert!(
+            signs("guess who was on table 2 at 6h")
+                .contains(&("on table 2".to_owned(), CueKind::Context(Strength::Strong)))
+        );
+        assert!(
+            signs("sat in chair #3 all morning")
+                .contains(&("in chair #3".to_owned(), CueKind::Context(Strength::Strong)))
+        );
+        // A count, a year or a word after the seat is not its number.
+        assert!(signs("put it on table 250, in chair yoga, won table 2").is_empty());
         // Whatever stands before the name.
         assert!(signs("on 👀Rafa's table, in 👀's chair, our 👀10am").len() <= 3);
+    }
+
+    #[test]
+    fn a_trade_called_out_is_a_call_out() {
+        let callouts = |text: &str| -> Vec<String> {
+            kinds(text)
+                .into_iter()
+                .filter(|(_, k)| *k == CueKind::CallOut)
+                .map(|(t, _)| t)
+                .collect()
+        };
+        assert_eq!(
+            callouts("To the fisherman who paid his bill in fish: thank you"),
+            ["To the fisherman"]
+        );
+        assert_eq!(
+            callouts("huge shoutout to the young electrician with the van"),
+            ["to the young electrician"]
+        );
+        assert!(callouts("I went to the dentist who fixed my tooth").is_empty());
+        assert!(callouts("To the nurses who cared for Mum, and to the plumber.").is_empty());
+    }
+
+    #[test]
+    fn two_neighbouring_vertebrae_are_a_health_detail() {
+        let health = |text: &str| -> Vec<String> {
+            kinds(text)
+                .into_iter()
+                .filter(|(_, k)| *k == CueKind::Health)
+                .map(|(t, _)| t)
+                .collect()
+        };
+        assert_eq!(health("C5/C6 completely locked"), ["C5/C6"]);
+        let found = health("the c4-5 and C7/T1, then T12 / L1");
+        assert_eq!(found, ["c4-5", "C7/T1", "T12 / L1"]);
+        assert!(health("a C3/C7 cable, size L1/S2, T8-T10, c7/c8, T1-L3, 2024-25").is_empty());
     }
 
     #[test]
