@@ -4009,6 +4009,15 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
         {
             false
         }
+        // "Somebody's little linebacker in a #4 jersey": a child playing at a famous part.
+        CueKind::PublicRole(_)
+            if matches!(
+                last_word(&text[..c.span.start]).to_lowercase().as_str(),
+                "little" | "lil" | "tiny" | "mini"
+            ) =>
+        {
+            false
+        }
         // "all our weekend cricketers": a kind of people, not one famous one.
         CueKind::Occupation(_) | CueKind::PublicRole(_) if is_generic_plural(text, c.span) => false,
         // "tougher than every single pit crew guy I've worked on", "any nurse will tell you":

@@ -6073,3 +6073,156 @@ clients:
         "pass"
     );
 }
+
+#[test]
+fn a_numbered_seat_is_a_visit_and_two_vertebrae_are_health() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Studio Ripresa, staff: [Chiara], population: 38000}
+clients:
+  - id: C1
+    name: Océane Marchetti
+    aliases: ["@oceane.onair"]
+    attributes:
+      occupation: morning TV presenter
+  - id: C2
+    name: Elias Korhonen
+    aliases: ["@ek58official"]
+    consent:
+      - {id: K2, scope: [status, name, photo], channels: [social], granted: 2026-01-10, evidence: k2.pdf}
+"#,
+    );
+    // A handle with "on table 2": she was here.
+    assert_eq!(
+        judge(
+            &ws,
+            "guess who was on table 2 at 6h before going LIVE\n@oceane.onair glowing\n"
+        ),
+        pair("block", &["C1"])
+    );
+    // His consent covers his name and photo, not which vertebrae were locked.
+    assert_eq!(
+        judge(
+            &ws,
+            "Grazie @ek58official! A whole evening on the neck, C5/C6 locked. P4 on Sunday\n"
+        ),
+        pair("block", &["C2"])
+    );
+    assert_eq!(
+        judge(&ws, "Grazie @ek58official! P4 on Sunday, what a drive\n"),
+        pair("pass", &[])
+    );
+}
+
+#[test]
+fn a_catchphrase_in_quotes_and_a_local_job_word_are_the_clients() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Kingdom Kutz, staff: [Terrence], population: 500000}
+clients:
+  - id: C1
+    name: Darius Kimbrough
+    aliases: [DK]
+    attributes:
+      occupation: evening news anchor
+      traits: [bald with a sharp beard line, sign-off "Keep it 11"]
+  - id: C2
+    name: Seiuli Penitito Alapati
+    attributes:
+      occupation: pulenu'u (village mayor) of Vaiala; high chief
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "KEEP IT 11 🫡 pulled up for the Friday fresh before the 6 o'clock 📸\n"
+        )
+        .1,
+        ["C1"]
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "We had the honour of looking after the pulenu'u of Vaiala this week; his hips earned it.\n"
+        ),
+        pair("block", &["C2"])
+    );
+}
+
+#[test]
+fn a_child_playing_at_a_famous_part_and_a_club_winger_are_not_public_figures() {
+    let ws = Workspace::new();
+    assert_ne!(
+        judge(
+            &ws,
+            "Somebody's little linebacker jumped on table 2 and snapped the headrest off 😩\n"
+        )
+        .0,
+        "block"
+    );
+    assert_ne!(
+        judge(
+            &ws,
+            "Last month a young winger from one of the local clubs came to us with a hamstring.\n"
+        )
+        .0,
+        "block"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "A young winger for the Dolphins came to us with a hamstring.\n"
+        )
+        .0,
+        "block"
+    );
+}
+
+#[test]
+fn a_trade_called_out_warns() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Malolo Physio, staff: [Mele], population: 37000}
+clients:
+  - id: C1
+    name: Malo Faasavalu
+"#,
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "To the fisherman who paid his bill in fresh fish this morning: thank you!\n"
+        )
+        .0,
+        "warn"
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "I went to the dentist who fixed my tooth, then opened the shop.\n"
+        )
+        .0,
+        "pass"
+    );
+}
+
+#[test]
+fn a_greeting_that_is_a_name_is_no_client() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Malolo Physio, staff: [Mele], population: 37000}
+clients:
+  - id: C1
+    name: Malo Faasavalu
+    aliases: [Malo]
+  - id: C2
+    name: Tasi Leavasa
+    aliases: [Tasi]
+    consent:
+      - {id: K2, scope: [status, name, story], channels: [newsletter], granted: 2026-01-10, evidence: k2.pdf}
+"#,
+    );
+    let draft = "---\nchannel: newsletter\n---\n**Tasi Leavasa** has been one of our clients since \
+                 last year and started a stretch for the morning staff. Mālō lava, Tasi!\n";
+    assert_eq!(judge(&ws, draft), pair("pass", &[]));
+}
