@@ -1558,6 +1558,14 @@ impl RosterNeedles {
                     }
                 };
                 add(&n);
+                // "#asmonacofeminines": a club or a workplace run together in a hashtag (not
+                // the town's own tag, "#mallardbeach" for the mayor of Mallard Beach).
+                if affiliation && n.contains(' ') && !common.contains(&n) {
+                    let joined: String = n.chars().filter(|c| c.is_alphanumeric()).collect();
+                    if joined.chars().count() >= 10 {
+                        add(&joined);
+                    }
+                }
                 // "purple Jeep Wrangler with DART QUEEN plate" is told in parts: "the purple
                 // Jeep Wrangler", "that DART QUEEN plate". A part of three words or more is
                 // specific enough, or of two with an uncommon word ("flamingo decals").
@@ -2025,6 +2033,11 @@ mod tests {
         assert!(found("salt & supply chains").is_empty());
         // A local place that is one client's workplace still points at them.
         assert_eq!(found("the Station 17 captain"), ["Station 17"]);
+        // Run together in a hashtag.
+        assert_eq!(
+            found("#upcountryfeedsupply #hawaii"),
+            ["upcountryfeedsupply"]
+        );
     }
 
     #[test]
