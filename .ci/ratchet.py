@@ -100,6 +100,10 @@ CORPORA = {
     "rio": os.path.join(ROOT, "corpora", "rio"),
     "osaka": os.path.join(ROOT, "corpora", "osaka"),
     "mooresville": os.path.join(ROOT, "corpora", "mooresville"),
+    "monaco": os.path.join(ROOT, "corpora", "monaco"),
+    "apia": os.path.join(ROOT, "corpora", "apia"),
+    "chinle": os.path.join(ROOT, "corpora", "chinle"),
+    "atlanta": os.path.join(ROOT, "corpora", "atlanta"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]

@@ -1498,10 +1498,10 @@ impl RosterNeedles {
                 })
                 .collect();
             // "pulenu'u (village mayor) of Vaiala": a job told in a word no lexicon has is the
-            // client's, said alone ("the pulenu'u of Vaiala"); not a title that is part of a
-            // name of theirs ("Faletua Malia").
+            // client's, said alone ("the pulenu'u of Vaiala"), when no other client has it; not
+            // a title that is part of a name of theirs ("Faletua Malia").
             for job in local_job_words(a.occupation.as_deref().unwrap_or(""), lx) {
-                if shared.get(&job).is_none_or(|&o| o < 3) && !own.contains(&job) {
+                if shared.get(&job).is_none_or(|&o| o == 1) && !own.contains(&job) {
                     pending.push((job, CueKind::RosterAttribute(i)));
                 }
             }
