@@ -1706,7 +1706,21 @@ impl Assessor<'_> {
         // Who a shared first name points at depends on the draft's cues only, not on where the
         // name is: decided once per set of clients.
         let mut decided: HashMap<Vec<u32>, Option<u32>> = HashMap::new();
-        for (span, clients) in spans {
+        for (span, mut clients) in spans {
+            // "shandiin's dad came in for a trim": the client is the relative, the one whose
+            // roster entry ties them to her ("father of barrel racer Shandiin Bitsui"), or no
+            // one on the roster.
+            if is_kin(self.text, span, &self.input.lexicons.kin) {
+                clients = clients
+                    .iter()
+                    .filter_map(|&(c, f)| self.relative_of(c).map(|o| (o, f)))
+                    .collect();
+                clients.sort_by(|a, b| a.0.cmp(&b.0));
+                clients.dedup_by_key(|&mut (c, _)| c);
+                if clients.is_empty() {
+                    continue;
+                }
+            }
             // "Will" after "Will Ashby": the same person again, already reported, unless
             // that report was short of a block and this mention says more ("★★★★★ Jón
             // Sigurðsson ... Takk Nonni!! So glad the shoulder is back in action", a public

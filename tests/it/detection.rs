@@ -6226,3 +6226,31 @@ clients:
                  last year and started a stretch for the morning staff. Mālō lava, Tasi!\n";
     assert_eq!(judge(&ws, draft), pair("pass", &[]));
 }
+
+#[test]
+fn a_first_names_relative_is_the_client_their_entry_ties_to_it() {
+    let roster = |tie: &str| {
+        format!(
+            r#"version: 1
+practice: {{name: Hozho Hair, staff: [Kayla], population: 4500}}
+clients:
+  - id: C1
+    name: Shandiin Bitsui
+    public_figure: true
+    attributes:
+      occupation: professional barrel racer
+  - id: C2
+    name: Virgil Bitsui
+    attributes:
+      occupation: silversmith
+      traits: [{tie}silver concho belt]
+"#
+        )
+    };
+    let draft = "shandiin's dad came in for a trim today and brought me these earrings 😭\n";
+    let ws = with_roster(&roster("father of barrel racer Shandiin Bitsui, "));
+    assert_eq!(judge(&ws, draft), pair("block", &["C2"]));
+    // With no client tied to her, her dad is no one on the roster, and she was not here.
+    let ws = with_roster(&roster(""));
+    assert!(!judge(&ws, draft).1.contains(&"C1".to_owned()));
+}
