@@ -161,6 +161,32 @@ pub(crate) fn is_kin(text: &str, span: Span, kin: &Kinship) -> bool {
     words.len() - of <= 3 && is_relative(&words[..of])
 }
 
+/// Whether the words after a one-person role name its holder's parent, spouse or child with
+/// the possessive left out, as chat does: "our councilman mama pulled up", "the mayor son".
+/// (Only after a role: "a nurse mom" is a mother who nurses.)
+fn kin_without_possessive(after: &str) -> bool {
+    let word = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next())
+        .unwrap_or("");
+    matches!(
+        word.to_lowercase().as_str(),
+        "mama"
+            | "momma"
+            | "mom"
+            | "mum"
+            | "mother"
+            | "daddy"
+            | "dad"
+            | "wife"
+            | "husband"
+            | "son"
+            | "daughter"
+            | "grandma"
+            | "granny"
+    )
+}
+
 /// An adult's age told in a description, and the pronoun it was told with ("in her early
 /// twenties").
 struct AgeSaid {
@@ -780,6 +806,8 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
                     | CueKind::RosterPlace(_)
                     | CueKind::RosterTrait(_)
             ) && is_kin(text, c.span, &input.lexicons.kin)
+                || matches!(c.kind, CueKind::Role(_) | CueKind::PublicRole(_))
+                    && kin_without_possessive(&text[c.span.end..])
         })
         .map(|c| c.span)
         .collect();

@@ -197,6 +197,24 @@ fn is_habit(text: &str, at: usize) -> bool {
     })
 }
 
+/// Whether the age whose number starts at `start` is a likeness, not anyone's age: "walked out like she was 50",
+/// "moves like a 20-year-old", "as if he were 30", "like i'm 25 again".
+fn is_a_likeness(text: &str, start: usize) -> bool {
+    let words: Vec<&str> = text[..start].split_whitespace().rev().take(3).collect();
+    let like = |w: &str| matches!(w, "like" | "if" | "though");
+    match words.as_slice() {
+        [a, l, ..] if matches!(*a, "a" | "an") && like(l) => true,
+        [v, p, l, ..] if matches!(*v, "was" | "is" | "were" | "are") && like(l) => {
+            matches!(*p, "she" | "he" | "i" | "you" | "they" | "we")
+        }
+        [p, l, ..] if like(l) => matches!(
+            *p,
+            "she's" | "he's" | "i'm" | "you're" | "they're" | "we're" | "shes" | "hes" | "im"
+        ),
+        _ => false,
+    }
+}
+
 /// Whether the age at `start..end` is anyone's, not the reader's: "whether you are 20 or
 /// 80", "if you're 40".
 fn is_anyones_age(text: &str, start: usize, end: usize) -> bool {
@@ -693,6 +711,7 @@ impl CueMatcher {
                     continue;
                 };
                 if is_measure(&text[all.end()..])
+                    || is_a_likeness(text, num.start())
                     || is_anyones_age(text, all.start(), all.end())
                     || is_a_length(text, all.start(), all.end())
                 {
@@ -2237,6 +2256,9 @@ mod tests {
             );
         }
         for text in [
+            "She walked out that door like she was 50",
+            "moves like a 20-year-old on the reformer",
+            "dancing like he's 25 again",
             "the studio is 10 minutes away",
             "scored 20 and he was thrilled",
             "she's two and into everything",

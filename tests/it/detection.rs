@@ -6254,3 +6254,33 @@ clients:
     let ws = with_roster(&roster(""));
     assert!(!judge(&ws, draft).1.contains(&"C1".to_owned()));
 }
+
+#[test]
+fn a_roles_relative_without_the_possessive_and_an_age_in_a_likeness() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Kingdom Kutz, staff: [Bernice], population: 500000}
+clients:
+  - id: C1
+    name: Earnestine Booker
+    attributes:
+      occupation: retired schoolteacher
+      age: 78
+      traits: [the councilman's mother]
+  - id: C2
+    name: Ray Booker
+    attributes:
+      occupation: city councilman
+      age: 50
+"#,
+    );
+    // "councilman mama" is his mother; "like she was 50" is nobody's age.
+    assert_eq!(
+        judge(
+            &ws,
+            "Our councilman mama pulled up for the massage chair, 78 years YOUNG, retired \
+             schoolteacher. She walked out that door like she was 50 🔥\n"
+        ),
+        pair("block", &["C1"])
+    );
+}
