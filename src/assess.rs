@@ -1743,7 +1743,7 @@ impl Assessor<'_> {
                     .iter()
                     .filter_map(|&(c, f)| self.relative_of(c).map(|o| (o, f)))
                     .collect();
-                clients.sort_by(|a, b| a.0.cmp(&b.0));
+                clients.sort_by_key(|a| a.0);
                 clients.dedup_by_key(|&mut (c, _)| c);
                 if clients.is_empty() {
                     continue;
