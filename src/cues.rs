@@ -197,8 +197,8 @@ fn is_habit(text: &str, at: usize) -> bool {
     })
 }
 
-/// Whether the age whose number starts at `start` is a likeness, not anyone's age: "walked out like she was 50",
-/// "moves like a 20-year-old", "as if he were 30", "like i'm 25 again".
+/// Whether the age whose number starts at `start` is a likeness, not anyone's age: "walked
+/// out like she was 50", "moves like a 20-year-old", "as if he were 30", "like i'm 25 again".
 fn is_a_likeness(text: &str, start: usize) -> bool {
     let words: Vec<&str> = text[..start].split_whitespace().rev().take(3).collect();
     let like = |w: &str| matches!(w, "like" | "if" | "though");
