@@ -6284,3 +6284,27 @@ clients:
         pair("block", &["C1"])
     );
 }
+
+#[test]
+fn an_italian_relative_of_a_named_client_is_the_relative() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Studio Ripresa, staff: [Chiara], population: 38000}
+clients:
+  - id: C1
+    name: Grace Gastaldi
+    attributes:
+      age: 84
+      traits: [mother of Maître Carlo Gastaldi]
+  - id: C2
+    name: Carlo Gastaldi
+    aliases: ["Maître Gastaldi"]
+"#,
+    );
+    let (_, ids) = judge(
+        &ws,
+        "Tanti auguri to la mamma di Maître Gastaldi, who turns 85 on Sunday! Your Tuesday \
+         slot is yours until you're 100.\n",
+    );
+    assert_eq!(ids, ["C1"]);
+}
