@@ -1165,8 +1165,8 @@ fn is_someones(owner: &str, before: Option<&str>, between: Option<&str>) -> bool
         && !between.is_some_and(|w| matches!(w, "day" | "night" | "eve" | "special" | "own"))
 }
 
-/// Whether a match of the vertebrae pattern names two neighbouring vertebrae of one spine: "C5/C6",
-/// "c5-6", "L4-L5", "T11/T12", "C7/T1", "L5/S1"; not "C3/C7" or "T2-L4" (a span of the
+/// Whether a match of the vertebrae pattern names two neighbouring vertebrae of one spine:
+/// "C5/C6", "c5-6", "L4-L5", "T11/T12", "C7/T1", "L5/S1"; not "C3/C7" or "T2-L4" (a span of the
 /// spine is not a level), nor "T8/T9" counted past a region's last vertebra ("C8/C9").
 fn vertebrae(caps: &regex::Captures<'_>) -> bool {
     let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u8>().ok());
@@ -1481,7 +1481,22 @@ impl RosterNeedles {
         // them: a phrase on three or more clients' entries is not a cue, nor is any part of
         // it (the count of needles below then sees only the phrases that remain).
         let mut shared: HashMap<String, usize> = HashMap::new();
-        for c in &roster.clients {
+        // Each client's jobs in words no lexicon has, found once (see `local_job_words`).
+        let known_jobs: std::collections::HashSet<String> = lx
+            .occupations
+            .iter()
+            .flat_map(|o| std::iter::once(&o.term).chain(&o.forms))
+            .map(|f| normalize(f))
+            .collect();
+        let local_jobs: Vec<Vec<String>> = roster
+            .clients
+            .iter()
+            .map(|c| {
+                let occupation = c.attributes.occupation.as_deref().unwrap_or("");
+                local_job_words(occupation, lx, &known_jobs)
+            })
+            .collect();
+        for (c, jobs) in roster.clients.iter().zip(&local_jobs) {
             let a = &c.attributes;
             let mut mine: std::collections::HashSet<String> = std::collections::HashSet::new();
             for p in a.affiliations.iter().chain(&a.traits).chain(&a.places) {
@@ -1490,7 +1505,7 @@ impl RosterNeedles {
             for p in a.workplaces() {
                 mine.insert(normalize(p));
             }
-            mine.extend(local_job_words(a.occupation.as_deref().unwrap_or(""), lx));
+            mine.extend(jobs.iter().cloned());
             for p in mine {
                 *shared.entry(p).or_default() += 1;
             }
@@ -1519,9 +1534,9 @@ impl RosterNeedles {
             // "pulenu'u (village mayor) of Vaiala": a job told in a word no lexicon has is the
             // client's, said alone ("the pulenu'u of Vaiala"), when no other client has it; not
             // a title that is part of a name of theirs ("Faletua Malia").
-            for job in local_job_words(a.occupation.as_deref().unwrap_or(""), lx) {
-                if shared.get(&job).is_none_or(|&o| o == 1) && !own.contains(&job) {
-                    pending.push((job, CueKind::RosterAttribute(i)));
+            for job in &local_jobs[i as usize] {
+                if shared.get(job).is_none_or(|&o| o == 1) && !own.contains(job) {
+                    pending.push((job.clone(), CueKind::RosterAttribute(i)));
                 }
             }
             let phrases = a
@@ -1841,18 +1856,16 @@ fn glossed<'a>(phrase: &'a str, lx: &Lexicons) -> Vec<&'a str> {
 }
 
 /// The words of a roster occupation that name the job in a word that is neither ordinary
-/// English nor in the occupations lexicon (which finds its own words): "pulenu'u" of
+/// English nor in the occupations lexicon (`known_jobs`, its terms and forms normalised: it
+/// finds its own words): "pulenu'u" of
 /// "pulenu'u (village mayor) of Vaiala; high chief", "hataalii" of "hataałii (medicine man)".
 /// Only a one-word job at the head of a part, before "of", "at", "for" or a bracket.
-fn local_job_words(occupation: &str, lx: &Lexicons) -> Vec<String> {
-    let known = |w: &str| {
-        lx.is_common_word(w, 40_000)
-            || lx.occupations.iter().any(|o| {
-                std::iter::once(&o.term)
-                    .chain(&o.forms)
-                    .any(|f| normalize(f) == w)
-            })
-    };
+fn local_job_words(
+    occupation: &str,
+    lx: &Lexicons,
+    known_jobs: &std::collections::HashSet<String>,
+) -> Vec<String> {
+    let known = |w: &str| lx.is_common_word(w, 40_000) || known_jobs.contains(w);
     occupation
         .split(';')
         .filter_map(|part| {
