@@ -643,7 +643,10 @@ pub(crate) fn assess(input: &Input<'_>) -> Vec<Finding> {
                 && first_person(text, c.span))
         })
         .filter(|c| {
-            !(c.kind == CueKind::Photo && (of_a_thing(text, c.span) || photo_refused(text, c.span)))
+            !(c.kind == CueKind::Photo
+                && (of_a_thing(text, c.span)
+                    || photo_refused(text, c.span)
+                    || in_speech(text, c.span)))
         })
         .filter(|c| plausible(text, c, input.lexicons, input.cues))
         .filter(|c| !is_own_trade(text, c, &input.roster.practice.name))
@@ -4987,6 +4990,26 @@ fn photo_refused(text: &str, span: Span) -> bool {
             matches!(p[0].as_str(), "didn't" | "doesn't" | "didn’t" | "doesn’t")
                 && matches!(p[1].as_str(), "want" | "like")
         })
+}
+
+/// Whether `span` sits inside a quotation on its line: words someone said ("eu preciso estar
+/// bonita porque vou aparecer em mil fotos", "can I see the pics first?") tell of photos, they
+/// are not the post's.
+fn in_speech(text: &str, span: Span) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let (before, after) = (&text[line_start..span.start], &text[span.end..line_end]);
+    let open = |o: char, c: char| {
+        before
+            .rfind(o)
+            .is_some_and(|i| before[i..].find(c).is_none())
+    };
+    let curly = open('“', '”') && after.contains('”');
+    let guillemets = open('«', '»') && after.contains('»');
+    let straight = before.matches('"').count() % 2 == 1 && after.contains('"');
+    curly || guillemets || straight
 }
 
 /// The word after `span`, lowercased.

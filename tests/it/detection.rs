@@ -376,6 +376,39 @@ fn a_picture_in_the_post_is_a_photo_disclosure() {
         ),
         pair("pass", &[])
     );
+    // Photos someone speaks of are not the post's; a camera outside the quote is.
+    for (said, verdict) in [
+        (
+            "He asked \"can I see the photos first?\" Of course!",
+            "pass",
+        ),
+        ("He said “I hope I look good in the photos.”", "pass"),
+        ("He said “thanks!” 📸 photos below", "block"),
+    ] {
+        assert_eq!(
+            judge(&ws, &format!("{post}\n{said}\n")).0,
+            verdict,
+            "{said}"
+        );
+    }
+}
+
+#[test]
+fn health_told_in_portuguese_is_health() {
+    let ws = Workspace::new();
+    let post = "---\nchannel: raffle\n---\nParabéns Gus Petrakis, our raffle winner!\n";
+    assert_eq!(judge(&ws, post), pair("pass", &[]));
+    for told in [
+        "Gus voltou depois da lesão no joelho.",
+        "A fibromialgia não o segura!",
+        "Tudo certo no pós-operatório.",
+    ] {
+        assert_eq!(
+            judge(&ws, &format!("{post}\n{told}\n")),
+            pair("block", &["C006"]),
+            "{told}"
+        );
+    }
 }
 
 #[test]
