@@ -394,7 +394,7 @@ fn a_picture_in_the_post_is_a_photo_disclosure() {
 }
 
 #[test]
-fn health_told_in_portuguese_is_health() {
+fn health_in_portuguese_or_in_other_words_is_health() {
     let ws = Workspace::new();
     let post = "---\nchannel: raffle\n---\nParabéns Gus Petrakis, our raffle winner!\n";
     assert_eq!(judge(&ws, post), pair("pass", &[]));
@@ -402,6 +402,7 @@ fn health_told_in_portuguese_is_health() {
         "Gus voltou depois da lesão no joelho.",
         "A fibromialgia não o segura!",
         "Tudo certo no pós-operatório.",
+        "Gus was losing handfuls of hair last spring.",
     ] {
         assert_eq!(
             judge(&ws, &format!("{post}\n{told}\n")),
