@@ -4122,7 +4122,7 @@ fn plausible(text: &str, c: &Cue, lx: &Lexicons, cues: &[Cue]) -> bool {
             // "Dragons" alone may be a word; "a certain Dragons hooker" is the team.
             let named = full || !team.ambiguous || original.contains(' ');
             let winked = winked_at(text, c.span, cues);
-            winked || (capital && named)
+            winked || (capital && named) || plays_for(text, c.span)
         }
         CueKind::Entourage => {
             let before = text[..c.span.start].trim_end();
@@ -4191,6 +4191,54 @@ fn follows_the_team(after: &str) -> bool {
     ]
     .iter()
     .any(|w| next.eq_ignore_ascii_case(w))
+}
+
+/// Whether the team at `team` is played for: "a lefty who throws 97 for the jays", "he
+/// skates for the Wild", "signed with the Saints". Birds and saints are not pitched for, so a
+/// team name that is also a word, even in lower case, is the team here.
+fn plays_for(text: &str, team: Span) -> bool {
+    const PLAYS: &[&str] = &[
+        "plays",
+        "played",
+        "playing",
+        "pitches",
+        "pitched",
+        "pitching",
+        "throws",
+        "threw",
+        "throwing",
+        "skates",
+        "skated",
+        "skating",
+        "bats",
+        "batted",
+        "batting",
+        "kicks",
+        "kicked",
+        "bowls",
+        "bowled",
+        "signed",
+        "suits",
+        "suited",
+        "drafted",
+        "catches",
+        "caught",
+        "quarterbacks",
+    ];
+    let before = tail(text, team.start, 60);
+    let sentence = before
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(before, |i| &before[i + 1..]);
+    let words: Vec<&str> = words_of(sentence).collect();
+    let [.., link, article] = words.as_slice() else {
+        return false;
+    };
+    let lead = &words[words.len().saturating_sub(5)..words.len() - 2];
+    matches!(link.to_lowercase().as_str(), "for" | "with" | "by")
+        && article.eq_ignore_ascii_case("the")
+        && lead
+            .iter()
+            .any(|w| PLAYS.iter().any(|p| w.eq_ignore_ascii_case(p)))
 }
 
 /// Whether a team name at `team` is pointed at: a hint before it in its sentence ("a certain

@@ -4970,6 +4970,25 @@ fn a_boxers_weight_class_is_a_public_figure_in_a_client_context() {
 }
 
 #[test]
+fn a_team_played_for_is_the_team_however_written() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Test Spa, staff: [Ann Lee], population: 20000}\nclients:\n  \
+         - id: c-1\n    name: Jorge Goulart\n",
+    );
+    // "Jays" alone may be birds; pitched for, it is the team, in any case.
+    for post in [
+        "my 7am today was a lefty who throws 97 for the jays",
+        "My 7am today was a lefty who pitches for the Jays.",
+    ] {
+        assert_eq!(judge(&ws, &format!("{post}\n")).0, "block", "{post}");
+    }
+    assert_eq!(
+        judge(&ws, "My 7am today was up early to feed the jays.\n").0,
+        "pass"
+    );
+}
+
+#[test]
 fn a_fan_of_a_team_is_described_not_famous() {
     let ws = with_roster(
         "version: 1\npractice: {name: Test Spa, staff: [Ann Lee], population: 20000}\nclients:\n  \
