@@ -1563,11 +1563,17 @@ impl Compiled {
                 b.add(paternal, t(Form::Surname));
             }
             initials.push(inits);
-            let surnames: Vec<String> = if tokens.len() >= 2 {
+            let mut surnames: Vec<String> = if tokens.len() >= 2 {
                 vec![tokens[1..].join(" "), tokens[tokens.len() - 1].to_owned()]
             } else {
                 Vec::new()
             };
+            // "Xio Santiago" for Xiomara Santiago Lugo: a nickname with the first surname.
+            if let [_, paternal, _, ..] = tokens[..]
+                && is_first_surname(paternal, lexicons)
+            {
+                surnames.push(paternal.to_owned());
+            }
             for alias in &c.aliases {
                 let a = normalize(alias);
                 if a.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
@@ -1897,10 +1903,13 @@ const QUOTES: &[char] = &['"', '\'', '“', '”', '‘', '’', '«', '»'];
 /// "Jorge Longoria Treviño"), not a middle name ("Mary Ann Smith", "Jean Paul Roy"), a word
 /// or a particle ("Maria de la Cruz", "Hans van der Berg").
 fn is_first_surname(word: &str, lexicons: &Lexicons) -> bool {
+    // "Santiago" of Xiomara Santiago Lugo is a given name too, but more often a surname.
+    let as_first = lexicons.first_names.get(word).copied().unwrap_or(0.0);
+    let as_surname = lexicons.surnames.get(word).copied().unwrap_or(0.0);
     word.chars().count() >= 3
         && word.chars().all(char::is_alphabetic)
         && !lexicons.surname_particles.iter().any(|p| p == word)
-        && lexicons.first_name_frequency(word) == 0.0
+        && (lexicons.first_name_frequency(word) == 0.0 || as_surname > as_first)
         && !lexicons.is_common_word(word, 40_000)
 }
 

@@ -2175,6 +2175,9 @@ clients:
     name: Jorge Longoria Treviño
   - id: C003
     name: Mary Ann Smith
+  - id: C004
+    name: Xiomara Santiago Lugo
+    aliases: [Xio]
 "#,
     );
     assert_eq!(
@@ -2201,6 +2204,13 @@ clients:
         judge(&ws, "Mary Ann and the kids loved the pool party.\n"),
         pair("pass", &[])
     );
+    // "Santiago" is a given name too, but more often a surname; a nickname takes it as well.
+    for post in [
+        "Xiomara Santiago has been coming to see us since 2014.\n",
+        "Xio Santiago has been coming to see us since 2014.\n",
+    ] {
+        assert_eq!(judge(&ws, post), pair("block", &["C004"]), "{post}");
+    }
 }
 
 #[test]
