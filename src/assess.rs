@@ -1541,11 +1541,15 @@ impl Assessor<'_> {
         {
             return true;
         }
-        if prev_word.eq_ignore_ascii_case("the")
-            || prev_word.eq_ignore_ascii_case("a")
-            || prev_word.chars().all(|c| c.is_ascii_digit()) && !prev_word.is_empty()
-        {
-            // "the mark", "a hunter", "the 60 mark".
+        // "the mark", "a hunter", "the 60 mark"; "se compra un Mercedes", "uma Rosa": an
+        // indefinite article in any language makes a thing (a definite one may stand before a
+        // name in Spanish or Italian: "la Rosa vino").
+        let article = [
+            "the", "a", "an", "un", "una", "um", "uma", "une", "ein", "eine",
+        ]
+        .iter()
+        .any(|a| prev_word.eq_ignore_ascii_case(a));
+        if article || prev_word.chars().all(|c| c.is_ascii_digit()) && !prev_word.is_empty() {
             return true;
         }
         if !is_word {

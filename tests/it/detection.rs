@@ -4980,6 +4980,25 @@ fn a_boxers_weight_class_is_a_public_figure_in_a_client_context() {
 }
 
 #[test]
+fn a_name_after_an_indefinite_article_is_a_thing_in_any_language() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Estilo Sur, staff: [Tito], population: 130000}\nclients:\n  \
+         - id: c-1\n    name: Mercedes Ruiz\n",
+    );
+    for post in [
+        "Tito says he'll buy a Mercedes with this week's tips 😂\n",
+        "Tito dice que se compra un Mercedes con las propinas 😂\n",
+        "O Tito diz que vai comprar um Mercedes com as gorjetas 😂\n",
+    ] {
+        assert_eq!(judge(&ws, post), pair("pass", &[]), "{post}");
+    }
+    assert_eq!(
+        judge(&ws, "Mercedes sat in Tito's chair today.\n"),
+        pair("warn", &["c-1"])
+    );
+}
+
+#[test]
 fn a_team_played_for_is_the_team_however_written() {
     let ws = with_roster(
         "version: 1\npractice: {name: Test Spa, staff: [Ann Lee], population: 20000}\nclients:\n  \
