@@ -230,6 +230,36 @@ fn is_anyones_age(text: &str, start: usize, end: usize) -> bool {
         ) || text[end..].starts_with(" or "))
 }
 
+/// Whether an age told in Spanish, Portuguese or Italian at `start..end` is a span of years:
+/// "más de 30 años", "30 años de experiencia", "piu di 20 anni fa".
+fn is_a_span_of_years(text: &str, start: usize, end: usize) -> bool {
+    const SPAN: &[&str] = &[
+        "mas",
+        "menos",
+        "piu",
+        "meno",
+        "mais",
+        "despues",
+        "depois",
+        "antes",
+        "luego",
+        "durante",
+        "cerca",
+        "alrededor",
+    ];
+    let years = ["anos", "anitos", "aninhos", "anni"]
+        .iter()
+        .any(|w| text[start..end].ends_with(w));
+    let before = text[..start].trim_end();
+    let word = before.rsplit(' ').next().unwrap_or("");
+    let after = text[end..].trim_start();
+    years
+        && (SPAN.contains(&word)
+            || ["de ", "di ", "da ", "fa", "atras", "en ", "em "]
+                .iter()
+                .any(|w| after.starts_with(w)))
+}
+
 /// Whether the bare number at `start..end` ("90 and she") is a session's length, not an
 /// age: "we did a full 90 and she left walking", "booked another 60 and he slept".
 fn is_a_length(text: &str, start: usize, end: usize) -> bool {
@@ -408,6 +438,15 @@ impl CueMatcher {
             (r"\bdans (?:la|sa) (?:jeune |fin |mi-)?(vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|septantaine|quatre-vingtaine|nonantaine)\b".to_owned(), AgeForm::Decade),
             (r"\b(?:il a|elle a|agee? de|fete ses|fetera ses|ses) (\d{2,3}) ans\b".to_owned(), AgeForm::Digits),
             (r"\b(octogenarian|nonagenarian|centenarian)\b".to_owned(), AgeForm::Decade),
+            // Spanish and Portuguese: "una doñita de 90 añitos", "tiene 84 años", "fez 70
+            // anos" (not "hace 30 años", "faz 30 anos": years ago).
+            (r"\b(?:de|tiene|tenia|cumplio|cumple|cumplira|tem|tinha|completou|completa|fez) (\d{2,3}) (?:anos|anitos|aninhos)\b".to_owned(), AgeForm::Digits),
+            (r"\b(\d{2,3}) (?:anitos|aninhos)\b".to_owned(), AgeForm::Digits),
+            // Italian: "una signora di 90 anni", "ha 84 anni", "compie 70 anni".
+            (r"\b(?:di|ha|aveva|compie|compiuto|compira) (\d{2,3}) anni\b".to_owned(), AgeForm::Digits),
+            // German: "die 84-jährige", "ist 90 Jahre alt".
+            (r"\b(\d{2,3})[- ]?jahrige[nrs]?\b".to_owned(), AgeForm::Digits),
+            (r"\b(\d{2,3}) jahre alt\b".to_owned(), AgeForm::Digits),
         ]
         .into_iter()
         .map(|(p, form)| (Regex::new(&p).expect("age pattern"), form))
@@ -711,6 +750,7 @@ impl CueMatcher {
                     continue;
                 };
                 if is_measure(&text[all.end()..])
+                    || is_a_span_of_years(text, all.start(), all.end())
                     || is_a_likeness(text, num.start())
                     || is_anyones_age(text, all.start(), all.end())
                     || is_a_length(text, all.start(), all.end())
@@ -2259,6 +2299,11 @@ mod tests {
             ("happy 82nd birthday Jean", 82),
             ("She's only nineteen, so go easy", 19),
             ("he's nearly forty-five", 45),
+            ("una doñita de 90 añitos vino hoy", 90),
+            ("Don Fello tiene 84 años y sigue", 84),
+            ("a avó fez 70 anos no domingo", 70),
+            ("una signora di 91 anni", 91),
+            ("die 84-jährige Kundin", 84),
         ] {
             let found = kinds(text);
             assert!(
@@ -2277,6 +2322,11 @@ mod tests {
             "she's two and into everything",
             "he's one of our regulars",
             "we did a full 90 and she left walking",
+            "con más de 30 años de experiencia",
+            "hace 25 años que abrimos",
+            "faz 30 anos que trabalho aqui",
+            "da piu di 20 anni",
+            "después de 30 años sentado frente al micrófono",
         ] {
             assert!(
                 !kinds(text)

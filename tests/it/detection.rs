@@ -4999,6 +4999,30 @@ fn a_name_after_an_indefinite_article_is_a_thing_in_any_language() {
 }
 
 #[test]
+fn a_visit_and_an_age_told_in_spanish_are_read() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Estilo Sur, staff: [Tito], population: 130000}\nclients:\n  \
+         - id: c-1\n    name: Carmen Ruiz\n    attributes: {age: 90}\n",
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Una doñita de 90 añitos vino hoy a ponerse sus rolos 🥹\n"
+        ),
+        pair("warn", &["c-1"])
+    );
+    // Thirty years of work is no one's age.
+    assert_eq!(
+        judge(
+            &ws,
+            "Con más de 30 años de experiencia, Tito te deja nuevo 💈\n"
+        )
+        .0,
+        "pass"
+    );
+}
+
+#[test]
 fn a_team_played_for_is_the_team_however_written() {
     let ws = with_roster(
         "version: 1\npractice: {name: Test Spa, staff: [Ann Lee], population: 20000}\nclients:\n  \
