@@ -5002,7 +5002,8 @@ fn a_name_after_an_indefinite_article_is_a_thing_in_any_language() {
 fn a_visit_and_an_age_told_in_spanish_are_read() {
     let ws = with_roster(
         "version: 1\npractice: {name: Estilo Sur, staff: [Tito], population: 130000}\nclients:\n  \
-         - id: c-1\n    name: Carmen Ruiz\n    attributes: {age: 90}\n",
+         - id: c-1\n    name: Carmen Ruiz\n    attributes: {age: 90}\n  \
+         - id: c-2\n    name: Jessica Torres\n    attributes: {occupation: emergency-room nurse}\n",
     );
     assert_eq!(
         judge(
@@ -5010,6 +5011,14 @@ fn a_visit_and_an_age_told_in_spanish_are_read() {
             "Una doñita de 90 añitos vino hoy a ponerse sus rolos 🥹\n"
         ),
         pair("warn", &["c-1"])
+    );
+    // A trade told in Spanish is the trade.
+    assert_eq!(
+        judge(
+            &ws,
+            "La enfermera llegó aquí saliendo del turno de noche 💜\n"
+        ),
+        pair("warn", &["c-2"])
     );
     // Thirty years of work is no one's age.
     assert_eq!(
