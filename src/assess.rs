@@ -1509,12 +1509,14 @@ impl Assessor<'_> {
             // "off to skye this weekend", "back from Florence": a place.
             return true;
         }
+        // A line in capitals ("PAPO VINO A SU RECORTE") says nothing by its capitals.
+        let shouted = shouted(self.text, span);
         // Part of a longer proper name: "Rose Garden", "the Summer Games", "an Endless
         // Summer tan" (a capitalised word before it, not at a sentence start).
-        if next_capital && !is_word_like_sentence_start(&next) {
+        if next_capital && !shouted && !is_word_like_sentence_start(&next) {
             return true;
         }
-        let prev_capital = prev_word.chars().next().is_some_and(char::is_uppercase);
+        let prev_capital = !shouted && prev_word.chars().next().is_some_and(char::is_uppercase);
         if is_word
             && prev_capital
             && prev_word != "I"
@@ -5634,6 +5636,21 @@ fn is_cased(text: &str, bounds: &[usize]) -> bool {
         }
     }
     capital * 2 > starts
+}
+
+/// Whether the line around `span` is written in capitals: at least a dozen letters, nearly
+/// all of them capitals.
+fn shouted(text: &str, span: Span) -> bool {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let (mut letters, mut capitals) = (0usize, 0usize);
+    for c in text[start..end].chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        capitals += usize::from(c.is_uppercase());
+    }
+    letters >= 12 && capitals * 10 >= letters * 9
 }
 
 fn is_word_like_sentence_start(next: &str) -> bool {

@@ -5032,6 +5032,31 @@ fn a_visit_and_an_age_told_in_spanish_are_read() {
 }
 
 #[test]
+fn a_line_in_capitals_says_nothing_by_its_capitals() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Estilo Sur, staff: [Tito], population: 130000}\nclients:\n  \
+         - id: c-1\n    name: Ramón Reyes\n    aliases: [Papo]\n  \
+         - id: c-2\n    name: Mazal Cohen\n",
+    );
+    // "VINO" after the name is no part of a longer proper name when every word is in capitals.
+    for post in [
+        "Papo vino a su recorte como reloj.\n",
+        "PAPO VINO A SU RECORTE COMO RELOJ. GRACIAS MI PANA\n",
+    ] {
+        assert_eq!(judge(&ws, post).1, ["c-1"], "{post}");
+    }
+    // A greeting is still a greeting.
+    assert_eq!(
+        judge(
+            &ws,
+            "MAZAL TOV MAZAL TOV!!! She came in yesterday for her massage.\n"
+        )
+        .0,
+        "pass"
+    );
+}
+
+#[test]
 fn a_team_played_for_is_the_team_however_written() {
     let ws = with_roster(
         "version: 1\npractice: {name: Test Spa, staff: [Ann Lee], population: 20000}\nclients:\n  \
