@@ -5154,8 +5154,8 @@ fn recent_words(text: &str, end: usize) -> Vec<String> {
         .collect()
 }
 
-/// Whether the noun phrase ending at `span` starts with "a" or "an" ("a tech CEO"), not "the"
-/// or a possessive ("the CEO of a Fortune 500 company").
+/// Whether the noun phrase ending at `span` starts with "a" or "an" ("a tech CEO", "un
+/// pelotero"), not "the" or a possessive ("the CEO of a Fortune 500 company", "el cerrador").
 fn is_indefinite(text: &str, span: Span) -> bool {
     let before = sentence_before(text, span.start, 40).to_lowercase();
     before
@@ -5165,11 +5165,34 @@ fn is_indefinite(text: &str, span: Span) -> bool {
         .find(|w| {
             matches!(
                 *w,
-                "a" | "an" | "the" | "our" | "their" | "his" | "her" | "its" | "my" | "your"
+                "a" | "an"
+                    | "the"
+                    | "our"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "my"
+                    | "your"
+                    | "un"
+                    | "una"
+                    | "um"
+                    | "uma"
+                    | "el"
+                    | "la"
+                    | "o"
+                    | "nuestro"
+                    | "nuestra"
+                    | "nosso"
+                    | "nossa"
+                    | "mi"
+                    | "su"
+                    | "seu"
+                    | "sua"
             ) || w.ends_with("'s")
                 || w.ends_with("’s")
         })
-        .is_some_and(|w| w == "a" || w == "an")
+        .is_some_and(|w| matches!(w, "a" | "an" | "un" | "una" | "um" | "uma"))
 }
 
 /// Whether words (latest first) say "one of" or "another of": one person of a group.

@@ -5066,12 +5066,23 @@ fn a_team_played_for_is_the_team_however_written() {
     for post in [
         "my 7am today was a lefty who throws 97 for the jays",
         "My 7am today was a lefty who pitches for the Jays.",
+        // A ballplayer in Spanish is one with his team.
+        "Un pelotero de los Yankees se sentó en mi silla hoy 👀",
     ] {
         assert_eq!(judge(&ws, &format!("{post}\n")).0, "block", "{post}");
     }
     assert_eq!(
         judge(&ws, "My 7am today was up early to feed the jays.\n").0,
         "pass"
+    );
+    // ... and without one, a ballplayer many are: a description, not a public figure.
+    assert_eq!(
+        judge(
+            &ws,
+            "Un pelotero se sentó en mi silla hoy, viene de la liga de su barrio.\n"
+        )
+        .0,
+        "warn"
     );
 }
 
