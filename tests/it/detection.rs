@@ -5020,6 +5020,11 @@ fn a_visit_and_an_age_told_in_spanish_are_read() {
         ),
         pair("warn", &["c-2"])
     );
+    // A one-of-a-kind office in Spanish is one person.
+    assert_eq!(
+        judge(&ws, "AYER TUVE EN MI SILLA AL SENADOR, RECORTE CLÁSICO.\n").0,
+        "block"
+    );
     // Thirty years of work is no one's age.
     assert_eq!(
         judge(
