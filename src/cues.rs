@@ -230,6 +230,23 @@ fn is_anyones_age(text: &str, start: usize, end: usize) -> bool {
         ) || text[end..].starts_with(" or "))
 }
 
+/// Whether `word` is a verb in the past tense that a person does ("pulled", "came", "told"),
+/// so the noun before it is someone: "our 85-year-old sweetheart pulled into the lot". Not
+/// the participles that make a noun a kind of thing ("patient-focused", "client centred").
+fn is_past_tense(word: &str) -> bool {
+    const ADJECTIVES: &[&str] = &[
+        "focused", "centred", "centered", "based", "oriented", "owned", "led", "need", "feed",
+        "speed", "seed", "bed", "red", "shed",
+    ];
+    const IRREGULAR: &[&str] = &[
+        "came", "told", "said", "brought", "got", "left", "sent", "made", "gave", "took", "drove",
+        "rode", "ran", "swam", "fell", "slept", "sat", "wore", "won", "lost", "bought", "baked",
+        "knew", "saw", "went", "kept",
+    ];
+    (word.len() > 4 && word.ends_with("ed") && !ADJECTIVES.contains(&word))
+        || IRREGULAR.contains(&word)
+}
+
 /// Whether an age told in Spanish, Portuguese or Italian at `start..end` is a span of years:
 /// "más de 30 años", "30 años de experiencia", "piu di 20 anni fa".
 fn is_a_span_of_years(text: &str, start: usize, end: usize) -> bool {
@@ -684,6 +701,7 @@ impl CueMatcher {
                         | "ever"
                         | "by"
                 )
+                || is_past_tense(word)
         };
         // The cue is the noun, so that it never overlaps the description before it ("our
         // 91-year-old patient", "one of our chef clients").
@@ -2176,6 +2194,19 @@ mod tests {
         assert!(signs("put it on table 250, in chair yoga, won table 2").is_empty());
         // Whatever stands before the name.
         assert!(signs("on 👀Rafa's table, in 👀's chair, our 👀10am").len() <= 3);
+    }
+
+    #[test]
+    fn one_of_ours_is_someone_before_what_they_did() {
+        let weak = |text: &str| {
+            kinds(text)
+                .iter()
+                .any(|(_, k)| *k == CueKind::Context(Strength::Weak))
+        };
+        assert!(weak("Our 85-year-old sweetheart pulled into the lot again"));
+        assert!(weak("my favourite regular came by with cookies"));
+        assert!(!weak("our sweetheart special ends Friday"));
+        assert!(!weak("our darling centred bouquet"));
     }
 
     #[test]
