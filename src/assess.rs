@@ -2907,11 +2907,12 @@ impl Assessor<'_> {
                     .unwrap_or(Severity::Info)
             });
             // (A description tells more only above the name's severity; a name in a public
-            // role, info, has its role words for its own.)
+            // role, info, has its role words for its own, unless the description has a sign of
+            // a visit the name was too far from: "[Photo: the Mayor on the treatment table]".)
             let rule_here = if public { pf_rule } else { qi_rule };
-            if named_at
-                .is_some_and(|s| s < Severity::Warn || rule_here.is_none_or(|r| s >= r.severity))
-            {
+            if named_at.is_some_and(|s| {
+                (s < Severity::Warn && sign.is_none()) || rule_here.is_none_or(|r| s >= r.severity)
+            }) {
                 continue;
             }
             let anchor = widest_first(&cues);

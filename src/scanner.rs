@@ -815,9 +815,9 @@ impl Scanner {
             };
             let after = start + first.len();
             i = after.max(start + 1);
-            // "Mrs. Katzenelenbogen" for Mrs. Katzenellenbogen: a title and a long surname
-            // one letter off, or sounding the same.
-            if first.chars().count() <= 4
+            // "Mrs. Katzenelenbogen" for Mrs. Katzenellenbogen, "Chief Castelano" for Chief
+            // Castellano: a title and a long surname one letter off, or sounding the same.
+            if first.chars().count() <= 10
                 && let Some(gap) = [". ", " "]
                     .iter()
                     .find(|g| original[after..].starts_with(*g))
@@ -992,15 +992,35 @@ impl Scanner {
                 && !self.title_disagrees(*client, title)
             {
                 seen.push(*client);
-                found.push(Hit {
-                    start: at,
-                    end: next + surname.len(),
-                    target: Target::Client {
-                        client: *client,
-                        form: Form::Full(RosterForm::TitleSurname),
-                    },
-                });
             }
+        }
+        // "Mayor Tulugaq": of two Tulugaks, the one who is the mayor (an alias "Mayor Tulugak",
+        // or the job).
+        let titled = |&c: &u32| {
+            let client = &self.roster.clients[c as usize];
+            let prefix = format!("{title} ");
+            client
+                .aliases
+                .iter()
+                .any(|a| normalize(a).starts_with(&prefix))
+                || client
+                    .attributes
+                    .occupation
+                    .as_deref()
+                    .is_some_and(|o| normalize(o).split(' ').any(|w| w == title))
+        };
+        if seen.iter().any(titled) {
+            seen.retain(titled);
+        }
+        for client in seen {
+            found.push(Hit {
+                start: at,
+                end: next + surname.len(),
+                target: Target::Client {
+                    client,
+                    form: Form::Full(RosterForm::TitleSurname),
+                },
+            });
         }
     }
 
@@ -1378,14 +1398,22 @@ fn is_byline(original: &str, norm: &Normalized, start: usize, end: usize) -> boo
     aside || here
 }
 
-/// A staff member's name as client context: "in Dez's chair" or "on Nadia's table" says
-/// someone was served (strong); the name alone says the draft is about a service (weak).
+/// A staff member's name as client context: "in Dez's chair", "on Nadia's table" or "Dr.
+/// Ingrid's orders" says someone was served (strong); the name alone says the draft is about
+/// a service (weak).
 fn staff_cue(norm: &Normalized, start: usize, end: usize) -> Cue {
     let after = &norm.as_str()[end..];
     let before = norm.as_str()[..start].trim_end();
-    let strong = ["'s chair", "'s table", "'s room", "'s station", "'s mat"]
-        .iter()
-        .any(|p| after.starts_with(p))
+    let strong = [
+        "'s chair",
+        "'s table",
+        "'s room",
+        "'s station",
+        "'s mat",
+        "'s orders",
+    ]
+    .iter()
+    .any(|p| after.starts_with(p))
         || [
             "sat with",
             "in with",

@@ -5062,6 +5062,40 @@ fn a_line_in_capitals_says_nothing_by_its_capitals() {
 }
 
 #[test]
+fn a_misspelled_title_and_surname_is_the_one_with_the_title() {
+    let ws = with_roster(
+        r#"version: 1
+practice: {name: Arctic Physio, staff: [Marianne Cloutier], population: 8000}
+clients:
+  - id: c-1
+    name: Annie Tulugak
+  - id: c-2
+    name: Daniel Tulugak
+    aliases: [Mayor Tulugak]
+    consent:
+      - {id: K2, scope: [status, name], channels: [social], granted: 2026-01-10, evidence: k2.pdf}
+  - id: c-3
+    name: Renee Castellano
+    attributes: {occupation: fire chief}
+"#,
+    );
+    // A five-letter title and a surname one letter off.
+    assert_eq!(
+        judge(
+            &ws,
+            "Thanks to Chief Castelano for the cookies! Keep up those band stretches for that \
+             rotator cuff, Marianne's orders!\n"
+        ),
+        pair("block", &["c-3"])
+    );
+    // Of two Tulugaks, the mayor; his consent covers his name, not the photo from the table,
+    // which is a visit however far from the name it is.
+    let post = "We were honoured to welcome Mayor Tulugaq back this week.\n\n\
+                [Photo: the Mayor giving a thumbs-up from the treatment table]\n";
+    assert_eq!(judge(&ws, post), pair("block", &["c-2"]));
+}
+
+#[test]
 fn a_team_played_for_is_the_team_however_written() {
     let ws = with_roster(
         "version: 1\npractice: {name: Test Spa, staff: [Ann Lee], population: 20000}\nclients:\n  \
