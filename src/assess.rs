@@ -5427,9 +5427,10 @@ fn sentence_starts(text: &str) -> Vec<usize> {
     starts
 }
 
-/// Whether a name that is also a month ("April", "May", "June", "August", "Dec", "Jan") is used
-/// as the month: after "in", "since", "early"..., or before a day, a year or another month (an
-/// abbreviation only next to a day: "dec 18").
+/// Whether a name that is also a month ("April", "May", "June", "August", "Dec", "Jan") or a
+/// day ("Monday") is used as the month or the day: after "in", "since", "early"..., or before
+/// a day, a year or another month (an abbreviation only next to a day: "dec 18"); a day of
+/// the week unless it does something.
 fn is_date_use(lx: &Lexicons, name: &str, prev: &str, next: &str) -> bool {
     let abbreviation = matches!(
         name,
@@ -5450,6 +5451,24 @@ fn is_date_use(lx: &Lexicons, name: &str, prev: &str, next: &str) -> bool {
         // "dec 18 due date", "Jan 5": Dec and Jan are names only without a day.
         return next.starts_with(|c: char| c.is_ascii_digit())
             || prev.chars().next().is_some_and(|c| c.is_ascii_digit());
+    }
+    // "Monday starter-loc appointments now open": a day of the week is the day, unless it
+    // does something ("Monday came in", "Monday was") — Gullah and Akan day names are names.
+    const WEEKDAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    if WEEKDAYS.contains(&name) {
+        let next = next.to_lowercase();
+        return !matches!(
+            next.as_str(),
+            "was" | "is" | "came" | "sat" | "said" | "told" | "got" | "has" | "had"
+        );
     }
     if !MONTHS_THAT_ARE_NAMES.contains(&name) {
         return false;

@@ -5096,6 +5096,26 @@ clients:
 }
 
 #[test]
+fn a_day_of_the_week_is_the_day_unless_it_does_something() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Tidewater Crowns, staff: [Jerome Orage], population: 9000}\n\
+         clients:\n  - id: c-1\n    name: Monday Orage\n",
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Monday starter-loc appointments now open with Jerome. See you soon!\n"
+        )
+        .0,
+        "pass"
+    );
+    assert_eq!(
+        judge(&ws, "Monday came in for his retwist with Jerome today.\n").1,
+        ["c-1"]
+    );
+}
+
+#[test]
 fn a_team_played_for_is_the_team_however_written() {
     let ws = with_roster(
         "version: 1\npractice: {name: Test Spa, staff: [Ann Lee], population: 20000}\nclients:\n  \
