@@ -3346,6 +3346,16 @@ impl Assessor<'_> {
                 .is_some_and(starts_capitalised);
         // The lexicon form may carry its own article: "the principal", "our police chief".
         let own = self.text[span.range()].to_lowercase();
+        // "the man in charge of every fire station", "in charge of Station 1": in charge of
+        // all of them, or of one named, is one person.
+        if own.ends_with(" of")
+            && (["every ", "all ", "the whole ", "the entire "]
+                .iter()
+                .any(|p| after.to_lowercase().starts_with(p))
+                || starts_capitalised(after))
+        {
+            return true;
+        }
         if own.ends_with(" the") || own.starts_with("who ") {
             // "who runs the Sip-N-Go on Main", "she owns the brewery on Gold Dust Avenue",
             // "who does the lollipop outside St Mary's": the organisation or the place is

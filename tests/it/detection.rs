@@ -5116,6 +5116,23 @@ fn a_day_of_the_week_is_the_day_unless_it_does_something() {
 }
 
 #[test]
+fn in_charge_of_every_one_of_them_is_one_person() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Lindin, staff: [Bjarki], population: 30000}\nclients:\n  \
+         - id: c-1\n    name: Jón Jónsson\n",
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "I'm not saying who, but the man in charge of every fire station in the region was \
+             on Bjarki's table this morning\n"
+        )
+        .0,
+        "block"
+    );
+}
+
+#[test]
 fn a_team_played_for_is_the_team_however_written() {
     let ws = with_roster(
         "version: 1\npractice: {name: Test Spa, staff: [Ann Lee], population: 20000}\nclients:\n  \
