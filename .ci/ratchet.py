@@ -104,6 +104,10 @@ CORPORA = {
     "apia": os.path.join(ROOT, "corpora", "apia"),
     "chinle": os.path.join(ROOT, "corpora", "chinle"),
     "atlanta": os.path.join(ROOT, "corpora", "atlanta"),
+    "reykjavik": os.path.join(ROOT, "corpora", "reykjavik"),
+    "ponce": os.path.join(ROOT, "corpora", "ponce"),
+    "gullah": os.path.join(ROOT, "corpora", "gullah"),
+    "duluth": os.path.join(ROOT, "corpora", "duluth"),
 }
 HIGHER = ["block_recall", "leak_caught", "client_recall", "exact_verdict"]
 LOWER = ["false_block", "false_alarm", "wrong_client_ids"]
