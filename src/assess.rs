@@ -3348,10 +3348,15 @@ impl Assessor<'_> {
         let own = self.text[span.range()].to_lowercase();
         // "the man in charge of every fire station", "in charge of Station 1": in charge of
         // all of them, or of one named, is one person.
+        let next: String = after
+            .chars()
+            .take(12)
+            .flat_map(char::to_lowercase)
+            .collect();
         if own.ends_with(" of")
             && (["every ", "all ", "the whole ", "the entire "]
                 .iter()
-                .any(|p| after.to_lowercase().starts_with(p))
+                .any(|p| next.starts_with(p))
                 || starts_capitalised(after))
         {
             return true;
@@ -5061,11 +5066,7 @@ fn photo_refused(text: &str, span: Span) -> bool {
 /// bonita porque vou aparecer em mil fotos", "can I see the pics first?") tell of photos, they
 /// are not the post's.
 fn in_speech(text: &str, span: Span) -> bool {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
-    let (before, after) = (&text[line_start..span.start], &text[span.end..line_end]);
+    let (before, after) = line_around(text, span, 300);
     let open = |o: char, c: char| {
         before
             .rfind(o)
@@ -5691,15 +5692,16 @@ fn is_cased(text: &str, bounds: &[usize]) -> bool {
     capital * 2 > starts
 }
 
-/// Whether the line around `span` is written in capitals: at least a dozen letters, nearly
-/// all of them capitals.
+/// Whether the line around `span` (within 200 bytes of it) is written in capitals: at least a
+/// dozen letters, nearly all of them capitals.
 fn shouted(text: &str, span: Span) -> bool {
-    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
+    let (before, after) = line_around(text, span, 200);
     let (mut letters, mut capitals) = (0usize, 0usize);
-    for c in text[start..end].chars().filter(|c| c.is_alphabetic()) {
+    let line = before
+        .chars()
+        .chain(text[span.range()].chars())
+        .chain(after.chars());
+    for c in line.filter(|c| c.is_alphabetic()) {
         letters += 1;
         capitals += usize::from(c.is_uppercase());
     }
@@ -5754,6 +5756,24 @@ fn sentence_before(text: &str, end: usize, max: usize) -> &str {
     let near = tail(text, end, max);
     near.rfind(['.', '!', '?', '\n'])
         .map_or(near, |i| &near[i + 1..])
+}
+
+/// The line around `span`, at most `max` bytes either side of it (so that reading it for
+/// every mention stays linear in a draft written on one long line).
+fn line_around(text: &str, span: Span, max: usize) -> (&str, &str) {
+    let mut from = span.start.saturating_sub(max);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (span.end + max).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let before = &text[from..span.start];
+    let after = &text[span.end..to];
+    let before = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
+    let after = after.find('\n').map_or(after, |i| &after[..i]);
+    (before, after)
 }
 
 fn tail(text: &str, end: usize, max: usize) -> &str {
