@@ -1770,6 +1770,19 @@ impl Assessor<'_> {
                     continue;
                 }
             }
+            // "Litla Sól is four months old", "imani turns sixteen": an age told of the name
+            // rules out a client whose roster age is far from it.
+            if let Some(told) = told_age(&self.text[span.end..]) {
+                clients.retain(|&(c, _)| {
+                    self.input.roster.clients[c as usize]
+                        .attributes
+                        .age
+                        .is_none_or(|age| u32::from(age).abs_diff(u32::from(told)) <= 5)
+                });
+                if clients.is_empty() {
+                    continue;
+                }
+            }
             let word = || self.text[span.range()].to_lowercase();
             if self.initialism_in_lowercase(span, &clients)
                 || animals.contains(&word())
@@ -5692,6 +5705,59 @@ fn is_cased(text: &str, bounds: &[usize]) -> bool {
     capital * 2 > starts
 }
 
+/// The age told of a name by the words right after it: "is 16", "turns sixteen", ", 58,",
+/// "(9)", "is four months old" (0). None when the words say something else.
+fn told_age(after: &str) -> Option<u16> {
+    const UNITS: &[&str] = &[
+        "minutes", "minute", "min", "mins", "hours", "hour", "hrs", "foot", "feet", "ft", "inches",
+        "cm", "kg", "lbs", "pounds", "miles", "km", "pages", "points", "percent", "dollars",
+        "bucks", "times", "reps", "am", "pm", "of", "out",
+    ];
+    let head: String = after
+        .chars()
+        .take(40)
+        .flat_map(char::to_lowercase)
+        .collect();
+    let said = [
+        ", who is ",
+        ", who turns ",
+        " just turned ",
+        " is now ",
+        " turned ",
+        " turns ",
+        " is ",
+    ]
+    .iter()
+    .find_map(|p| head.strip_prefix(p));
+    // "Bill, 58, had", "Sól (4)": an age in apposition, closed at once.
+    let apposed = [", ", " ("].iter().find_map(|p| head.strip_prefix(p));
+    let rest = said.or(apposed)?;
+    let number: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '-')
+        .collect();
+    let years = if number.chars().all(|c| c.is_ascii_digit()) {
+        number.parse().ok()?
+    } else {
+        crate::cues::number_of(&number)?
+    };
+    let unit = rest[number.len()..].trim_start_matches([' ', '-']);
+    if ["month", "week", "day"].iter().any(|u| unit.starts_with(u)) {
+        return Some(0);
+    }
+    let next = unit
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let fits = if said.is_some() {
+        // "is 5 foot 2", "is 40 minutes late": a measure, not an age.
+        !UNITS.contains(&next)
+    } else {
+        rest[number.len()..].starts_with([',', ')'])
+    };
+    (fits && (1..=120).contains(&years)).then_some(years)
+}
+
 /// Whether the line around `span` (within 200 bytes of it) is written in capitals: at least a
 /// dozen letters, nearly all of them capitals.
 fn shouted(text: &str, span: Span) -> bool {
@@ -5794,6 +5860,18 @@ fn tail(text: &str, end: usize, max: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_age_told_of_a_name_is_read_and_a_measure_is_not() {
+        assert_eq!(told_age(" is four months old and"), Some(0));
+        assert_eq!(told_age(" turns sixteen on Saturday"), Some(16));
+        assert_eq!(told_age(", 58, had a fall"), Some(58));
+        assert_eq!(told_age(" (9) and her twin"), Some(9));
+        assert_eq!(told_age(" is 5 foot 2"), None);
+        assert_eq!(told_age(" is 40 minutes late"), None);
+        assert_eq!(told_age(", 3 of us loved it"), None);
+        assert_eq!(told_age(" is here"), None);
+    }
 
     fn cue(start: usize) -> Cue {
         Cue {

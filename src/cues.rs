@@ -969,7 +969,7 @@ fn is_measure(after: &str) -> bool {
 }
 
 /// The number a spelled-out age names: "sixty-seven" is 67, "a hundred" 100.
-fn number_of(words: &str) -> Option<u16> {
+pub(crate) fn number_of(words: &str) -> Option<u16> {
     const SMALL: [&str; 19] = [
         "one",
         "two",

@@ -5133,6 +5133,26 @@ fn in_charge_of_every_one_of_them_is_one_person() {
 }
 
 #[test]
+fn an_age_told_of_a_name_rules_out_a_client_far_from_it() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Lindin, staff: [Bjarki], population: 30000}\nclients:\n  \
+         - id: c-1\n    name: Sól Ragnarsdóttir\n    attributes: {age: 19}\n",
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "Bjarki is BACK from leave!! Our Sól is four months old and already has her pabbi \
+             wrapped around her little finger.\n"
+        ),
+        pair("pass", &[])
+    );
+    assert_eq!(
+        judge(&ws, "Sól is 19 and came in for her shoulder with Bjarki.\n").1,
+        ["c-1"]
+    );
+}
+
+#[test]
 fn a_team_played_for_is_the_team_however_written() {
     let ws = with_roster(
         "version: 1\npractice: {name: Test Spa, staff: [Ann Lee], population: 20000}\nclients:\n  \
