@@ -307,8 +307,18 @@ impl Layout {
         }
         let sentences = kept;
         entries.extend(entry);
+        // "...and it's... **Kari J. from Lakeside!**": a bold line after a trailing ellipsis is
+        // the sentence's reveal, not a new item.
+        let revealed = |p: usize| {
+            let before = if p > 0 {
+                text[paragraphs[p - 1]..paragraphs[p]].trim_end()
+            } else {
+                ""
+            };
+            before.ends_with('…') || before.ends_with("...")
+        };
         let sections = (0..paragraphs.len())
-            .filter(|&p| opens_a_section(&text[paragraphs[p]..]))
+            .filter(|&p| opens_a_section(&text[paragraphs[p]..]) && !revealed(p))
             .collect();
         Layout {
             paragraphs,

@@ -5153,6 +5153,22 @@ fn an_age_told_of_a_name_rules_out_a_client_far_from_it() {
 }
 
 #[test]
+fn a_bold_reveal_after_an_ellipsis_continues_its_sentence() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Zenith Chiro, staff: [Darlene], population: 90000}\n\
+         clients:\n  - id: c-1\n    name: Kari Johnson\n",
+    );
+    let post = |end: &str| {
+        format!(
+            "We drew the winner of our $100 gift card this morning and it's{end}\n\n\
+             **Kari Johnson from Lakeside!** 🎉\n"
+        )
+    };
+    assert_eq!(judge(&ws, &post("...")), pair("block", &["c-1"]));
+    assert_eq!(judge(&ws, &post("…")), pair("block", &["c-1"]));
+}
+
+#[test]
 fn a_team_played_for_is_the_team_however_written() {
     let ws = with_roster(
         "version: 1\npractice: {name: Test Spa, staff: [Ann Lee], population: 20000}\nclients:\n  \
