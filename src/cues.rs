@@ -151,6 +151,9 @@ pub struct CueMatcher {
     /// "that's my wednesday 2:00", "our 10:30": a standing appointment slot, a weak sign (the
     /// times with "am", "pm" or "min" are found by [`appointment`]).
     slot: Regex,
+    /// "keisha sat 8 HOURS for these boho knotless", "sat 5 hrs for 120 starter locs": sitting
+    /// hours for a service is a visit (a strong sign; not "sat 2 hours in traffic").
+    sat_hours: Regex,
     /// "she's been getting her hair set every Friday", "rocks up every tuesday": one person's
     /// weekly habit, a weak sign (see [`is_habit`]; "every Friday" alone is a schedule's).
     /// "The green Volvo is outside, so it must be Wednesday" tells a habit in itself.
@@ -501,6 +504,10 @@ impl CueMatcher {
             .expect("one-of pattern"),
             relatives: lx.kin.relatives.iter().map(|r| normalize(r)).collect(),
             weeks: Regex::new(r"\b([2-3]\d|4[0-2])(?:\+\d)? ?weeks?\b").expect("weeks pattern"),
+            sat_hours: Regex::new(
+                r"\bsat (?:for )?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\+? ?(?:hours?|hrs?)(?: straight)? (?:for|in my chair|in the chair|with)\b",
+            )
+            .expect("sat-hours pattern"),
             slot: Regex::new(
                 r"\b(?:(?:my|our|his|her|their) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day )?\d{1,2}:\d\d)\b",
             )
@@ -744,6 +751,12 @@ impl CueMatcher {
             cues.push(Cue {
                 span: norm.span(m.start(), m.end()),
                 kind: CueKind::Context(Strength::Weak),
+            });
+        }
+        for m in self.sat_hours.find_iter(text) {
+            cues.push(Cue {
+                span: norm.span(m.start(), m.end()),
+                kind: CueKind::Context(Strength::Strong),
             });
         }
         for m in self.weeks.find_iter(text) {
@@ -2194,6 +2207,18 @@ mod tests {
         assert!(signs("put it on table 250, in chair yoga, won table 2").is_empty());
         // Whatever stands before the name.
         assert!(signs("on 👀Rafa's table, in 👀's chair, our 👀10am").len() <= 3);
+    }
+
+    #[test]
+    fn sitting_hours_for_a_service_is_a_visit() {
+        let strong = |text: &str| {
+            kinds(text)
+                .iter()
+                .any(|(_, k)| *k == CueKind::Context(Strength::Strong))
+        };
+        assert!(strong("keisha sat 8 HOURS for these boho knotless"));
+        assert!(strong("Zipora sat 5 hrs for 120 starter locs"));
+        assert!(!strong("we sat 2 hours in traffic on the bridge"));
     }
 
     #[test]

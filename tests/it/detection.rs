@@ -5169,6 +5169,22 @@ fn a_bold_reveal_after_an_ellipsis_continues_its_sentence() {
 }
 
 #[test]
+fn sitting_hours_for_a_service_is_a_visit() {
+    let ws = with_roster(
+        "version: 1\npractice: {name: Tidewater Crowns, staff: [Kiki], population: 9000}\n\
+         clients:\n  - id: c-1\n    name: Keisha Brown\n",
+    );
+    assert_eq!(
+        judge(
+            &ws,
+            "keisha sat 8 HOURS for these boho knotless and didn't fuss not once\n"
+        )
+        .1,
+        ["c-1"]
+    );
+}
+
+#[test]
 fn a_team_played_for_is_the_team_however_written() {
     let ws = with_roster(
         "version: 1\npractice: {name: Test Spa, staff: [Ann Lee], population: 20000}\nclients:\n  \
