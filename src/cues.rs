@@ -2102,6 +2102,11 @@ mod tests {
         assert_eq!(glossed("Lundi hf.", &lx), ["Lundi hf."]);
     }
 
+    /// Whether `text` holds a cue of `kind`.
+    fn has(text: &str, kind: CueKind) -> bool {
+        kinds(text).iter().any(|(_, k)| *k == kind)
+    }
+
     fn kinds(text: &str) -> Vec<(String, CueKind)> {
         let lx = Lexicons::builtin().unwrap();
         let m = CueMatcher::new(&lx, &Roster::default());
@@ -2164,11 +2169,7 @@ mod tests {
 
     #[test]
     fn a_sign_said_in_my_is_also_said_in_our() {
-        let strong = |text: &str| {
-            kinds(text)
-                .iter()
-                .any(|(_, k)| *k == CueKind::Context(Strength::Strong))
-        };
+        let strong = |text: &str| has(text, CueKind::Context(Strength::Strong));
         assert!(strong("Mama Sade herself sat in my chair"));
         assert!(strong("Mama Sade herself sat in our chair"));
         assert!(!strong("Mama Sade herself sat in the chair"));
@@ -2211,11 +2212,7 @@ mod tests {
 
     #[test]
     fn sitting_hours_for_a_service_is_a_visit() {
-        let strong = |text: &str| {
-            kinds(text)
-                .iter()
-                .any(|(_, k)| *k == CueKind::Context(Strength::Strong))
-        };
+        let strong = |text: &str| has(text, CueKind::Context(Strength::Strong));
         assert!(strong("keisha sat 8 HOURS for these boho knotless"));
         assert!(strong("Zipora sat 5 hrs for 120 starter locs"));
         assert!(!strong("we sat 2 hours in traffic on the bridge"));
@@ -2223,11 +2220,7 @@ mod tests {
 
     #[test]
     fn one_of_ours_is_someone_before_what_they_did() {
-        let weak = |text: &str| {
-            kinds(text)
-                .iter()
-                .any(|(_, k)| *k == CueKind::Context(Strength::Weak))
-        };
+        let weak = |text: &str| has(text, CueKind::Context(Strength::Weak));
         assert!(weak("Our 85-year-old sweetheart pulled into the lot again"));
         assert!(weak("my favourite regular came by with cookies"));
         assert!(!weak("our sweetheart special ends Friday"));
