@@ -5169,7 +5169,7 @@ fn a_bold_reveal_after_an_ellipsis_continues_its_sentence() {
 }
 
 #[test]
-fn sitting_hours_for_a_service_is_a_visit() {
+fn sitting_hours_or_floating_for_a_service_is_a_visit() {
     let ws = with_roster(
         "version: 1\npractice: {name: Tidewater Crowns, staff: [Kiki], population: 9000}\n\
          clients:\n  - id: c-1\n    name: Keisha Brown\n",
@@ -5178,6 +5178,14 @@ fn sitting_hours_for_a_service_is_a_visit() {
         judge(
             &ws,
             "keisha sat 8 HOURS for these boho knotless and didn't fuss not once\n"
+        )
+        .1,
+        ["c-1"]
+    ); // ... and so is a float in the practice's pool.
+    assert_eq!(
+        judge(
+            &ws,
+            "Keisha floated in our pool this week and came out glowing\n"
         )
         .1,
         ["c-1"]
