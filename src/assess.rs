@@ -1519,14 +1519,15 @@ impl Assessor<'_> {
             // "off to skye this weekend", "back from Florence": a place.
             return true;
         }
-        // A line in capitals ("PAPO VINO A SU RECORTE") says nothing by its capitals.
-        let shouted = shouted(self.text, span);
+        // A line in capitals ("PAPO VINO A SU RECORTE") says nothing by its capitals (read
+        // only when a capital would decide).
+        let shouted = || shouted(self.text, span);
         // Part of a longer proper name: "Rose Garden", "the Summer Games", "an Endless
         // Summer tan" (a capitalised word before it, not at a sentence start).
-        if next_capital && !shouted && !is_word_like_sentence_start(&next) {
+        if next_capital && !is_word_like_sentence_start(&next) && !shouted() {
             return true;
         }
-        let prev_capital = !shouted && prev_word.chars().next().is_some_and(char::is_uppercase);
+        let prev_capital = prev_word.chars().next().is_some_and(char::is_uppercase) && !shouted();
         if is_word
             && prev_capital
             && prev_word != "I"
@@ -3371,18 +3372,19 @@ impl Assessor<'_> {
         let own = self.text[span.range()].to_lowercase();
         // "the man in charge of every fire station", "in charge of Station 1": in charge of
         // all of them, or of one named, is one person.
-        let next: String = after
-            .chars()
-            .take(12)
-            .flat_map(char::to_lowercase)
-            .collect();
-        if own.ends_with(" of")
-            && (["every ", "all ", "the whole ", "the entire "]
+        if own.ends_with(" of") {
+            let next: String = after
+                .chars()
+                .take(12)
+                .flat_map(char::to_lowercase)
+                .collect();
+            if ["every ", "all ", "the whole ", "the entire "]
                 .iter()
                 .any(|p| next.starts_with(p))
-                || starts_capitalised(after))
-        {
-            return true;
+                || starts_capitalised(after)
+            {
+                return true;
+            }
         }
         if own.ends_with(" the") || own.starts_with("who ") {
             // "who runs the Sip-N-Go on Main", "she owns the brewery on Gold Dust Avenue",

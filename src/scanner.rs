@@ -996,9 +996,9 @@ impl Scanner {
         }
         // "Mayor Tulugaq": of two Tulugaks, the one who is the mayor (an alias "Mayor Tulugak",
         // or the job).
+        let prefix = format!("{title} ");
         let titled = |&c: &u32| {
             let client = &self.roster.clients[c as usize];
-            let prefix = format!("{title} ");
             client
                 .aliases
                 .iter()
@@ -1579,9 +1579,12 @@ impl Compiled {
                 b.add(tokens[tokens.len() - 1], t(Form::Surname));
                 inits.extend(tokens[1..].iter().filter_map(|w| w.chars().next()));
             }
-            if let [first, paternal, _, ..] = tokens[..]
-                && is_first_surname(paternal, lexicons)
-            {
+            // With two surnames, the first ("Longoria" of Jorge Longoria Treviño).
+            let paternal = match tokens[..] {
+                [_, paternal, _, ..] if is_first_surname(paternal, lexicons) => Some(paternal),
+                _ => None,
+            };
+            if let (Some(paternal), Some(first)) = (paternal, tokens.first()) {
                 // "Jorge Longoria" for Jorge Longoria Treviño: with two surnames, the first is
                 // the one a town uses.
                 b.add(
@@ -1597,11 +1600,7 @@ impl Compiled {
                 Vec::new()
             };
             // "Xio Santiago" for Xiomara Santiago Lugo: a nickname with the first surname.
-            if let [_, paternal, _, ..] = tokens[..]
-                && is_first_surname(paternal, lexicons)
-            {
-                surnames.push(paternal.to_owned());
-            }
+            surnames.extend(paternal.map(str::to_owned));
             for alias in &c.aliases {
                 let a = normalize(alias);
                 if a.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
